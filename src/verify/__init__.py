@@ -1,0 +1,86 @@
+"""verify: check the figures and dates in news copy before it is published.
+
+>>> import verify
+>>> report = verify.check("The U.S. has provided more than $250 billion in arms since 2014.",
+...                       published="2021-12-08")
+>>> [f.rule for f in report.findings]  # doctest: +SKIP
+['magnitude-slip']
+
+The whole API is here: :func:`extract` and :func:`check` for one text, :func:`load_pack` for a
+rule pack, the result types, and the exceptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from verify.checks import Rule, rules
+from verify.config import Config
+from verify.document import Document
+from verify.errors import ConfigError, InputError, PackError, VerifyError
+from verify.extract import Extraction
+from verify.extract import extract as _extract
+from verify.model import Citation, Context, DateMention, Figure, Finding, Span
+from verify.packs import Pack, default_packs, load_pack
+from verify.report import Report
+
+__version__ = "0.1.0"
+
+DateLike = dt.date | dt.datetime | str | None
+
+
+def extract(text: str, *, published: DateLike = None) -> Extraction:
+    """Find and normalise every figure and date mention in ``text``.
+
+    ``published`` (a date or an ISO string) resolves relative dates; without it they are still
+    found, but left unresolved.
+    """
+    return _extract(Document.from_text(text, published=published))
+
+
+def check(
+    text: str,
+    *,
+    published: DateLike = None,
+    packs: Iterable[Pack | str | Path] = (),
+    config: Config | None = None,
+) -> Report:
+    """Extract the figures and dates in ``text`` and run every rule over them.
+
+    ``packs`` adds rule packs (loaded :class:`Pack` objects or paths) to the ones shipped with
+    verify; ``config`` selects rules, sets severities, and can turn the shipped packs off.
+    """
+    from verify import engine
+
+    config = config or Config()
+    loaded = list(default_packs()) if config.default_packs else []
+    for pack in (*config.packs, *packs):
+        loaded.append(pack if isinstance(pack, Pack) else load_pack(pack))
+    return engine.run(Document.from_text(text, published=published), packs=loaded, config=config)
+
+
+__all__ = [
+    "Citation",
+    "Config",
+    "ConfigError",
+    "Context",
+    "DateMention",
+    "Document",
+    "Extraction",
+    "Figure",
+    "Finding",
+    "InputError",
+    "Pack",
+    "PackError",
+    "Report",
+    "Rule",
+    "Span",
+    "VerifyError",
+    "__version__",
+    "check",
+    "extract",
+    "load_pack",
+    "rules",
+]

@@ -1,0 +1,42 @@
+"""The engine: a document's extraction, the packs and the config in; a report out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from verify import checks
+from verify.checks import CheckContext
+from verify.config import Config
+from verify.document import Document
+from verify.extract import extract
+from verify.model import Finding
+from verify.packs import Pack
+from verify.report import Report
+
+
+def run(document: Document, *, packs: Sequence[Pack] = (), config: Config | None = None) -> Report:
+    """Extract and check one document with the given packs (already resolved) and config."""
+    config = config or Config()
+    extraction = extract(document)
+    ctx = CheckContext(extraction, packs, dict(config.severity))
+    findings: list[Finding] = []
+    for _module, run_check in checks.runners():
+        findings.extend(f for f in run_check(ctx) if config.enabled(f.rule, f.code))
+    notes: list[str] = []
+    if document.published is None and any(d.relative and not d.resolved for d in extraction.dates):
+        notes.append("no publication date: relative dates were not resolved and their checks were skipped")
+    return Report(extraction, tuple(_dedupe(findings)), tuple(notes))
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen = set()
+    unique = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
+        key = (f.rule, f.start, f.end, f.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+__all__ = ["run"]

@@ -1,0 +1,76 @@
+"""Extraction: from a document's prose to its figures and date mentions.
+
+``extract(document)`` frames the prose (sentences, paragraphs, quotations), finds the figures
+(:mod:`verify.extract.figures`) and the date mentions (:mod:`verify.extract.dates`), and returns
+an :class:`Extraction`. It is a pure function of the document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from verify.document import Document
+from verify.extract import dates as _dates
+from verify.extract import figures as _figures
+from verify.extract.text import TextFrame, frame
+from verify.model import DateMention, Figure
+
+
+@attrs.frozen(repr=False)
+class Extraction:
+    """The figures and date mentions of one document, in text order."""
+
+    document: Document
+    figures: tuple[Figure, ...]
+    dates: tuple[DateMention, ...]
+    frame: TextFrame = attrs.field(eq=False)
+
+    @property
+    def quantities(self) -> tuple[Figure, ...]:
+        """The figures that are quantities (not ordinals or labels)."""
+        return tuple(f for f in self.figures if f.is_quantity)
+
+    def _located(self, item: Figure | DateMention) -> dict[str, Any]:
+        row = item.to_dict()
+        line, column = self.document.position(item.start)
+        # Keep the contract's key order: text, start, end, line, column, then the rest.
+        ordered = {k: row[k] for k in ("text", "start", "end")}
+        ordered.update(line=line, column=column)
+        ordered.update((k, v) for k, v in row.items() if k not in ordered)
+        return ordered
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document's part of the JSON report, without findings."""
+        doc = self.document
+        return {
+            "path": doc.path,
+            "published": None if doc.published is None else doc.published.isoformat(),
+            "figures": [self._located(f) for f in self.figures],
+            "dates": [self._located(d) for d in self.dates],
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per figure and date mention (``type`` says which), for tables."""
+        rows: list[dict[str, Any]] = []
+        for f in self.figures:
+            rows.append({"type": "figure", "path": self.document.path, **self._located(f)})
+        for d in self.dates:
+            rows.append({"type": "date", "path": self.document.path, **self._located(d)})
+        rows.sort(key=lambda r: r["start"])
+        return rows
+
+    def __repr__(self) -> str:
+        return f"<Extraction {len(self.figures)} figures, {len(self.dates)} dates in {self.document!r}>"
+
+
+def extract(document: Document) -> Extraction:
+    """Find and normalise every figure and date mention in ``document``."""
+    framed = frame(document.prose)
+    figures = _figures.find_figures(document.prose, framed)
+    dates = _dates.find_dates(document.prose, framed, document.published)
+    return Extraction(document, tuple(figures), tuple(dates), framed)
+
+
+__all__ = ["Extraction", "extract"]

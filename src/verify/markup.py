@@ -1,0 +1,115 @@
+"""Masking markup so that only prose is read, keeping every offset.
+
+``mask(text, format)`` returns the prose (same length as ``text``: markup replaced by spaces,
+line breaks kept) and the metadata the file carries (front matter keys for Markdown; meta and
+time elements for HTML).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from verify.errors import InputError
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_PUBLISHED_KEYS = ("published", "date", "pubdate", "publication_date", "published_at")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def mask(text: str, fmt: str) -> tuple[str, dict[str, str]]:
+    if fmt == "markdown":
+        return _mask_markdown(text)
+    if fmt == "html":
+        return _mask_html(text)
+    return text, {}
+
+
+def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
+    chars = list(text)
+    metadata: dict[str, str] = {}
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for key, value in _FRONT_KEY.findall(front.group(1)):
+            metadata[key.lower()] = value.strip().strip("'\"")
+        _blank(chars, 0, front.end())
+    for m in re.finditer(r"^(```|~~~).*?(?:^\1[ \t]*$|\Z)", text, re.M | re.S):
+        _blank(chars, m.start(), m.end())
+    for m in re.finditer(r"<!--.*?(?:-->|\Z)", text, re.S):
+        _blank(chars, m.start(), m.end())
+    for m in re.finditer(r"`[^`\n]*`", text):
+        _blank(chars, m.start(), m.end())
+    # Link targets and images: keep the link text, mask "](target)" and "![".
+    for m in re.finditer(r"\]\([^)\n]*\)", text):
+        _blank(chars, m.start(), m.end())
+    for m in re.finditer(r"^[ \t]*\[[^\]\n]+\]:[^\n]*$", text, re.M):
+        _blank(chars, m.start(), m.end())
+    for m in re.finditer(r"<[A-Za-z/][^<>\n]*>", text):
+        _blank(chars, m.start(), m.end())
+    # Emphasis and heading markers, list bullets, block quotes.
+    for m in re.finditer(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t])", text, re.M):
+        _blank(chars, m.start(), m.end())
+    for m in re.finditer(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\[|\]", text):
+        _blank(chars, m.start(), m.end())
+    return "".join(chars), metadata
+
+
+_HTML_HIDDEN = re.compile(r"<(script|style|head|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
+_HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^>]*>", re.S)
+_HTML_META = re.compile(
+    r"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?content\s*=\s*[\"']([^\"'>]*)",
+    re.I,
+)
+_HTML_META_REV = re.compile(
+    r"<meta\b[^>]*?content\s*=\s*[\"']([^\"'>]*)[\"'][^>]*?(?:property|name|itemprop)\s*=\s*[\"']?([\w:.-]+)",
+    re.I,
+)
+_HTML_TIME = re.compile(r"<time\b[^>]*?datetime\s*=\s*[\"']([^\"'>]+)", re.I)
+_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def _mask_html(text: str) -> tuple[str, dict[str, str]]:
+    chars = list(text)
+    metadata: dict[str, str] = {}
+    for key, value in _HTML_META.findall(text):
+        metadata.setdefault(key.lower(), value)
+    for value, key in _HTML_META_REV.findall(text):
+        metadata.setdefault(key.lower(), value)
+    time = _HTML_TIME.search(text)
+    if time:
+        metadata.setdefault("time", time.group(1))
+    for m in _HTML_HIDDEN.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _HTML_TAG.finditer(text):
+        _blank(chars, m.start(), m.end())
+    # An entity keeps its width: its first character stands for it, the rest are spaces.
+    for m in _ENTITY.finditer(text):
+        import html
+
+        decoded = html.unescape(m.group(0))
+        if len(decoded) == 1 and chars[m.start()] == "&":
+            chars[m.start()] = decoded if decoded not in "\r\n" else " "
+            _blank(chars, m.start() + 1, m.end())
+    return "".join(chars), metadata
+
+
+def published_from(metadata: dict[str, str], *, key: str | None = None, path: str | None = None) -> dt.date | None:
+    """The publication date a file's metadata gives, or None."""
+    keys = (key.lower(),) if key else _PUBLISHED_KEYS + ("article:published_time", "datepublished", "time")
+    for name in keys:
+        value = metadata.get(name)
+        if value:
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                raise InputError(f"front matter {name}: expected a date as YYYY-MM-DD, got {value!r}", path=path) from None
+    return None
+
+
+__all__ = ["mask", "published_from"]

@@ -1,0 +1,45 @@
+"""The one pint ``UnitRegistry`` that serves the whole library.
+
+Built once, at import, from ``data/units.txt``: the units news copy quotes, with every currency
+its own dimension (no exchange rates). Figures hold quantities of this registry; compare them
+with :func:`compatible` and convert with ``quantity.to(unit)``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import pint
+
+registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+registry.load_definitions(str(resources.files("verify") / "data" / "units.txt"))
+Quantity = registry.Quantity
+
+
+@lru_cache(maxsize=None)
+def unit(name: str) -> pint.Unit:
+    """The registry's unit called ``name`` (cached: a unit is looked up once per process)."""
+    return registry.Unit(name)
+
+
+def quantity(magnitude: float, unit_name: str) -> pint.Quantity:
+    """A quantity of ``magnitude`` in the unit called ``unit_name``."""
+    return Quantity(magnitude, unit(unit_name))
+
+
+def compatible(a: pint.Quantity, b: pint.Quantity) -> bool:
+    """Whether two quantities have the same dimensionality (USD and EUR do not)."""
+    return a.dimensionality == b.dimensionality
+
+
+def is_unit(name: str) -> bool:
+    """Whether the registry knows ``name`` (a unit, symbol or alias)."""
+    try:
+        unit(name)
+    except (pint.UndefinedUnitError, AttributeError, TypeError, ValueError, AssertionError):
+        return False
+    return True
+
+
+__all__ = ["Quantity", "compatible", "is_unit", "quantity", "registry", "unit"]
