@@ -62,6 +62,18 @@ class Report:
             rows.append({"path": self.document.path, "code": f.code, **row, "quoted": f.quoted})
         return rows
 
+    def to_pandas(self) -> Any:
+        """The findings as a pandas DataFrame (one row per finding); needs ``source-verify[pandas]``."""
+        from verify.corpus import FINDING_COLUMNS, dataframe
+
+        return dataframe(self.to_records(), FINDING_COLUMNS)
+
+    def _repr_html_(self) -> str:
+        """The article with its figures, dates and findings marked, and the findings table."""
+        from verify.render.html import report_html
+
+        return report_html(self)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.counts.items() if n) or "no findings"
         return f"<Report {self.document.path or '<text>'}: {counts}>"

@@ -61,6 +61,18 @@ class Extraction:
         rows.sort(key=lambda r: r["start"])
         return rows
 
+    def to_pandas(self) -> Any:
+        """The figures and date mentions as a pandas DataFrame; needs ``source-verify[pandas]``."""
+        from verify.corpus import EXTRACTION_COLUMNS, dataframe
+
+        return dataframe(self.to_records(), EXTRACTION_COLUMNS)
+
+    def _repr_html_(self) -> str:
+        """The article with every figure and date marked, and tables of both."""
+        from verify.render.html import extraction_html
+
+        return extraction_html(self)
+
     def __repr__(self) -> str:
         return f"<Extraction {len(self.figures)} figures, {len(self.dates)} dates in {self.document!r}>"
 
