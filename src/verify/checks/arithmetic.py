@@ -1,0 +1,887 @@
+"""Arithmetic: the sums, shares, changes and multiples a sentence states, redone from its figures.
+
+## What it flags
+
+A sentence that states both the inputs and the result of a small calculation, where the result
+does not follow from the inputs, allowing for the rounding the stated precision permits:
+
+- `percent-change` (VR401): "rose 25% from 80 to 120" (the change is 50%); "fell 10% to 90
+  from 80" (the values rise). Handles rose/fell/increased/decreased/dropped/climbed/jumped/
+  plunged…, "from X to Y", "to Y from X", "Y, up Z% from X", "an increase of Z%".
+- `share` (VR402): "12 of 48, or 30%" (25%); "one in five, or 25%"; "a third of voters (25%)".
+- `sum` (VR403): listed parts against a stated total, only when the text says the parts make
+  the total ("a total of 100: 40 in A, 30 in B and 20 in C"; "of the 90 victims, 50 were women
+  and 45 were men"; "… and the remaining 20%").
+- `multiple` (VR404): "doubled from 40 to 120", "twice as many as the 60 …", "halved".
+- `percentage-points` (VR405): a change between two percentages stated in percent when the
+  arithmetic fits points ("rose from 4% to 6%, an increase of 2 percent" is 2 percentage
+  points, a 50 percent increase), and points used for a relative change.
+
+## Why it matters
+
+Readers check arithmetic that sits in one sentence, and a wrong result discredits every other
+figure in the story. The slips are usual ones: a change computed against the wrong base, a
+share taken of another whole, a part dropped from a list, points confused with percent.
+
+## Example
+
+    Unemployment rose from 4% to 6%, an increase of 2 percent.
+    Sales rose 25% from 80 to 120.
+    Of the 48 states, 12, or 30%, voted yes.
+
+## Use instead
+
+    Unemployment rose from 4% to 6%, an increase of 2 percentage points.
+    Sales rose 50% from 80 to 120.
+    Of the 48 states, 12, or 25%, voted yes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from verify import units
+from verify.checks._base import CheckContext, Rule
+from verify.model import Figure, Finding, Span
+
+PERCENT_CHANGE = Rule(
+    "percent-change", "VR401", "warning", "A stated percentage change disagrees with the values it compares"
+)
+SHARE = Rule("share", "VR402", "warning", "A stated share disagrees with its part and whole")
+SUM = Rule("sum", "VR403", "warning", "Listed parts do not add up to the total the text says they make")
+MULTIPLE = Rule("multiple", "VR404", "warning", "'Doubled', 'halved' or 'N times' disagrees with the values")
+PERCENTAGE_POINTS = Rule(
+    "percentage-points",
+    "VR405",
+    "warning",
+    "A change between two percentages given in percent where the arithmetic fits points, or the reverse",
+)
+RULES = (PERCENT_CHANGE, SHARE, SUM, MULTIPLE, PERCENTAGE_POINTS)
+
+# --------------------------------------------------------------------------------------------
+# Word tables
+# --------------------------------------------------------------------------------------------
+
+#: Verbs and adverbs of a change, by direction (+1 up, -1 down).
+DIRECTION_WORDS: dict[str, int] = {
+    **dict.fromkeys(
+        """rose rise rises risen rising increased increase increases increasing grew grow grows
+        grown growing climbed climb climbs climbing jumped jump jumps jumping surged surge surges
+        soared soar soars gained gain gains up higher expanded expands swelled spiked rebounded
+        advanced went""".split(),
+        1,
+    ),
+    **dict.fromkeys(
+        """fell fall falls fallen falling dropped drop drops dropping decreased decrease decreases
+        decreasing declined decline declines declining plunged plunge plunges plummeted plummets
+        slipped slips slid slides sank sinks shrank shrinks shrunk tumbled tumbles dipped dips
+        down lower lost loses cut cuts reduced slumped slumps contracted eased retreated""".split(),
+        -1,
+    ),
+}
+#: Nouns that name a change ("an increase of 25%", "a 25% drop").
+CHANGE_NOUNS: dict[str, int] = {
+    **dict.fromkeys("increase rise jump gain growth surge climb hike uptick boost".split(), 1),
+    **dict.fromkeys("decrease decline drop fall cut reduction loss plunge dip slump contraction".split(), -1),
+}
+#: Multiplying verbs, adjectives and adverbs.
+MULTIPLIERS: dict[str, float] = {
+    "doubled": 2, "double": 2, "doubling": 2, "doubles": 2, "twice": 2, "twofold": 2,
+    "tripled": 3, "triple": 3, "tripling": 3, "triples": 3, "trebled": 3, "threefold": 3, "thrice": 3,
+    "quadrupled": 4, "quadruple": 4, "quadrupling": 4, "fourfold": 4,
+    "quintupled": 5, "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8, "ninefold": 9,
+    "tenfold": 10, "halved": 0.5, "halving": 0.5, "half": 0.5,
+}  # fmt: skip
+#: Number words for "one in five", "three times".
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+#: Fractions written as words, in percent.
+FRACTIONS: dict[str, float] = {
+    "half": 50, "one-half": 50, "a third": 100 / 3, "one-third": 100 / 3, "one third": 100 / 3,
+    "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25, "one-quarter": 25,
+    "one quarter": 25, "three-quarters": 75, "three quarters": 75, "a fifth": 20, "one-fifth": 20,
+    "a tenth": 10, "one-tenth": 10,
+}  # fmt: skip
+#: Hedge words that say a stated value is close to the truth but on one side of it.
+CLOSE_HEDGES = ("nearly", "almost", "just under", "just below", "just over", "just above", "close to", "roughly")
+#: Pairs of words that split a whole into parts that exclude each other.
+COMPLEMENTS = (
+    {"men", "women"}, {"male", "female"}, {"males", "females"}, {"boys", "girls"},
+    {"adults", "children"}, {"adults", "minors"}, {"civilians", "soldiers"},
+    {"civilians", "combatants"}, {"civilians", "troops"}, {"domestic", "foreign"},
+    {"domestic", "international"}, {"urban", "rural"}, {"public", "private"},
+    {"yes", "no"}, {"for", "against"}, {"full-time", "part-time"}, {"citizens", "foreigners"},
+)  # fmt: skip
+MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+
+# --------------------------------------------------------------------------------------------
+# Templates: a clause with its figures replaced by ⟨i⟩ tokens
+# --------------------------------------------------------------------------------------------
+
+_TOKEN = "⟨{}⟩"
+_FIG = r"⟨(?P<{}>\d+)⟩"
+_HEDGE = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|approximately|more than|less than|over|under|"
+    r"just over|just under|close to|at least|at most|an estimated|only|just) )?"
+)
+_UP_DOWN = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
+_CHANGE_NOUN = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
+_CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
+
+
+@attrs.frozen
+class Clause:
+    """A stretch of one sentence, lower-cased, with each figure replaced by a ``⟨i⟩`` token."""
+
+    template: str
+    offsets: tuple[int, ...]  # prose offset of each template character
+    figures: tuple[Figure, ...]
+
+    def fig(self, match: re.Match[str], name: str) -> Figure:
+        return self.figures[int(_group(match, name) or -1)]
+
+    def span(self, start: int, end: int, prose: str) -> Span:
+        """The prose span of template characters ``start``..``end``."""
+        lo = self.offsets[start]
+        hi = self.offsets[end - 1] + 1
+        return Span(lo, hi, prose[lo:hi])
+
+
+def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Clause]:
+    """The clauses of ``sentence``, each with the figures inside it tokenised."""
+    inside = sorted((f for f in figures if sentence.start <= f.start and f.end <= sentence.end), key=lambda f: f.start)
+    chars: list[str] = []
+    offsets: list[int] = []
+    order: list[Figure] = []
+    pos = sentence.start
+    for fig in inside:
+        if fig.start < pos:
+            continue  # overlapping figures: keep the first
+        for i in range(pos, fig.start):
+            chars.append(prose[i].lower())
+            offsets.append(i)
+        token = _TOKEN.format(len(order))
+        order.append(fig)
+        chars.extend(token)
+        offsets.extend([fig.start] * (len(token) - 1) + [fig.end - 1])
+        pos = fig.end
+    for i in range(pos, sentence.end):
+        chars.append(prose[i].lower())
+        offsets.append(i)
+    text = re.sub(r"\s", " ", "".join(chars))
+    out: list[Clause] = []
+    start = 0
+    for m in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if end > start:
+            out.append(Clause(text[start:end], tuple(offsets[start:end]), tuple(order)))
+        if m:
+            start = m.end()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers: precision, uncertainty, restating
+# --------------------------------------------------------------------------------------------
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_MAGNITUDE = re.compile(r"\b(thousand|million|billion|trillion|bn)\b|(?<=\d)(bn|m|k)\b", re.I)
+_LEAD = re.compile(r"[$€£¥₹]|US\$|\d|\.\d")
+
+
+def _numeral(fig: Figure) -> re.Match[str] | None:
+    return _NUMERAL.search(fig.text)
+
+
+def _scale(fig: Figure) -> float:
+    """How many of the figure's unit one unit of its numeral is ("1.2 million" -> 1e6)."""
+    m = _MAGNITUDE.search(fig.text)
+    if not m:
+        return 1.0
+    return MAGNITUDE_WORDS[(m.group(1) or m.group(2)).lower()]
+
+
+def _decimals(fig: Figure) -> int:
+    m = _numeral(fig)
+    if not m or "." not in m.group(0):
+        return 0
+    return len(m.group(0).split(".")[1])
+
+
+def precision(fig: Figure) -> float:
+    """The place value of the figure's last stated digit, in its unit."""
+    if _numeral(fig):
+        return 10.0 ** -_decimals(fig) * _scale(fig)
+    return fig.precision or 1.0
+
+
+def uncertainty(fig: Figure, *, inputs: bool) -> float:
+    """Half-width of the values a stated figure stands for.
+
+    A result ("rose 25%") is read as rounded to its last digit. An input ("from 80 to 120") is
+    read as exact when it is a whole number without a magnitude word, and as rounded otherwise
+    ("1.2 million"). "About" widens either by a tenth (a twentieth for inputs).
+    """
+    half = precision(fig) / 2
+    if inputs and _decimals(fig) == 0 and _scale(fig) == 1:
+        half = 0.0
+    if fig.approximate:
+        half = max(half, (0.05 if inputs else 0.1) * abs(fig.magnitude))
+    return half
+
+
+def _in(fig: Figure, unit: object) -> float:
+    return float(fig.value.to(unit).magnitude)
+
+
+def stated_range(fig: Figure) -> tuple[float, float]:
+    """The values a stated result admits, with its hedge and rounding, in its own unit."""
+    m = fig.magnitude
+    half = uncertainty(fig, inputs=False)
+    lo, hi = fig.interval
+    if lo == hi:
+        lo, hi = m, m
+    hedge = f"{fig.qualifier or ''} {fig.text}".lower()
+    close = any(h in hedge for h in CLOSE_HEDGES)
+    if math.isinf(lo):
+        lo = m - max(half, 0.2 * abs(m)) if close else lo
+    if math.isinf(hi):
+        hi = m + max(half, 0.2 * abs(m)) if close else hi
+    return lo - half, hi + half
+
+
+def _bounds(fig: Figure, unit: object) -> tuple[float, float]:
+    """The values an input figure stands for, in ``unit``."""
+    value = _in(fig, unit)
+    half = uncertainty(fig, inputs=True) * (abs(value) / abs(fig.magnitude) if fig.magnitude else 1)
+    return value - half, value + half
+
+
+def _number_text(value: float, decimals: int, commas: bool) -> str:
+    text = f"{value:,.{decimals}f}" if commas else f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def restyle(fig: Figure, value: float, *, decimals: int | None = None) -> str:
+    """``value`` (in the figure's unit) written the way the figure is written ("$2.5 billion")."""
+    text = fig.text
+    lead = _LEAD.search(text)
+    text = text[lead.start() :] if lead else text
+    m = _NUMERAL.search(text)
+    if not m:
+        return _number_text(value, decimals or 0, abs(value) >= 10000)
+    scaled = value / _scale(fig)
+    if decimals is None:
+        decimals = _decimals(fig)
+        if round(scaled, decimals) == 0 or abs(round(scaled, decimals) - scaled) > 0.05 * abs(scaled):
+            decimals = max(decimals, 1)
+    numeral = _number_text(scaled, decimals, "," in m.group(0) or abs(scaled) >= 10000)
+    return text[: m.start()] + numeral + text[m.end() :]
+
+
+def _percent_text(fig: Figure, value: float, *, decimals: int = 0) -> str:
+    """``value`` percent in the style of the percent figure ``fig`` ("50%" or "50 percent")."""
+    number = _number_text(value, decimals, False)
+    if "%" in fig.text:
+        return f"{number}%"
+    return f"{number} per cent" if "per cent" in fig.text.lower() else f"{number} percent"
+
+
+def _fmt(value: float) -> str:
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float], eps: float = 1e-9) -> bool:
+    return a[0] <= b[1] + eps and b[0] <= a[1] + eps
+
+
+def _is_percent(fig: Figure) -> bool:
+    return fig.kind == "percent" or fig.unit == "percent"
+
+
+def _is_points(fig: Figure) -> bool:
+    return fig.kind == "percentage_points" or fig.unit == "percentage_point"
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return not _is_points(a) and not _is_points(b) and units.compatible(a.value, b.value)
+
+
+# --------------------------------------------------------------------------------------------
+# Changes: percent-change and percentage-points
+# --------------------------------------------------------------------------------------------
+
+def _named(pattern: str) -> re.Pattern[str]:
+    """Compile ``pattern``, numbering repeated group names (``c`` -> ``c__1``, ``c__2``…).
+
+    Python's ``re`` refuses a name used twice, even in different alternatives; look groups up
+    with :func:`_group`, which takes whichever copy matched.
+    """
+    counts: dict[str, int] = {}
+
+    def number(m: re.Match[str]) -> str:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        return f"(?P<{m.group(1)}__{counts[m.group(1)]}>"
+
+    return re.compile(re.sub(r"\(\?P<(\w+)>", number, pattern))
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    for key, value in m.groupdict().items():
+        if value is not None and key.partition("__")[0] == name:
+            return value
+    return None
+
+
+def _bounds_of(m: re.Match[str], name: str) -> tuple[int, int]:
+    for key, value in m.groupdict().items():
+        if value is not None and key.partition("__")[0] == name:
+            return m.start(key), m.end(key)
+    return -1, -1
+
+
+_DIR = rf"(?P<dir>\b(?:{_UP_DOWN}))\b"
+_NOUN = rf"(?P<noun>\b(?:{_CHANGE_NOUN}))\b"
+_A, _B, _C = (_HEDGE + _FIG.format(n) for n in "abc")
+_STATED = (
+    rf"(?:(?:or |for )?an? {_NOUN} of {_C}|(?:or |for )?an? {_C} {_NOUN}|(?P<dir2>up|down) (?:by )?{_C}|\({_C}\))"
+)
+_CHANGE_PATTERNS = [
+    # rose 25% from 80 to 120 / rose by 25%, from 80 to 120
+    rf"{_DIR} (?:by )?{_C},? from {_A} to {_B}",
+    # rose 25% to 120 from 80
+    rf"{_DIR} (?:by )?{_C},? to {_B},? from {_A}",
+    # rose from 80 to 120, an increase of 25% / a 25% increase / up 25% / (25%)
+    rf"{_DIR} from {_A} to {_B}(?:,| —| --| –)? {_STATED}",
+    # rose to 120 from 80, an increase of 25% / up 25%
+    rf"{_DIR} to {_B},? from {_A}(?:,| —| --| –)? {_STATED}",
+    # 120, up 25% from 80 / 120, a 25% increase from 80 / 120, an increase of 25% from 80
+    rf"{_FIG.format('b')},? (?:(?P<dir2>up|down) (?:by )?{_C}|an? {_C} {_NOUN}|an? {_NOUN} of {_C})"
+    rf" (?:from|over|on|compared with|compared to) {_A}",
+    # a 25% increase from 80 to 120 / an increase of 25% from 80 to 120
+    rf"(?:an? {_C} {_NOUN}|an? {_NOUN} of {_C}),? from {_A} to {_B}",
+]
+_CHANGES = [_named(p) for p in _CHANGE_PATTERNS]
+# A change with both ends and no stated size: "fell to 120 from 80", "rose from 80 to 120".
+_BARE_CHANGES = [
+    _named(rf"{_DIR} from {_A} to {_B}"),
+    _named(rf"{_DIR} to {_B},? from {_A}"),
+    _named(rf"{_FIG.format('b')},? (?P<dir>up|down) from {_A}"),
+]
+
+
+def _direction(match: re.Match[str]) -> int:
+    if _group(match, "dir2"):
+        return DIRECTION_WORDS[_group(match, "dir2") or ""]
+    if _group(match, "noun"):
+        return CHANGE_NOUNS[_group(match, "noun") or ""]
+    return DIRECTION_WORDS.get(_group(match, "dir") or "", 0)
+
+
+def _change_interval(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float] | None:
+    """The relative change, in percent, over every pair of values ``a`` and ``b`` stand for."""
+    if a[0] <= 0 <= a[1]:
+        return None
+    corners = [(y - x) / abs(x) * 100 for x in a for y in b]
+    return min(corners), max(corners)
+
+
+def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    prose = ctx.prose
+    seen: set[tuple[int, int, int]] = set()
+    for pattern in _CHANGES:
+        for m in pattern.finditer(clause.template):
+            a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
+            key = (a.start, b.start, c.start)
+            if key in seen or not _comparable(a, b):
+                continue
+            seen.add(key)
+            direction = _direction(m)
+            yield from _check_change(ctx, a, b, c, direction)
+    for pattern in _BARE_CHANGES:
+        for m in pattern.finditer(clause.template):
+            a, b = clause.fig(m, "a"), clause.fig(m, "b")
+            if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
+                continue
+            seen.add((a.start, b.start, -1))
+            direction = _direction(m)
+            lo_a, hi_a = _bounds(a, a.value.units)
+            lo_b, hi_b = _bounds(b, a.value.units)
+            word = clause.span(*_bounds_of(m, "dir"), prose)
+            if direction > 0 and hi_b < lo_a or direction < 0 and lo_b > hi_a:
+                moves = "fall" if direction > 0 else "rise"
+                yield ctx.finding(
+                    PERCENT_CHANGE,
+                    word,
+                    f'"{word.text}" says the figure went {"up" if direction > 0 else "down"}, but from '
+                    f"{a.text} to {b.text} the values {moves}.",
+                    related=(a, b),
+                )
+
+
+def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
+    unit = a.value.units
+    lo_a, hi_a = _bounds(a, unit)
+    lo_b, hi_b = _bounds(b, unit)
+    relative = _change_interval((lo_a, hi_a), (lo_b, hi_b))
+    if relative is None:
+        return
+    exact_rel = (_in(b, unit) - _in(a, unit)) / abs(_in(a, unit)) * 100
+    sign = direction or (1 if c.magnitude >= 0 else -1)
+    stated_lo, stated_hi = stated_range(c)
+    if c.magnitude < 0 and direction:  # "fell -25%": the sign is said twice
+        stated_lo, stated_hi = -stated_hi, -stated_lo
+    stated = (stated_lo * sign, stated_hi * sign) if sign > 0 else (stated_hi * sign, stated_lo * sign)
+    both_percent = _is_percent(a) and _is_percent(b)
+    if both_percent:
+        points = (lo_b - hi_a, hi_b - lo_a)
+        exact_points = _in(b, unit) - _in(a, unit)
+        pts_text = f"{_fmt(abs(exact_points))} percentage point{'s' if abs(exact_points) != 1 else ''}"
+        if _is_points(c):
+            if _overlap(stated, points):
+                return
+            if _overlap(stated, relative):
+                yield ctx.finding(
+                    PERCENTAGE_POINTS,
+                    c,
+                    f"From {a.text} to {b.text} is a change of {pts_text} (a {_fmt(abs(exact_rel))}% relative "
+                    f'change); "{c.text}" gives the relative change in points. Write '
+                    f'"{_fmt(abs(exact_points))} percentage points" or "{_fmt(c.magnitude)} percent".',
+                    related=(a, b),
+                    suggestion=_percent_text(a, abs(c.magnitude), decimals=_decimals(c)),
+                )
+                return
+            yield ctx.finding(
+                PERCENTAGE_POINTS,
+                c,
+                f'From {a.text} to {b.text} is a change of {pts_text}, not "{c.text}".',
+                related=(a, b),
+                suggestion=f"{_number_text(abs(exact_points), max(_decimals(a), _decimals(b)), False)} percentage points",
+            )
+            return
+        if _overlap(stated, relative):
+            return
+        if _overlap(stated, points):
+            number = _numeral(c)
+            yield ctx.finding(
+                PERCENTAGE_POINTS,
+                c,
+                f'From {a.text} to {b.text} is a change of {pts_text}; "{c.text}" reads as a relative change, '
+                f"which would be {_fmt(round(abs(exact_rel), 1))}%. Use percentage points for the difference "
+                "between two percentages.",
+                related=(a, b),
+                suggestion=f"{number.group(0) if number else _fmt(abs(exact_points))} percentage points",
+            )
+            return
+        yield ctx.finding(
+            PERCENT_CHANGE,
+            c,
+            f'"{c.text}" does not match the change from {a.text} to {b.text}: that is a '
+            f"{_fmt(round(abs(exact_rel), 1))}% relative change, or {pts_text}.",
+            related=(a, b),
+            suggestion=_suggest_percent(c, exact_rel),
+        )
+        return
+    if not _is_percent(c):
+        return
+    if _overlap(stated, relative):
+        return
+    if direction and (exact_rel > 0) != (direction > 0) and _overlap((-stated[1], -stated[0]), relative):
+        yield ctx.finding(
+            PERCENT_CHANGE,
+            c,
+            f'The text says the change of {c.text} was {"an increase" if direction > 0 else "a decrease"}, but '
+            f"from {a.text} to {b.text} the values {'fall' if direction > 0 else 'rise'}.",
+            related=(a, b),
+        )
+        return
+    yield ctx.finding(
+        PERCENT_CHANGE,
+        c,
+        f"From {a.text} to {b.text} is a change of {'+' if exact_rel >= 0 else '-'}"
+        f"{_fmt(round(abs(exact_rel), 1))}%, not {'+' if sign > 0 else '-'}{c.text}.",
+        related=(a, b),
+        suggestion=_suggest_percent(c, exact_rel),
+    )
+
+
+def _suggest_percent(c: Figure, exact: float) -> str:
+    decimals = _decimals(c)
+    value = round(abs(exact), decimals)
+    if decimals == 0 and value < 10 and abs(abs(exact) - value) > 0.05:
+        decimals = 1
+    return _percent_text(c, abs(exact), decimals=decimals)
+
+
+# --------------------------------------------------------------------------------------------
+# Shares
+# --------------------------------------------------------------------------------------------
+
+_JOIN = r"(?:,? or |,? (?:—|--|–) ?| ?\()"  # ", or" / " — " / " ("
+_RATIO_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_RATIO = rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d+) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d+)\b"
+_FRACTION = "|".join(sorted((re.escape(k) for k in FRACTIONS), key=len, reverse=True))
+_SHARES = [
+    # 12 of 48 states, or 30%  /  12 of the 48 (25%)
+    re.compile(
+        rf"{_FIG.format('x')} (?:out )?of (?:the |its |their |all |these |those )?{_FIG.format('y')}"
+        rf"[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"
+    ),
+    # 25% of the 48 states, or 12
+    re.compile(
+        rf"{_FIG.format('p')} of (?:the |its |their |all |these |those )?{_FIG.format('y')}"
+        rf"[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('x')}"
+    ),
+]
+_RATIO_SHARES = [
+    re.compile(rf"{_RATIO}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
+    re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_RATIO}"),
+]
+_FRACTION_SHARES = [
+    re.compile(rf"\b(?P<frac>{_FRACTION})\b(?: of)?[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
+    re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}(?P<frac>{_FRACTION})\b"),
+]
+
+
+def _ratio_value(clause: Clause, text: str) -> tuple[float, Figure | None]:
+    if text.startswith("⟨"):
+        fig = clause.figures[int(text[1:-1])]
+        return fig.magnitude, fig
+    if text.isdigit():
+        return float(text), None
+    return NUMBER_WORDS[text], None
+
+
+def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    prose = ctx.prose
+    for pattern in _SHARES:
+        for m in pattern.finditer(clause.template):
+            x, y, p = clause.fig(m, "x"), clause.fig(m, "y"), clause.fig(m, "p")
+            if not _is_percent(p) or _is_percent(x) or _is_percent(y) or not _comparable(x, y):
+                continue
+            lo_x, hi_x = _bounds(x, y.value.units)
+            lo_y, hi_y = _bounds(y, y.value.units)
+            if lo_y <= 0:
+                continue
+            actual = (lo_x / hi_y * 100, hi_x / lo_y * 100)
+            if _overlap(stated_range(p), actual):
+                continue
+            exact = _in(x, y.value.units) / y.magnitude * 100
+            yield ctx.finding(
+                SHARE,
+                p,
+                f"{x.text} of {y.text} is {_fmt(round(exact, 1))}%, not {p.text}.",
+                related=(x, y),
+                suggestion=_suggest_percent(p, exact),
+            )
+    for pattern in _RATIO_SHARES:
+        for m in pattern.finditer(clause.template):
+            p = clause.fig(m, "p")
+            x, fx = _ratio_value(clause, m.group("x"))
+            y, fy = _ratio_value(clause, m.group("y"))
+            if not _is_percent(p) or y <= 0 or x > y:
+                continue
+            exact = x / y * 100
+            if _overlap(stated_range(p), (exact - 0.5, exact + 0.5)):
+                continue
+            ratio = clause.span(m.start("x"), m.end("y"), prose)
+            yield ctx.finding(
+                SHARE,
+                p,
+                f'"{ratio.text}" is {_fmt(round(exact, 1))}%, not {p.text}.',
+                related=(ratio,),
+                suggestion=_suggest_percent(p, exact),
+            )
+    for pattern in _FRACTION_SHARES:
+        for m in pattern.finditer(clause.template):
+            p = clause.fig(m, "p")
+            if not _is_percent(p):
+                continue
+            exact = FRACTIONS[m.group("frac")]
+            tolerance = max(2.0, 0.1 * exact)  # fractions in words are themselves rounded
+            if _overlap(stated_range(p), (exact - tolerance, exact + tolerance)):
+                continue
+            frac = clause.span(m.start("frac"), m.end("frac"), prose)
+            yield ctx.finding(
+                SHARE,
+                p,
+                f'"{frac.text}" is about {_fmt(round(exact, 1))}%, not {p.text}.',
+                related=(frac,),
+                suggestion=_suggest_percent(p, exact),
+            )
+
+
+# --------------------------------------------------------------------------------------------
+# Sums
+# --------------------------------------------------------------------------------------------
+
+_PART = r"[^⟨⟩;:]{0,40}?"
+_LIST = rf"(?P<list>{_HEDGE}⟨\d+⟩(?:{_PART}(?:,|, and| and|;) [^⟨⟩;:,]{{0,25}}?⟨\d+⟩){{1,12}})"
+_SUMS = [
+    # a total of 100: 40 in A, 30 in B and 20 in C / 100 cases — 40 in A, …  / 100 cases (40 …, 30 …)
+    re.compile(rf"{_FIG.format('t')}[^⟨⟩;:]{{0,40}}?(?::| —| --| –| \() ?{_LIST}"),
+    # 40 in A and 30 in B, for a total of 70
+    re.compile(
+        rf"{_LIST}{_PART},? (?:for (?:a|an overall) (?:total|combined)(?: of)?|a total of|totall?ing|"
+        rf"a combined|making) {_HEDGE}{_FIG.format('t')}"
+    ),
+]
+_OF_THE = re.compile(rf"\bof (?:the|those|these|its|their|all) {_FIG.format('t')}(?P<rest>[^⟨⟩]{{0,40}}?), (?P<parts>.+)")
+_REMAINDER = re.compile(r"\b(?:the )?(?:remaining|rest|other|others)\b")
+_PART_OF = re.compile(rf"{_HEDGE}⟨(\d+)⟩(?: (?:were|are|was|is|as) )?(?: ?(?:the )?(?P<word>[\w-]+))?")
+
+
+def _total_interval(parts: Sequence[Figure], unit: object) -> tuple[float, float]:
+    lo = hi = 0.0
+    for part in parts:
+        plo, phi = part.interval
+        value = _in(part, unit)
+        scale = value / part.magnitude if part.magnitude else 1
+        half = uncertainty(part, inputs=True) * abs(scale)
+        if plo == phi:
+            plo = phi = value
+        else:
+            plo, phi = plo * scale, phi * scale
+        lo += plo - half
+        hi += phi + half
+    return lo, hi
+
+
+def _sum_finding(
+    ctx: CheckContext, total: Figure, parts: Sequence[Figure], why: str, *, trim: str = ""
+) -> Finding | None:
+    """A finding when ``parts`` cannot add up to ``total``.
+
+    ``trim`` says which end of the list may hold a figure that is not a part: "start" (a list
+    read backwards from "for a total of") or "end" (a list read forwards from a colon). Any
+    run of two or more parts from the other end that fits the total keeps the check quiet.
+    """
+    unit = total.value.units
+    if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
+        return None
+    stated = stated_range(total)
+    runs = [parts]
+    if trim == "start":
+        runs += [parts[i:] for i in range(1, len(parts) - 1)]
+    elif trim == "end":
+        runs += [parts[:i] for i in range(2, len(parts))]
+    for run in runs:
+        summed = _total_interval(run, unit)
+        if math.isinf(summed[0]) and math.isinf(summed[1]) or _overlap(stated, summed):
+            return None
+    exact = sum(_in(p, unit) for p in parts)
+    listing = " + ".join(p.text for p in parts)
+    return ctx.finding(
+        SUM,
+        total,
+        f"{why}: {listing} = {_fmt(exact)}, but the stated total is {total.text}.",
+        related=parts,
+        suggestion=restyle(total, exact) if not _is_percent(total) else _percent_text(total, exact),
+    )
+
+
+def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
+    return [clause.figures[int(i)] for i in re.findall(r"⟨(\d+)⟩", clause.template[start:end])]
+
+
+def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    for pattern in _SUMS:
+        for m in pattern.finditer(clause.template):
+            total = clause.fig(m, "t")
+            parts = _list_figures(clause, m.start("list"), m.end("list"))
+            if "including" in clause.template[m.start() : m.end()] or "among" in clause.template[m.start() : m.end()]:
+                continue
+            if pattern is _SUMS[0] and not _total_word_near(clause.template, m):
+                continue
+            trim = "end" if pattern is _SUMS[0] else "start"
+            found = _sum_finding(ctx, total, parts, "The listed parts do not add up", trim=trim)
+            if found:
+                yield found
+    # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
+    for m in _OF_THE.finditer(clause.template):
+        total = clause.fig(m, "t")
+        parts_text = m.group("parts")
+        pieces = list(_PART_OF.finditer(parts_text))
+        if len(pieces) < 2:
+            continue
+        parts = [clause.figures[int(p.group(1))] for p in pieces]
+        words = {p.group("word") for p in pieces if p.group("word")}
+        remainder = any(
+            _REMAINDER.search(parts_text[max(0, p.start() - 16) : p.start() + 1]) for p in pieces[1:]
+        ) or bool(_REMAINDER.search(parts_text[pieces[-1].end() : pieces[-1].end() + 12]))
+        complementary = any(pair <= words for pair in COMPLEMENTS)
+        if not (remainder or complementary):
+            continue
+        if "including" in parts_text[: pieces[-1].end()] or "among" in parts_text[: pieces[0].start()]:
+            continue
+        found = _sum_finding(ctx, total, parts, "The parts are said to make up the whole")
+        if found:
+            yield found
+    yield from _percent_remainders(ctx, clause)
+
+
+_TOTAL_WORD = re.compile(r"\b(?:total|in all|altogether|combined|overall|in sum)\b")
+
+
+def _total_word_near(template: str, m: re.Match[str]) -> bool:
+    """Whether a list after a figure is announced as its breakdown.
+
+    A colon, a dash or a bracket right after "100 cases" announces one; "a total of" or "in all"
+    near the total makes it explicit.
+    """
+    head = template[max(0, m.start() - 24) : m.start("list")]
+    return bool(_TOTAL_WORD.search(head)) or bool(re.search(r"(?::| —| --| –) ?$", template[: m.start("list")]))
+
+
+_PERCENT_REMAINDER = re.compile(
+    rf"(?P<list>{_HEDGE}⟨\d+⟩(?:{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
+    rf"(?:the |and the )?(?:remaining|rest|other)(?: of the)?(?: of)? {_HEDGE}⟨\d+⟩)"
+)
+
+
+def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    """Percent parts closed by "the remaining 20%" must make 100%."""
+    for m in _PERCENT_REMAINDER.finditer(clause.template):
+        parts = _list_figures(clause, m.start("list"), m.end("list"))
+        if len(parts) < 2 or not all(_is_percent(p) for p in parts):
+            continue
+        summed = _total_interval(parts, parts[0].value.units)
+        if summed[0] - 1e-9 <= 100 <= summed[1] + 1e-9:
+            continue
+        exact = sum(p.magnitude for p in parts)
+        last = parts[-1]
+        yield ctx.finding(
+            SUM,
+            last,
+            f"The shares are said to make up the whole: {' + '.join(p.text for p in parts)} = {_fmt(exact)}%, "
+            "not 100%.",
+            related=parts[:-1],
+            suggestion=_percent_text(last, 100 - (exact - last.magnitude), decimals=_decimals(last)),
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Multiples
+# --------------------------------------------------------------------------------------------
+
+_MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_TIMES = rf"(?:(?P<n>\d+(?:\.\d+)?|{_RATIO_WORD}|⟨\d+⟩)[- ]?(?:times|fold))"
+_MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
+_MULTIPLES = [
+    # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
+    re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_HEDGE}{_FIG.format('a')} to {_HEDGE}{_FIG.format('b')}"),
+    re.compile(rf"(?:\b(?:{_UP_DOWN}) )?{_MULT},? to {_HEDGE}{_FIG.format('b')},? from {_HEDGE}{_FIG.format('a')}"),
+    re.compile(rf"\b(?:{_UP_DOWN}) {_MULT},? from {_HEDGE}{_FIG.format('a')} to {_HEDGE}{_FIG.format('b')}"),
+    # 300 murders, twice as many as the 120 … / 90, three times more than 20
+    re.compile(
+        rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?\b{_MULT} (?P<comp>as many|as much|as large|as high|as big|as long|"
+        rf"as fast|the number of|the level of|more|larger|higher|bigger|greater)\b[^⟨⟩;]{{0,30}}?\b(?:as|than)\b"
+        rf"[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"
+    ),
+    # 120, double the 60 of last year
+    re.compile(rf"{_FIG.format('b')},? {_MULT} (?:the|that of|that in|that for)\b[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"),
+]
+_MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
+_TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
+
+
+def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
+    n = m.group("n")
+    if n is not None:
+        if n.startswith("⟨"):
+            return clause.figures[int(n[1:-1])].magnitude
+        return float(n) if n[0].isdigit() else NUMBER_WORDS.get(n)
+    word = re.search(rf"\b(?:{_MULT_WORD})\b", m.group("mult"))
+    return MULTIPLIERS[word.group(0)] if word else None
+
+
+def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    prose = ctx.prose
+    seen: set[tuple[int, int]] = set()
+    for pattern in _MULTIPLES:
+        for m in pattern.finditer(clause.template):
+            a, b = clause.fig(m, "a"), clause.fig(m, "b")
+            if (a.start, b.start) in seen or not _comparable(a, b):
+                continue
+            seen.add((a.start, b.start))
+            factor = _multiplier(clause, m)
+            if not factor or factor <= 0:
+                continue
+            unit = a.value.units
+            lo_a, hi_a = _bounds(a, unit)
+            lo_b, hi_b = _bounds(b, unit)
+            if lo_a <= 0:
+                continue
+            ratio = (lo_b / hi_a, hi_b / lo_a)
+            hedge = m.group("mhedge")
+            comp = m.groupdict().get("comp") or ""
+            high = factor + 1 if comp in ("more", "larger", "higher", "bigger", "greater") and factor >= 2 else factor
+            if hedge in ("more than", "over", "at least"):
+                admitted = (factor * 0.98, math.inf)
+            elif hedge in ("nearly", "almost", "close to"):
+                admitted = (factor * 0.75, high * 1.02)
+            elif hedge in ("about", "roughly"):
+                admitted = (factor * 0.8, high * 1.25)
+            else:
+                admitted = (factor * 0.9, high * 1.12)
+            if factor < 1:
+                admitted = (admitted[0], min(admitted[1], factor * 1.15 if not hedge else admitted[1]))
+            if _overlap(admitted, ratio):
+                continue
+            exact = _in(b, unit) / _in(a, unit)
+            word = clause.span(m.start("mult"), m.end("mult"), prose)
+            yield ctx.finding(
+                MULTIPLE,
+                word,
+                f'"{word.text}" does not fit {a.text} and {b.text}: the ratio is {_fmt(round(exact, 2))}.',
+                related=(a, b),
+                suggestion=_suggest_multiple(word.text, exact, a, b),
+            )
+
+
+def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | None:
+    nearest = min((*_MULT_NAMES, *_TIMES_NAMES), key=lambda k: abs(math.log(exact / k)))
+    close = abs(exact / nearest - 1) < 0.08
+    lower = word.lower()
+    if any(lower.endswith(v) for v in ("doubled", "tripled", "trebled", "quadrupled", "halved", "fold")):
+        if close and nearest in _MULT_NAMES:
+            return _MULT_NAMES[nearest]
+        change = (exact - 1) * 100
+        return f"{'rose' if change > 0 else 'fell'} {_fmt(round(abs(change)))}%"
+    if close and nearest in _TIMES_NAMES:
+        return _TIMES_NAMES[nearest]
+    return f"{_fmt(round(exact, 1))} times"
+
+
+# --------------------------------------------------------------------------------------------
+# The check
+# --------------------------------------------------------------------------------------------
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    figures = ctx.figures
+    if not figures:
+        return
+    sentences = ctx.extraction.frame.sentences
+    for sentence in sentences:
+        if not any(sentence.start <= f.start < sentence.end for f in figures):
+            continue
+        for clause in clauses(ctx.prose, sentence, figures):
+            yield from _changes(ctx, clause)
+            yield from _shares(ctx, clause)
+            yield from _multiples(ctx, clause)
+            yield from _sums(ctx, clause)
+
+
+__all__ = ["RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]
