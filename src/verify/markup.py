@@ -23,12 +23,26 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+#: A suppression on a line of its own in plain text (``verify: ignore VR102``): not prose.
+SUPPRESSION_LINE = re.compile(r"^[ \t]*verify:[ \t]*ignore(?:-file)?[ \t]+[^\r\n]{0,500}(?=\r?$)", re.M)
+
+
 def mask(text: str, fmt: str) -> tuple[str, dict[str, str]]:
+    """The prose of ``text`` (markup masked to spaces, same length) and the file's metadata."""
     if fmt == "markdown":
         return _mask_markdown(text)
     if fmt == "html":
         return _mask_html(text)
-    return text, {}
+    return _mask_text(text), {}
+
+
+def _mask_text(text: str) -> str:
+    if "verify:" not in text:
+        return text
+    chars = list(text)
+    for m in SUPPRESSION_LINE.finditer(text):
+        _blank(chars, m.start(), m.end())
+    return "".join(chars)
 
 
 def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
