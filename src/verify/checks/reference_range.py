@@ -1,0 +1,346 @@
+"""Reference range and magnitude slip: figures that disagree with a sourced reference in a pack.
+
+## What it flags
+
+A figure about a subject a pack holds a sourced range for, that falls outside that range.
+A reference applies to a figure when all of these hold:
+
+- the figure's sentence contains one of the reference's ``keywords`` (or the figure counts one of
+  them, or the sentence says "the number"/"the figure" and the previous sentence has one);
+- every word of its ``context`` stands in the same or the previous sentence;
+- the units are compatible (dollars with dollars, counts with counts, kilometres with miles);
+- the article was published inside the reference's ``valid_from``/``valid_until`` window;
+- the time scope matches: a ``period_start = 2014`` reference only takes figures scoped
+  "since 2014", a ``period = 2021`` one only figures scoped to 2021 ("$450 million in 2021" is
+  never held against a since-2014 total);
+- the modality matches: a ``modality = "projection"`` reference only takes projections ("could
+  reach 150,000"); any other reference leaves projections alone.
+
+The figure's bounds are respected: "more than $2.5 billion" is consistent with a range up to
+$3 billion, and a round figure is allowed its rounding ("$2 billion" covers 1.5 to 2.5 billion).
+Outside the range is ``reference-range`` (``error``; ``warning`` for a projection or estimate
+reference; a reference can set its own ``severity``). When multiplying the figure by a power of
+ten (10^±1 to 10^±4, or a thousand/million/billion slip of 10^±6 or 10^±9) lands it inside
+the range, the finding is ``magnitude-slip`` instead, with the corrected figure written in the
+article's own style.
+
+## Why it matters
+
+Magnitude slips ("million" for "billion", a dropped decimal point) survive proofreading
+because the sentence still reads well; only a reader who knows the figure sees it.
+
+## Example
+
+Published 2021-12-08, with the shipped ``ukraine-2021`` pack:
+"the United States has provided more than $250 billion in arms, weapons, and other military
+equipment since 2014" -> ``magnitude-slip`` (error) on "$250 billion", suggestion "$2.5 billion",
+reference ``ukraine-2021/us-security-assistance-ukraine``.
+
+## Use instead
+
+"more than $2.5 billion in security assistance since 2014" — or, if the new figure is right,
+update the pack entry with its source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from verify.checks._base import CheckContext, Rule
+from verify.model import Figure, Finding, Span
+from verify.packs import Reference, describe_range, has_phrase
+from verify import units
+
+RULES = (
+    Rule("reference-range", "VR101", "error", "A figure outside the sourced reference range a pack gives for its subject."),
+    Rule("magnitude-slip", "VR102", "error", "A figure a power of ten away from a sourced reference range: a slipped magnitude."),
+)
+RANGE, SLIP = RULES
+
+#: Powers of ten tried for a slip, nearest first: decimal slips, then thousand/million/billion.
+SLIP_POWERS = (-1, 1, -2, 2, -3, 3, -4, 4, -6, 6, -9, 9)
+#: Words that make a sentence refer back to what the previous sentence counted.
+ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.I)
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.I)
+_MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAGNITUDE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
+_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_WORD_AFTER = re.compile(r"(\s?)(thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\b", re.I)
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    references = [r for pack in ctx.packs for r in pack.references if r.applies_on(ctx.published)]
+    if not references:
+        return
+    for figure in ctx.figures:
+        for reference in references:
+            if applies(ctx, figure, reference):
+                finding = _compare(ctx, figure, reference)
+                if finding is not None:
+                    yield finding
+                    break
+
+
+def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
+    """Whether ``reference`` is about ``figure`` (subject, units, time scope and modality)."""
+    if not _same_kind_of_unit(figure, reference.unit):
+        return False
+    modality = figure.context.modality if figure.context else "reported"
+    if reference.modality is not None:
+        if modality != reference.modality:
+            return False
+    elif modality == "projection":
+        return False
+    if reference.nouns and not any(_noun_is(figure.noun, n) for n in reference.nouns):
+        return False
+    if not _scope_matches(ctx, figure, reference):
+        return False
+    sentence = _sentence(ctx, figure)
+    previous = _previous_sentence(ctx, sentence)
+    in_sentence = any(has_phrase(sentence.text, k) for k in reference.keywords)
+    by_noun = any(_noun_is(figure.noun, k) for k in reference.keywords)
+    by_anaphor = bool(ANAPHORA.search(sentence.text)) and any(has_phrase(previous, k) for k in reference.keywords)
+    if not (in_sentence or by_noun or by_anaphor):
+        return False
+    around = previous + "\n" + sentence.text
+    return all(has_phrase(around, c) for c in reference.context)
+
+
+def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding | None:
+    low, high, value = _in_unit(figure, reference.unit)
+    tolerance = rounding(value) / 2 if not figure.approximate else max(rounding(value) / 2, abs(value) * 0.05)
+    if _overlaps(low - tolerance, high + tolerance, reference.min, reference.max):
+        return None
+    severity = reference.severity or ("warning" if reference.modality in ("projection", "estimate") else None)
+    citation = reference.citation
+    core = core_span(figure)
+    where = f"{reference.subject} is {reference.describe()} according to {reference.source}" + (
+        f" (as of {reference.as_of})" if reference.as_of else ""
+    )
+    for power in SLIP_POWERS:
+        scaled = value * 10.0**power
+        if _inside(scaled, rounding(scaled) / 2, reference.min, reference.max):
+            suggestion = restate(core.text, figure.number, 10.0**power)
+            factor = f"{10 ** abs(power):,}"
+            direction = "too large" if power < 0 else "too small"
+            message = (
+                f"{core.text!r} looks {factor} times {direction}: {where}."
+                + (f" Did you mean {suggestion!r}?" if suggestion else "")
+            )
+            return ctx.finding(SLIP, core, message, severity=severity, suggestion=suggestion, reference=citation)
+    attributed = f" ({_modality_words(figure)})" if reference.modality else ""
+    message = f"{core.text!r}{attributed} is outside the reference range: {where}."
+    return ctx.finding(RANGE, core, message, severity=severity, reference=citation)
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def _same_kind_of_unit(figure: Figure, unit_name: str) -> bool:
+    """Compatible units, with percent, percentage points and plain counts kept apart."""
+    target = units.quantity(1, unit_name)
+    if not units.compatible(figure.value, target):
+        return False
+    if target.dimensionless:
+        return _dimensionless_family(str(figure.value.units)) == _dimensionless_family(unit_name)
+    return True
+
+
+def _dimensionless_family(name: str) -> str:
+    return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
+
+
+def _noun_is(noun: str | None, word: str) -> bool:
+    if not noun:
+        return False
+    return has_phrase(noun, word) or has_phrase(word, noun)
+
+
+def _scope_matches(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
+    if reference.period_start is None and reference.period is None:
+        return True
+    start, end, stated = _scope(ctx, figure)
+    if not stated:
+        return False
+    if reference.period_start is not None:
+        return start == reference.period_start and (end is None or end > start)
+    return start == reference.period and end == reference.period
+
+
+def _scope(ctx: CheckContext, figure: Figure) -> tuple[int | None, int | None, bool]:
+    """The figure's time scope (start year, end year, whether one is stated).
+
+    The extraction's scope when it found one; otherwise a "since 2014" or "in 2021" that stands
+    alone in the figure's sentence.
+    """
+    context = figure.context
+    if context is not None and (context.scope or context.scope_start is not None):
+        return context.scope_start, context.scope_end, True
+    sentence = _sentence(ctx, figure).text
+    since = _SINCE.findall(sentence)
+    years = _IN_YEAR.findall(sentence)
+    if len(since) == 1 and not years:
+        return int(since[0]), None, True
+    if len(years) == 1 and not since:
+        return int(years[0]), int(years[0]), True
+    return None, None, False
+
+
+def _sentence(ctx: CheckContext, figure: Figure) -> Span:
+    if figure.context is not None and figure.context.sentence.end > figure.context.sentence.start:
+        return figure.context.sentence
+    return ctx.sentence(figure.start)
+
+
+def _previous_sentence(ctx: CheckContext, sentence: Span) -> str:
+    sentences = ctx.extraction.frame.sentences
+    index = ctx.extraction.frame.sentence_index(sentence.start)
+    if index > 0 and sentences[index].start >= sentence.start:
+        return sentences[index - 1].text
+    return ""
+
+
+def _in_unit(figure: Figure, unit_name: str) -> tuple[float, float, float]:
+    """The figure's interval and value as magnitudes in ``unit_name``."""
+    target = units.unit(unit_name)
+
+    def conv(q):  # noqa: ANN001, ANN202 - pint quantity
+        return float(q.to(target).magnitude) if not units.quantity(1, unit_name).dimensionless else float(q.magnitude)
+
+    value = conv(figure.value)
+    low = conv(figure.low) if figure.low is not None else (-math.inf if figure.high is not None else value)
+    high = conv(figure.high) if figure.high is not None else (math.inf if figure.low is not None else value)
+    return low, high, value
+
+
+def _overlaps(low: float, high: float, ref_min: float | None, ref_max: float | None) -> bool:
+    lo = -math.inf if ref_min is None else ref_min
+    hi = math.inf if ref_max is None else ref_max
+    return low <= hi and lo <= high
+
+
+def _inside(value: float, tolerance: float, ref_min: float | None, ref_max: float | None) -> bool:
+    return _overlaps(value - tolerance, value + tolerance, ref_min, ref_max)
+
+
+def rounding(value: float) -> float:
+    """The place value of the last non-zero digit of ``value`` (0 for zero): 250e9 -> 1e10."""
+    value = abs(value)
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    place = 10.0 ** math.floor(math.log10(value))
+    for _ in range(15):
+        if abs(value / place - round(value / place)) < 1e-6:
+            return place
+        place /= 10
+    return place
+
+
+def _modality_words(figure: Figure) -> str:
+    context = figure.context
+    bits = []
+    if context is not None and context.modal:
+        bits.append(f"“{context.modal}”")
+    if context is not None and context.attribution:
+        bits.append(f"attributed to {context.attribution}")
+    return ", ".join(bits) or (context.modality if context else "reported")
+
+
+# ---------------------------------------------------------------------------------------------
+# Restating a figure in the article's style
+
+
+def core_span(figure: Figure) -> Span:
+    """The figure without its hedge: "$250 billion" in "more than $250 billion"."""
+    text = figure.text
+    start = 0
+    qualifier = (figure.qualifier or "").strip()
+    if qualifier and text.lower().startswith(qualifier.lower()):
+        start = len(qualifier)
+    while start < len(text) and text[start] in " \t\u00a0":
+        start += 1
+    if start >= len(text):
+        start = 0
+    return Span(figure.start + start, figure.end, text[start:])
+
+
+def restate(text: str, number: str | None, factor: float) -> str | None:
+    """``text`` with its numeral multiplied by ``factor``, keeping symbol and magnitude word.
+
+    "$250 billion" x 0.01 -> "$2.5 billion"; "$2.5 million" x 1000 -> "$2.5 billion";
+    "2,500" x 0.01 -> "25"; "25" x 100 -> "2,500"; "€3bn" x 10 -> "€30bn".
+    """
+    match = None
+    if number:
+        at = text.find(number)
+        if at >= 0 and _NUMERAL.fullmatch(number.replace(" ", "")):
+            match = (at, at + len(number))
+    if match is None:
+        found = _NUMERAL.search(text)
+        if not found:
+            return None
+        match = found.span()
+    start, end = match
+    numeral = text[start:end]
+    shown = float(numeral.replace(",", ""))
+    word = _WORD_AFTER.match(text, end)
+    if word and word.group(2).lower() in ("m", "b", "t", "k") and word.group(1):
+        word = None  # "5 m" is metres, not millions: one-letter abbreviations attach to the number
+    if word:
+        name = word.group(2)
+        scale = _MAGNITUDE_WORDS.get(name.lower()) or _MAGNITUDE_ABBR[name.lower()]
+        total = shown * scale * factor
+        new_word, new_number = _pick_word(name, total)
+        separator = word.group(1) if new_word else ""
+        new = _format(new_number, numeral) + (separator + new_word if new_word else "")
+        return text[:start] + new + text[word.end() :]
+    return text[:start] + _format(shown * factor, numeral) + text[end:]
+
+
+def _pick_word(name: str, total: float) -> tuple[str | None, float]:
+    """The magnitude word (in the style of ``name``) that writes ``total`` as 1 to 999.x."""
+    lower = name.lower()
+    if lower in _MAGNITUDE_WORDS:
+        family = _MAGNITUDE_WORDS
+    else:
+        family = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12} if lower in ("k", "m", "bn", "tn", "mn", "mln") else {
+            "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12
+        }
+        if lower in ("mn", "mln"):
+            family = {"k": 1e3, lower: 1e6, "bn": 1e9, "tn": 1e12}
+    scale = family.get(lower, _MAGNITUDE_WORDS.get(lower, 1.0))
+    if 1 <= total / scale < 1000:
+        return name, total / scale
+    best = None
+    for word, size in family.items():
+        if 1 <= total / size < 1000:
+            best = (word, total / size)
+    if best is None:
+        if total < 1000:
+            return None, total
+        word, size = max(family.items(), key=lambda kv: kv[1])
+        best = (word, total / size)
+    word, shown = best
+    if word == "thousand" and lower != "thousand":
+        return None, total  # "175,000", not "175 thousand"
+    if name[:1].isupper():
+        word = word.capitalize() if len(word) > 2 else word.upper()
+    return word, shown
+
+
+def _format(value: float, original: str) -> str:
+    """``value`` written like ``original``: thousands separators if it used them (or is big)."""
+    value = float(f"{value:.10g}")
+    digits = original.split(".")[0].replace(",", "")
+    commas = "," in original or len(digits) < 4
+    if value.is_integer():
+        return f"{int(value):,}" if commas and abs(value) >= 1000 else f"{int(value)}"
+    text = f"{value:,.10f}" if commas else f"{value:.10f}"
+    return text.rstrip("0").rstrip(".")
+
+
+__all__ = ["ANAPHORA", "RULES", "SLIP_POWERS", "applies", "core_span", "restate", "rounding", "run"]
