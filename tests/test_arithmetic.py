@@ -20,7 +20,7 @@ from verify.model import Context, Figure, Finding, quantity
 
 _FIGURE = re.compile(
     r"(?P<hedge>(?i:about|nearly|almost|more than|just below|at least|up to) )?"
-    r"(?P<cur>\$)?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<cur>\$)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?P<mag> (?:thousand|million|billion))?"
     r"(?P<unit>%| percentage points?| percent| points?)?"
 )

@@ -1,0 +1,418 @@
+"""Conflicting figures: one thing counted twice in a story, with answers that cannot both be true.
+
+## What it flags
+
+Two figures of the same kind and a compatible unit that measure the same subject — the same
+counted noun (or "the number"/"the figure" resolved to it), with no modifier, place or time that
+tells them apart — whose intervals do not overlap once hedges are read ("just below 100,000"
+admits 95,000, not 150,000). When both come from the same source and the same time it is a
+`warning`. When the text attributes them to different sources, or one is a projection or an
+estimate and the other a current count, it is `info`: the story may be right to give both, but
+it should make the difference plain.
+
+It also flags a figure restated later in the story with the same digits and a magnitude off by
+a power of a thousand ("$1.2 billion" in the lead, "$1.2 million" further down).
+
+## Why it matters
+
+A reader who meets "45 people were killed" in the lead and "the 54 victims" in the tenth
+paragraph will trust neither. Different sources may disagree, but then the copy must say who
+says what, and whether a number is a count or a forecast.
+
+## Example
+
+    The fire destroyed 120 homes, officials said. … Firefighters said the blaze destroyed 210
+    homes before it was contained.
+    The council approved a $1.2 billion budget. … The $1.2 million budget includes …
+
+## Use instead
+
+    The fire destroyed 120 homes, officials said. … Firefighters said the blaze destroyed 120
+    homes before it was contained.
+    The council approved a $1.2 billion budget. … The $1.2 billion budget includes …
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from verify import units
+from verify.checks._base import CheckContext, Rule
+from verify.checks.arithmetic import clauses
+from verify.model import Figure, Finding
+
+CONFLICTING_FIGURES = Rule(
+    "conflicting-figures",
+    "VR201",
+    "warning",
+    "Two figures for the same subject disagree, or a figure is restated with another magnitude",
+)
+RULES = (CONFLICTING_FIGURES,)
+
+STOPWORDS = frozenset(
+    """
+    a an the of in on at to for from by with and or but nor as is are was were be been being has
+    have had it its it's this that these those their there they them he she his her we our you
+    your i me my not no than then so such also only just about around roughly nearly almost some
+    more most less least over under up down into onto out than after before since until while
+    when where which who whom whose what said says say told according reported reports report
+    will would could can may might must should shall do does did done per cent percent number
+    figure total toll tally count estimate estimated another other all each both any every
+    many much few several one two three four five six seven eight nine ten hundred thousand
+    million billion trillion new officials official say saying added adding
+    """.split()
+)
+#: Phrases that point back at a number stated before ("the number", "the figure").
+ANAPHORA = re.compile(
+    r"\b(?:the|that|this|its|their) (?:number|figure|total|toll|death toll|tally|count|estimate|sum|amount)\b"
+    r"[^.;]{0,40}$"
+)
+#: Words before a figure that make it an increment, not a restatement ("another 20 troops").
+INCREMENTS = frozenset("another additional more new further extra other remaining fresh".split())
+#: Words after a capitalised word that make it a source rather than a place ("Ukrainian officials").
+SOURCE_NOUNS = frozenset(
+    """officials official intelligence police authorities sources source officers ministry agency
+    department spokesman spokeswoman spokesperson government military media analysts experts
+    estimates data figures report survey researchers said says told""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+TIME_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|past) (?:year|month|week|quarter|season|decade)|"
+    r"yesterday|today|tomorrow|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_PLACE_AFTER = re.compile(r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})\b")
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+# A figure that is one end of a change or a comparison is not a restatement of anything.
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bfrom|(?<!\bup )\bto|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|"
+    r"\bof (?:the|its|their|those|these|all))"
+    r" (?:about |nearly |some |roughly |around |almost |just |only )*$"
+)
+_CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:up|down) )?(?:from|to) (?:about |nearly |some |roughly |around )*[$€£¥]?\d")
+_IRREGULAR = {"people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def noun_key(noun: str | None) -> str | None:
+    """A counted noun reduced for comparison: lower case, last word, singular ("Troops" -> "troop")."""
+    if not noun:
+        return None
+    word = noun.lower().split()[-1].strip(".,;:'\"")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@attrs.frozen
+class Profile:
+    """What a figure measures, as far as the words around it say."""
+
+    figure: Figure
+    noun: str | None
+    clause: str  # the clause's prose, as written
+    before: str  # the clause's prose before the figure, lower-cased
+    places: frozenset[str]
+    times: frozenset[str]
+    modifiers: frozenset[str]
+    words: frozenset[str]
+    anaphoric: bool
+    changing: bool
+    increment: bool
+    sentence: int
+
+    @property
+    def attribution(self) -> str | None:
+        ctx = self.figure.context
+        return ctx.attribution if ctx else None
+
+    @property
+    def modality(self) -> str:
+        ctx = self.figure.context
+        return ctx.modality if ctx else "reported"
+
+
+def profile(ctx: CheckContext, fig: Figure) -> Profile:
+    """Read the subject, place, time and modifiers of ``fig`` from its clause."""
+    frame = ctx.extraction.frame
+    sentence = frame.sentence_at(fig.start)
+    index = frame.sentence_index(fig.start)
+    prose = ctx.prose
+    # The clause: the stretch of the sentence between clause breaks that holds the figure.
+    start, end = sentence.start, sentence.end
+    for clause in clauses(prose, sentence, [fig]):
+        lo, hi = clause.offsets[0], clause.offsets[-1] + 1
+        if lo <= fig.start < hi:
+            start, end = lo, hi
+            break
+    text = prose[start:end]
+    before = prose[start : fig.start].lower()
+    after = prose[fig.end : end]
+    attribution = (fig.context.attribution if fig.context else None) or ""
+    scope = (fig.context.scope if fig.context else None) or ""
+    # Places: capitalised words that are not a source, a month or the sentence's first word.
+    places: set[str] = set()
+    for m in _CAPITAL.finditer(text):
+        word = m.group(0)
+        lower = word.lower().rstrip(".")
+        if word in attribution or lower in MONTHS or lower in STOPWORDS:
+            continue
+        following = _WORD.match(text[m.end() :].lstrip().lower())
+        if following and following.group(0) in SOURCE_NOUNS:
+            continue
+        if start + m.start() == sentence.start and lower in _COMMON_OPENERS:
+            continue
+        places.add(lower)
+    places.update(
+        m.group(1) for m in _PLACE_AFTER.finditer(text.lower()) if m.group(1) not in STOPWORDS | _NOT_PLACES
+    )
+    times = {m.group(0).lower() for m in TIME_WORDS.finditer(text)}
+    times.update(m.group(0).lower() for m in TIME_WORDS.finditer(scope))
+    if fig.context and (fig.context.scope_start or fig.context.scope_end):
+        times.add(f"{fig.context.scope_start}-{fig.context.scope_end}")
+    key = noun_key(fig.noun)
+    modifiers: set[str] = set()
+    if key:
+        window = after[:40].lower()
+        for m in _WORD.finditer(window):
+            if noun_key(m.group(0)) == key:
+                modifiers.update(
+                    w for w in _WORD.findall(window[: m.start()]) if w not in STOPWORDS and noun_key(w) != key
+                )
+                break
+    attribution_words = set(_WORD.findall(attribution.lower()))
+    words = {
+        _stem(w)
+        for w in _WORD.findall(text.lower())
+        if w not in STOPWORDS and w not in attribution_words and noun_key(w) != key and len(w) > 2
+    }
+    words -= {_stem(w) for w in _WORD.findall(fig.text.lower())}
+    last_words = _WORD.findall(before[-30:])
+    return Profile(
+        figure=fig,
+        noun=key,
+        clause=text,
+        before=before,
+        places=frozenset(places),
+        times=frozenset(times),
+        modifiers=frozenset(modifiers),
+        words=frozenset(words),
+        anaphoric=bool(ANAPHORA.search(before)),
+        changing=bool(_CHANGE_BEFORE.search(before)) or bool(_CHANGE_AFTER.match(after.lower())),
+        increment=bool(last_words) and last_words[-1] in INCREMENTS,
+        sentence=index,
+    )
+
+
+_NOT_PLACES = frozenset(
+    "near future past end wake middle meantime course run days weeks months years time first meanwhile".split()
+)
+_COMMON_OPENERS = frozenset(
+    """the a an in on at but and police officials authorities sales prices it he she they we
+    about some nearly more less almost only after before during since while when last this""".split()
+)
+
+
+def same_subject(a: Profile, b: Profile) -> bool:
+    """Whether two figures measure the same thing, as far as their words can tell."""
+    fa, fb = a.figure, b.figure
+    if fa.kind != fb.kind or not units.compatible(fa.value, fb.value):
+        return False
+    if a.noun is None or a.noun != b.noun:
+        return False
+    if a.increment or b.increment or a.changing or b.changing:
+        return False
+    if a.times and b.times and a.times != b.times:
+        return False
+    if a.places and b.places and a.places != b.places:
+        return False
+    if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
+        return False
+    return a.anaphoric or b.anaphoric or bool(a.words & b.words)
+
+
+def _widened(fig: Figure) -> tuple[float, float]:
+    """The figure's interval with room for its rounding and any "about"."""
+    lo, hi = fig.interval
+    m = fig.magnitude
+    slack = 0.1 * abs(m) if fig.approximate else 0.0
+    return lo - slack, hi + slack
+
+
+def _disjoint(a: Figure, b: Figure) -> bool:
+    lo_a, hi_a = _widened(a)
+    lo_b, hi_b = _widened(b)
+    factor = float(b.value.to(a.value.units).magnitude) / b.magnitude if b.magnitude else 1.0
+    lo_b, hi_b = lo_b * factor, hi_b * factor
+    if factor < 0:
+        lo_b, hi_b = hi_b, lo_b
+    return hi_a < lo_b - 1e-9 or hi_b < lo_a - 1e-9
+
+
+def _source(p: Profile) -> str:
+    return p.attribution or "the story itself"
+
+
+def _modality(p: Profile) -> str:
+    fig = p.figure
+    words = f' ("{fig.context.modal}")' if fig.context and fig.context.modal else ""
+    if p.modality == "projection":
+        return f"a projection{words}"
+    if p.modality == "estimate":
+        return f"an estimate{words}"
+    return "a current count"
+
+
+def _differ(a: Profile, b: Profile) -> bool:
+    sources = a.attribution and b.attribution and _norm(a.attribution) != _norm(b.attribution)
+    return bool(sources) or a.modality != b.modality
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _conflict(ctx: CheckContext, a: Profile, b: Profile) -> Finding:
+    fa, fb = a.figure, b.figure
+    what = fb.noun or b.noun or "thing"
+    if _differ(a, b):
+        message = (
+            f'"{fb.text}" ({_source(b)}, {_modality(b)}) and "{fa.text}" ({_source(a)}, {_modality(a)}) '
+            f"measure the same {what} but do not agree. "
+        )
+        reasons = []
+        if a.attribution and b.attribution and _norm(a.attribution) != _norm(b.attribution):
+            reasons.append("they come from different sources")
+        if a.modality != b.modality:
+            reasons.append(f"one is {_modality(a if a.modality != 'reported' else b)}, the other is not")
+        message += " and ".join(reasons).capitalize() + ": make sure the copy says so."
+        return ctx.finding(CONFLICTING_FIGURES, fb, message, severity="info", related=(fa,))
+    where = "earlier in the same sentence" if a.sentence == b.sentence else "earlier in the story"
+    message = (
+        f'"{fb.text}" and "{fa.text}" ({where}) give different values for the same {what}, from the '
+        f"same source ({_source(b)}). Check which is right and use it in both places."
+    )
+    return ctx.finding(CONFLICTING_FIGURES, fb, message, related=(fa,))
+
+
+# --------------------------------------------------------------------------------------------
+# Restated with another magnitude
+# --------------------------------------------------------------------------------------------
+
+_MAGNITUDE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
+
+
+def significant_digits(value: float) -> str:
+    """The significant digits of a value ("12" for 1.2e9 and for 1,200)."""
+    if value == 0 or not math.isfinite(value):
+        return "0"
+    mantissa = f"{abs(value):.9e}".split("e")[0]
+    return mantissa.replace(".", "").rstrip("0") or "0"
+
+
+def _restated(a: Profile, b: Profile) -> int | None:
+    """The power of a thousand by which ``b`` restates ``a`` with another magnitude, if it does."""
+    fa, fb = a.figure, b.figure
+    if fa.kind != fb.kind or not units.compatible(fa.value, fb.value) or a.sentence == b.sentence:
+        return None
+    va = fa.magnitude
+    vb = float(fb.value.to(fa.value.units).magnitude)
+    if va <= 0 or vb <= 0:
+        return None
+    digits = significant_digits(va)
+    if digits != significant_digits(vb):
+        return None
+    power = math.log10(vb / va)
+    k = round(power / 3)
+    if k == 0 or abs(power - 3 * k) > 1e-6:
+        return None
+    worded = bool(_MAGNITUDE.search(fa.text)) and bool(_MAGNITUDE.search(fb.text))
+    if len(digits) < 2 and not worded:
+        return None
+    if a.noun and b.noun:
+        if a.noun != b.noun:
+            return None
+    elif not (a.words & b.words):
+        return None
+    if a.times and b.times and a.times != b.times or a.places and b.places and a.places != b.places:
+        return None
+    if a.increment or b.increment or a.changing or b.changing:
+        return None
+    return k
+
+
+def _suggest_restatement(a: Figure, b: Figure) -> str:
+    """``b`` written with ``a``'s magnitude, in ``b``'s own style where it has a magnitude word."""
+    word_a = _MAGNITUDE.search(a.text)
+    word_b = _MAGNITUDE.search(b.text)
+    lead = re.search(r"[$€£¥₹]|US\$|\d", b.text)
+    text_b = b.text[lead.start() :] if lead else b.text
+    if word_a and word_b:
+        word_b = _MAGNITUDE.search(text_b)
+        if word_b:
+            return text_b[: word_b.start()] + word_a.group(0).lower() + text_b[word_b.end() :]
+    lead = re.search(r"[$€£¥₹]|US\$|\d", a.text)
+    return a.text[lead.start() :] if lead else a.text
+
+
+def _magnitude_finding(ctx: CheckContext, a: Profile, b: Profile, k: int) -> Finding:
+    fa, fb = a.figure, b.figure
+    factor = f"{1000 ** abs(k):,}"
+    message = (
+        f'"{fb.text}" restates "{fa.text}" from earlier in the story with the same digits but a magnitude '
+        f"{factor} times {'larger' if k > 0 else 'smaller'}. One of them has the wrong magnitude word."
+    )
+    return ctx.finding(
+        CONFLICTING_FIGURES, fb, message, related=(fa,), suggestion=_suggest_restatement(fa, fb)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The check
+# --------------------------------------------------------------------------------------------
+
+
+def _comparable_kind(fig: Figure) -> bool:
+    return fig.kind in ("money", "count", "percent", "measure", "percentage_points")
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    figures = [f for f in ctx.figures if _comparable_kind(f)]
+    profiles = [profile(ctx, f) for f in figures]
+    yield from _pairs(ctx, profiles)
+
+
+def _pairs(ctx: CheckContext, profiles: list[Profile]) -> Iterator[Finding]:
+    for j, b in enumerate(profiles):
+        for a in profiles[:j]:
+            k = _restated(a, b)
+            if k:
+                yield _magnitude_finding(ctx, a, b, k)
+                break
+            if not same_subject(a, b) or not _disjoint(a.figure, b.figure):
+                continue
+            if a.sentence == b.sentence and not _differ(a, b):
+                continue  # two values in one sentence are a comparison more often than a slip
+            yield _conflict(ctx, a, b)
+            break
+
+
+__all__ = ["RULES", "Profile", "noun_key", "profile", "run", "same_subject", "significant_digits"]

@@ -1,0 +1,180 @@
+"""The conflicting-figures check: one subject, two values that cannot both be true.
+
+Figures are built directly (numerals, hedges, "$", magnitude words and a counted noun read from
+the word after the number, or set per figure), so these tests prove the check's logic whatever
+extraction does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from verify.checks import conflicting_figures as cf
+from verify.checks._base import CheckContext
+from verify.document import Document
+from verify.extract import Extraction
+from verify.extract.text import frame
+from verify.model import Context, Figure, Finding, quantity
+
+_FIGURE = re.compile(
+    r"(?P<hedge>(?i:about|nearly|almost|more than|just below|at least|up to) )?"
+    r"(?P<cur>\$)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<mag> (?:thousand|million|billion))?"
+    r"(?P<unit>%| percent)?"
+    r"(?: (?P<noun>[a-z]+))?"
+)
+_MAGNITUDES = {" thousand": 1e3, " million": 1e6, " billion": 1e9}
+_BOUNDS = {"more than": "low", "at least": "low", "just below": "high", "up to": "high", "nearly": "high", "almost": "high"}
+_NOT_NOUNS = {"in", "on", "at", "to", "from", "and", "or", "of", "the", "by", "for", "with", "before", "after", "last"}
+
+
+def build(text: str, **overrides: dict[str, Any]) -> CheckContext:
+    """A check context over ``text``: every numeral a figure, its noun the word after it.
+
+    ``overrides`` maps a figure's text (without its noun) to fields to set, with ``attribution``,
+    ``modality`` and ``modal`` going into its context.
+    """
+    document = Document.from_text(text)
+    framed = frame(document.prose)
+    figures = []
+    for m in _FIGURE.finditer(text):
+        number = m.group("num")
+        if re.fullmatch(r"(19|20)\d\d", number) and not m.group("cur"):
+            continue
+        value = float(number.replace(",", "")) * _MAGNITUDES.get(m.group("mag") or "", 1)
+        if m.group("cur"):
+            kind, unit = "money", "USD"
+        elif m.group("unit"):
+            kind, unit = "percent", "percent"
+        else:
+            kind, unit = "count", "count"
+        hedge = (m.group("hedge") or "").strip().lower()
+        noun = m.group("noun") if m.group("noun") not in _NOT_NOUNS else None
+        end = m.end("noun") if noun else (m.end("unit") if m.group("unit") else m.end("mag") if m.group("mag") else m.end("num"))
+        figure_text = text[m.start() : m.end("noun") if noun else end]
+        key = figure_text[: len(figure_text) - len(noun) - 1] if noun else figure_text
+        extra = dict(overrides.get(key, {}))
+        context = {k: extra.pop(k) for k in ("attribution", "modality", "modal", "scope") if k in extra}
+        q = quantity(value, unit)
+        fields: dict[str, Any] = {
+            "text": key,
+            "start": m.start(),
+            "end": m.start() + len(key),
+            "kind": kind,
+            "value": q,
+            "approximate": hedge == "about",
+            "qualifier": hedge or None,
+            "noun": noun,
+            "number": number,
+            "context": Context(framed.sentence_at(m.start()), **context),
+            **({_BOUNDS[hedge]: q} if hedge in _BOUNDS else {}),
+        }
+        fields.update(extra)
+        figures.append(Figure(**fields))
+    return CheckContext(Extraction(document, tuple(figures), (), framed))
+
+
+def findings(text: str, **overrides: dict[str, Any]) -> list[Finding]:
+    return list(cf.run(build(text, **overrides)))
+
+
+SEED = (
+    "The talks came amid a buildup of Russian troops near the Ukraine border. Ukrainian officials put "
+    "the number at just below 100,000, while U.S. intelligence has warned the figure could reach "
+    "150,000 in the near future."
+)
+
+
+def test_seed_estimates_are_set_side_by_side_as_info() -> None:
+    """Two sources, one a projection: one info finding naming both sources and the projection."""
+    found = findings(
+        SEED,
+        **{
+            "just below 100,000": {"noun": "troops", "attribution": "Ukrainian officials"},
+            "150,000": {
+                "noun": "troops",
+                "attribution": "U.S. intelligence",
+                "modality": "projection",
+                "modal": "could reach",
+            },
+        },
+    )
+    assert len(found) == 1, found
+    (f,) = found
+    assert f.severity == "info" and f.text == "150,000"
+    assert [r.text for r in f.related] == ["just below 100,000"]
+    assert "Ukrainian officials" in f.message and "U.S. intelligence" in f.message
+    assert "projection" in f.message and "could reach" in f.message
+
+
+def test_same_source_conflict_is_a_warning() -> None:
+    """The same count given twice with different values, unattributed, is a warning."""
+    found = findings("The fire destroyed 120 homes on Monday. Firefighters said the blaze destroyed 210 homes.")
+    assert [(f.severity, f.text, [r.text for r in f.related]) for f in found] == [
+        ("warning", "210", ["120"])
+    ]
+    assert "120" in found[0].message and "210" in found[0].message
+
+
+def test_restated_magnitude_is_a_warning_with_suggestion() -> None:
+    """"$1.2 billion" in the lead and "$1.2 million" later: a warning suggesting the lead's magnitude."""
+    found = findings("The council approved a $1.2 billion budget.\nCritics said the $1.2 million budget was too large.")
+    assert len(found) == 1, found
+    assert found[0].severity == "warning" and found[0].text == "$1.2 million"
+    assert found[0].suggestion == "$1.2 billion"
+    assert [r.text for r in found[0].related] == ["$1.2 billion"]
+
+
+QUIET = [
+    "Ohio reported 50 deaths. Texas reported 70 deaths.",  # different places
+    "The storm caused 50 deaths in 2020. It caused 70 deaths in 2021.",  # different years
+    "The fire destroyed 120 homes. It also damaged 300 homes.",  # different predicates
+    "Officials counted 120 homes destroyed. Another 80 homes were destroyed overnight.",  # increment
+    "Membership rose from 80 members to 120 members.",  # two ends of a change
+    "The fire destroyed 120 homes. The blaze destroyed about 125 homes, officials later said.",  # about
+    "Police said more than 40 people were arrested. Later, police said 55 people were arrested.",  # bound
+    "Ohio has 40 stations, and the network built 60 stations in Texas.",
+    "The company employs 1,200 workers. It laid off 300 workers last year.",
+    "The fund raised $1.2 million. Its parent manages $1.2 billion in assets.",  # different subjects
+    "The fire destroyed 120 homes. The blaze destroyed 120 homes, officials said.",  # agreeing
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_lookalikes_are_quiet(text: str) -> None:
+    """Different places, years, predicates, increments, changes and hedged bounds are no conflict."""
+    assert [f for f in findings(text) if f.severity != "info"] == []
+
+
+def test_different_sources_without_projection_are_info() -> None:
+    """Two attributed sources that disagree give info, not a warning."""
+    found = findings(
+        "Police said 45 people were killed in the attack. Hospital officials said 60 people were killed in the attack.",
+        **{"45": {"attribution": "Police"}, "60": {"attribution": "Hospital officials"}},
+    )
+    assert [(f.severity, f.text) for f in found] == [("info", "60")]
+    assert "Police" in found[0].message and "Hospital officials" in found[0].message
+
+
+def test_anaphora_links_the_number_to_its_noun() -> None:
+    """"the number" counts as a shared context even with no other word in common."""
+    found = findings(
+        "Russia has massed 90,000 troops. Analysts put the number at 175,000.",
+        **{"175,000": {"noun": "troops", "attribution": "Analysts"}},
+    )
+    assert [f.text for f in found] == ["175,000"]
+
+
+def test_significant_digits() -> None:
+    """Significant digits ignore the magnitude: 1.2e9 and 1,200 share "12"."""
+    assert cf.significant_digits(1.2e9) == cf.significant_digits(1200) == "12"
+    assert cf.significant_digits(250) == "25"
+
+
+def test_noun_key_singularises() -> None:
+    """Counted nouns compare singular and lower-case."""
+    assert cf.noun_key("Troops") == cf.noun_key("troop") == "troop"
+    assert cf.noun_key("people") == "person" and cf.noun_key("casualties") == "casualty"
