@@ -1,0 +1,185 @@
+"""Plausibility: figures beyond bounds that no real instance reaches.
+
+## What it flags
+
+A figure that a plausibility bound in a pack is about, and that lies beyond it: a person aged
+130, 110% of voters, a newborn of 80 kg, a marathon run in 20 minutes, a man 3.1 metres tall.
+The shipped ``plausibility`` pack holds the bounds, each with the record or definition that sets
+it. A bound is about a figure when a phrase it names stands just before the number ("aged",
+"at the age of") or just after it ("year-old woman", "of voters", "tall"), or the figure counts
+one of its nouns; then, when given, one of its ``keywords`` and one of its ``requires`` words
+must stand in the sentence, and none of its ``exclude`` words ("building", "half marathon",
+"rose"). Units are converted (a bound in kilograms catches "25 pounds"); a bare number takes
+the bound's unit when the phrase around it fixes one ("aged 130"). Projections are left alone.
+
+Severity is the bound's: ``error`` for logical impossibilities (a share of a whole above 100%),
+``warning`` for records a new record could one day beat (age, height, birth weight, speed).
+
+## Why it matters
+
+An implausible figure is nearly always a typo or a slip of units ("80 kg" for "8 lb"), and a
+reader spots it at once: it costs the story its credibility.
+
+## Example
+
+"Maria Branyas, who died on Monday aged 131, was the oldest person in Spain." -> ``plausibility``
+(warning) on "131": no verified person has lived past 122 years 164 days (Guinness World Records).
+
+## Use instead
+
+Check the source: "aged 117". If the figure is right and a record was broken, say so and cite it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from verify import units
+from verify.checks._base import CheckContext, Rule
+from verify.model import Figure, Finding
+from verify.packs import Bound, describe_range, has_phrase
+
+RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no real instance reaches (a pack's plausibility bounds)."),)
+RULE = RULES[0]
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DETERMINERS = frozenset("the a an all its their those these his her our this that".split())
+_HEDGES = re.compile(
+    r"(?:\b(?:about|around|nearly|almost|roughly|some|approximately|just|over|under|more than|less than|"
+    r"at least|at most|up to|as many as|as much as|an estimated|a reported)\s*)+$"
+)
+_TOKEN = re.compile(r"[a-z0-9%$€£.']+")
+#: Extra words allowed between the first word of a phrase and the rest ("of U.S. adults").
+_GAP = 2
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    bounds = [b for pack in ctx.packs for b in pack.bounds]
+    if not bounds:
+        return
+    prose = ctx.prose
+    for figure in ctx.figures:
+        if figure.context is not None and figure.context.modality == "projection":
+            continue
+        for bound in bounds:
+            value = _value_for(prose, figure, bound)
+            if value is None:
+                continue
+            low, high = value
+            too_high = bound.max is not None and low > bound.max
+            too_low = bound.min is not None and high < bound.min
+            if too_high or too_low:
+                yield _finding(ctx, figure, bound, too_high)
+                break
+
+
+def _finding(ctx: CheckContext, figure: Figure, bound: Bound, too_high: bool) -> Finding:
+    limit = describe_range(None, bound.max, bound.unit) if too_high else describe_range(bound.min, None, bound.unit)
+    message = (
+        f"{figure.text!r} is implausible for {bound.subject}: no real instance is "
+        f"{'above' if too_high else 'below'} {limit.removeprefix('at most ').removeprefix('at least ')} "
+        f"({bound.source}). Check the figure and its unit."
+    )
+    return ctx.finding(RULE, figure, message, severity=bound.severity, reference=bound.citation)
+
+
+def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float] | None:
+    """The figure's lowest and highest admissible values in the bound's unit, if it is about it."""
+    if bound.kinds and figure.kind not in bound.kinds:
+        return None
+    target = units.quantity(1, bound.unit)
+    phrase = _phrase_matches(prose, figure, bound)
+    by_noun = bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
+    if not (phrase or by_noun):
+        return None
+    sentence = figure.context.sentence.text if figure.context is not None else _sentence_around(prose, figure)
+    if bound.keywords and not any(has_phrase(sentence, k) for k in bound.keywords):
+        return None
+    if bound.requires and not any(has_phrase(sentence, k, suffix=False) for k in bound.requires):
+        return None
+    if any(has_phrase(sentence, k) for k in bound.exclude):
+        return None
+    if units.compatible(figure.value, target):
+        if target.dimensionless and _family(str(figure.value.units)) != _family(bound.unit):
+            return None
+
+        def conv(q):  # noqa: ANN001, ANN202 - a pint quantity
+            return float(q.magnitude) if target.dimensionless else float(q.to(target.units).magnitude)
+
+    elif phrase and figure.kind == "count" and str(figure.value.units) == "count":
+
+        def conv(q):  # noqa: ANN001, ANN202 - the phrase ("aged") gives the unit
+            return float(q.magnitude)
+
+    else:
+        return None
+    value = conv(figure.value)
+    low = conv(figure.low) if figure.low is not None else value
+    high = conv(figure.high) if figure.high is not None else value
+    if figure.low is not None and figure.high is None:
+        high = math.inf
+    return low, high
+
+
+def _family(name: str) -> str:
+    return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
+
+
+def _phrase_matches(prose: str, figure: Figure, bound: Bound) -> bool:
+    if bound.before:
+        starts = {figure.start, figure.start + _numeral_offset(figure)}
+        for start in starts:
+            window = _HEDGES.sub("", _normal(prose[max(0, start - 60) : start]).rstrip()).rstrip()
+            if any(_ends_with(window, _normal(p)) for p in bound.before):
+                return True
+    if bound.after:
+        numeral = _NUMERAL.search(figure.text)
+        ends = {figure.end}
+        if numeral:
+            ends.add(figure.start + numeral.end())
+        for end in ends:
+            words = _words(prose[end : end + 80])
+            if any(_starts_with(words, _words(p)) for p in bound.after):
+                return True
+    return False
+
+
+def _numeral_offset(figure: Figure) -> int:
+    numeral = _NUMERAL.search(figure.text)
+    return numeral.start() if numeral else 0
+
+
+def _normal(text: str) -> str:
+    tokens = (w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'")))
+    return " ".join(w for w in tokens if w)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _normal(text).split() if w not in _DETERMINERS]
+
+
+def _ends_with(window: str, phrase: str) -> bool:
+    return window == phrase or window.endswith(" " + phrase)
+
+
+def _starts_with(words: list[str], phrase: list[str]) -> bool:
+    if not phrase or not words or words[0] != phrase[0]:
+        return False
+    rest = phrase[1:]
+    if not rest:
+        return True
+    for skip in range(1, _GAP + 2):
+        if words[skip : skip + len(rest)] == rest:
+            return True
+    return False
+
+
+def _sentence_around(prose: str, figure: Figure) -> str:
+    start = max(prose.rfind(".", 0, figure.start), prose.rfind("\n", 0, figure.start)) + 1
+    end = min((i for i in (prose.find(". ", figure.end), prose.find("\n", figure.end)) if i >= 0), default=len(prose))
+    return prose[start:end]
+
+
+__all__ = ["RULES", "run"]
