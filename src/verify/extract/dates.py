@@ -1,13 +1,1006 @@
-"""Date mentions: dates and time expressions resolved against the publication date. (Being written.)"""
+"""Date mentions: dates and time expressions, resolved against the publication date.
+
+Recognition is verify's own (dateutil silently drops a weekday that disagrees with its date, and a
+stated weekday must survive to be checked); python-dateutil's ``relativedelta`` does the
+arithmetic. Every pattern is compiled at import from the tables in
+:mod:`verify.extract.datetables` and uses bounded repetition only, so a pass is linear in the text.
+
+How a mention is read:
+
+* Each mention is an inclusive interval ``earliest``..``latest`` with a granularity
+  (``day``, ``week``, ``month``, ``quarter``, ``season``, ``year``, ``decade``, ``century``,
+  ``vague``). A stated weekday is kept in ``weekday``, never corrected.
+* A date without its year ("December 10", "in January", "on Monday") takes the year, or the
+  week, that puts it nearest the publication date on the side the clause's tense points to: the
+  past for a past-tense clause ("Biden took office in January" in a story of December 2021 is
+  January 2021), the future for a future-tense one ("will meet in January" is January 2022),
+  the nearest either way when the tense is present or unknown. A day-level date up to
+  :data:`TENSE_WINDOW_DAYS` days on the other side still wins, so that "on December 12 the
+  minister said", in a story of December 8, reads as the December 12 it names and can be
+  flagged, rather than as a year earlier.
+* Spans hold the date itself, not a plain preposition: "in January" spans "January", "on
+  Monday" spans "Monday", "by December 10" spans "December 10". Words that change the interval
+  belong to it: "since 2014" (open: from 2014-01-01, no end), "from March 3 to March 5",
+  "between 2010 and 2015", "last week", "three weeks ago", "early 2021".
+* Relative expressions set ``relative``. Those counted from the publication date ("yesterday",
+  "next month", "three weeks ago", "in a few days") have ``anchor="published"``; those counted
+  from another date ("two days later", "the next day") have ``anchor="previous"`` (the last
+  resolved mention before them) or ``anchor="following"`` ("two days after March 3"). "One day
+  after they met" counts from an event with no date: it is a mention, left unresolved
+  (``anchor=None``). Without a publication date, relative expressions stay unresolved.
+* An impossible date ("February 30", "June 31", "February 29, 2021") is still a mention: its
+  ``invalid`` says why, and it has no interval.
+"""
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import datetime as dt
+import re
+from collections.abc import Iterable
 
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from verify.extract import datetables as T
 from verify.extract.text import TextFrame
-from verify.model import DateMention
+from verify.model import DateMention, Span
+
+#: How far (days) a day-level date may fall on the "wrong" side of publication for its tense.
+TENSE_WINDOW_DAYS = 14
+
+# ---------------------------------------------------------------------------------------------
+# Patterns, built from the tables at import.
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching bounded white space."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
+
+
+_MON = _alt(T.MONTHS)
+_WD = _alt(T.WEEKDAYS)
+_WD_FULL = _alt(w for w in T.WEEKDAYS if len(w) > 4)
+_ORDW = _alt(T.ORDINAL_DAYS)
+_NUM = r"\d{1,3}|" + _alt(T.COUNTS)
+_UNIT = _alt(T.UNITS)
+_YEAR = r"1[0-9]\d\d|20\d\d|21\d\d"
+_SFX = r"(?:st|nd|rd|th)"
+# A day number is not followed by more digits, a decimal, a thousands group or a time.
+_DAYEND = r"\b(?![.,:]\d)"
+_WDPREFIX = rf"(?:(?P<wd>{_WD})\b\.?,?\s{{1,3}})?"
+_YEARSFX = rf"(?:,?\s{{1,3}}(?P<year>\d{{4}})\b(?![.,]\d))?"
+_RANGE = rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|until|till)\s{{1,3}})(?P<day2>\d{{1,2}}){_SFX}?{_DAYEND})?"
+_PART = r"(?:(?P<part>early|mid|late)(?:-|\s{1,3}))?"
+
+_F = re.IGNORECASE
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Thursday, Dec. 9, 2021 / December 9 / Dec. 9-10 / March first
+    (
+        "md",
+        re.compile(
+            rf"\b{_WDPREFIX}(?P<mon>{_MON})\b(?:\.\s{{0,3}}|\s{{1,3}})(?:the\s{{1,3}})?"
+            rf"(?:(?P<day>\d{{1,2}}){_SFX}?{_DAYEND}|(?P<dayw>{_ORDW})\b){_RANGE}{_YEARSFX}",
+            _F,
+        ),
+    ),
+    # Thursday 9 December 2021 / the 9th of December / the first of March
+    (
+        "dm",
+        re.compile(
+            rf"\b{_WDPREFIX}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}?"
+            rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|until|till)\s{{1,3}})(?P<day2>\d{{1,2}}){_SFX}?)?"
+            rf"(?:\s{{1,3}}of)?|(?P<dayw>{_ORDW})\s{{1,3}}of)\s{{1,3}}(?P<mon>{_MON})\b\.?{_YEARSFX}",
+            _F,
+        ),
+    ),
+    # December 2021 / early December 2021 / Dec. of 2021
+    ("my", re.compile(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)", _F)),
+    # 2021-12-09
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b(?![-/]\d)")),
+    # 12/9/2021, 31/12/2021, 10.31.1974
+    ("num", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![/.]\d)")),
+    # January (a bare month; cues checked in code)
+    ("m", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?{_PART}(?P<mon>{_MON})\b\.?(?!\s{{0,3}}\d)", _F)),
+    # 2014, early 2021, mid-2021
+    ("y", re.compile(rf"\b{_PART}(?P<year>{_YEAR})\b(?![.,]\d|\s{{0,2}}(?:%|percent|per\s{{1,3}}cent))")),
+    # 2010-2015, 2010–15
+    ("yy", re.compile(rf"\b(?P<year>{_YEAR})\s{{0,2}}[-–]\s{{0,2}}(?P<year2>\d{{4}}|\d{{2}})\b(?![.,]\d|[-–]\d)")),
+    # the 1990s, the early 2000s, the '90s
+    ("decade", re.compile(rf"(?:\b{_PART})?(?:\b(?P<dec4>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b", _F)),
+    # the 21st century, the twentieth century
+    ("century", re.compile(rf"\b{_PART}(?P<ord>{_alt(T.ORDINALS)})[-\s]century\b", _F)),
+    # the third quarter of 2021, Q3 2021
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|Q(?P<q>[1-4]))"
+            rf"\s{{1,3}}(?P<year>{_YEAR})\b",
+            _F,
+        ),
+    ),
+    # this summer, last winter, summer 2021, the spring of 2020
+    (
+        "season",
+        re.compile(
+            rf"\b(?:(?P<rel>this|last|next|past|coming)\s{{1,3}}|{_PART})"
+            rf"(?P<season>{_alt(T.SEASONS)})\b(?:\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?",
+            _F,
+        ),
+    ),
+    # Monday, last Friday, next Tuesday, Sunday night
+    (
+        "wd",
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?(?P<wd>{_WD_FULL})\b"
+            r"(?:\s{1,3}(?:morning|afternoon|evening|night)\b)?",
+            _F,
+        ),
+    ),
+    # yesterday, today, tomorrow night, the day before yesterday
+    (
+        "dayword",
+        re.compile(rf"\b(?P<dw>{_alt(T.DAY_WORDS)})\b(?:\s{{1,3}}(?:morning|afternoon|evening|night)\b)?", _F),
+    ),
+    # last week, next month, this year, the past year, earlier this year, later this month
+    (
+        "cal",
+        re.compile(
+            r"\b(?:(?P<mod>earlier|later)\s{1,3}(?:this|in\s{1,3}the)\s{1,3}|(?P<the>the\s{1,3})?"
+            r"(?P<rel>this|last|next|past|coming|current)\s{1,3})"
+            r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
+            _F,
+        ),
+    ),
+    # over the weekend
+    ("weekend", re.compile(r"\b(?:over|during|at|on)\s{1,3}the\s{1,3}weekend\b", _F)),
+    # three weeks ago, a year ago, years ago
+    ("ago", re.compile(rf"\b(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}ago\b", _F)),
+    # two days later, a year earlier, one day after, days later
+    (
+        "later",
+        re.compile(
+            rf"\b(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}"
+            r"(?P<dir>later|earlier|after|before|prior\s{1,3}to|afterwards?)\b(?!\s{1,3}than)",
+            _F,
+        ),
+    ),
+    # the next day, the following week, the previous day, the same day, the day before
+    (
+        "then",
+        re.compile(
+            r"\bthe\s{1,3}(?:(?P<rel>next|following|previous|preceding|same)\s{1,3}"
+            r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+            r"|(?P<unit2>day|week|month|year)\s{1,3}(?P<dir>before|after)(?!\s{1,3}(?:yesterday|tomorrow)))\b",
+            _F,
+        ),
+    ),
+    # in a few days, in two weeks' time, within days, in the coming weeks, in recent days
+    (
+        "in",
+        re.compile(
+            rf"\b(?P<prep>in|within)\s{{1,3}}(?:(?P<the>the\s{{1,3}}(?:next|coming)\s{{1,3}})|(?P<recent>recent|coming)\s{{1,3}})?"
+            rf"(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?",
+            _F,
+        ),
+    ),
+    # the past three years, over the last 10 days
+    (
+        "window",
+        re.compile(
+            rf"\b(?:(?:in|over|during|for|within)\s{{1,3}})?the\s{{1,3}}(?P<rel>past|last)\s{{1,3}}"
+            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s?\b",
+            _F,
+        ),
+    ),
+    # three days from now
+    ("fromnow", re.compile(rf"\b(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}from\s{{1,3}}now\b", _F)),
+]
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
+_NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
+_WS = re.compile(r"\s+")
+_JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}", re.IGNORECASE)
+_APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
+
+# Words after "June 31" that make it a month and a count ("In June 31 people died").
+_COUNT_NOUNS = frozenset("people men women children police staff troops".split())
+_FUNCTION_WORDS = frozenset(
+    """
+    and at in on to when the a an as after before was were is are will would that with by for
+    from of or but said says last this next through until he she it they we i you his her its
+    their our while during despite amid against where which who whose than also then only
+    """.split()
+)
+
+# Clause-tense cues, one pass over the prose.
+_CUES = re.compile(
+    r"\b(?:(?P<future>"
+    + "|".join(T.FUTURE_CUES)
+    + r")|(?P<past>"
+    + _alt(T.IRREGULAR_PAST)
+    + r"|[A-Za-z][a-z]{2,20}ed|ha[sd]\s{1,3}been|ha[sd]|have)|(?P<present>"
+    + "|".join(T.PRESENT_CUES)
+    + r"))\b",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+@attrs.define
+class _Cand:
+    """A recognised expression before resolution."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    granularity: str = "day"
+    weekday: int | None = None
+    relative: bool = False
+    anchor: str | None = None
+    tense: str | None = None
+    tense_cue: str | None = None
+    year_inferred: bool = False
+    invalid: str | None = None
+    drop: bool = False
+
+
+def _prev_word(prose: str, start: int) -> str:
+    m = _PREV_WORD.search(prose, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month_ok(mon: str, *, bare: bool) -> bool:
+    """Whether a matched month word is a month: ambiguous words and bare months need a capital."""
+    key = mon.lower()
+    if (bare or key in T.AMBIGUOUS_MONTHS) and not _capitalised(mon):
+        return False
+    return True
+
+
+def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
+    """Context rules that a regex cannot say cheaply (cue words, capitals, counts)."""
+    g = m.groupdict()
+    before = _prev_word(prose, m.start())
+    if kind in ("md", "dm", "my", "m"):
+        if not _month_ok(g["mon"], bare=kind == "m"):
+            return False
+        if kind == "m":
+            key = g["mon"].lower().rstrip(".")
+            if len(key) <= 4 and key not in ("may", "june", "july") and not m.group(0).endswith("."):
+                return False  # "Jan", "Mar" without a stop are names, not months
+            if not (g.get("part") or g.get("rel")) and before not in T.TIME_CUES and not prose.startswith(("'s", "’s"), m.end()):
+                return False
+        if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capitalised(g["wd"]):
+            return False
+        if kind in ("md", "dm") and not g.get("year") and not g.get("wd"):
+            nxt = _NEXT_WORD.match(prose, m.end())
+            if nxt:
+                word = nxt.group(1)
+                low = word.lower()
+                if word.islower() and low not in _FUNCTION_WORDS and (low in _COUNT_NOUNS or low.endswith("s")):
+                    return False
+    elif kind == "y":
+        if not g.get("part") and before not in T.TIME_CUES:
+            return False
+    elif kind == "yy":
+        y1, y2 = int(g["year"]), g["year2"]
+        y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        if not y1 < y2n <= y1 + 200:
+            return False
+    elif kind == "season":
+        if not (g.get("rel") or g.get("year")):
+            if before not in ("in", "during", "the", "by", "until", "since", "over", "through", "last", "this"):
+                return False
+            if g["season"].lower() == "fall" and before != "the":
+                return False
+            if prose[m.end() : m.end() + 4].lower() == " of ":
+                return False
+    elif kind == "wd":
+        # "The Sunday Times", "Monday Night Football": a name, not a day.
+        nxt = _NEXT_WORD.match(prose, m.end())
+        if nxt and _capitalised(nxt.group(1)) and before == "the":
+            return False
+    elif kind == "dayword":
+        # "USA Today", "the Today programme": a capitalised day word after a capitalised word
+        pm = _PREV_WORD.search(prose, max(0, m.start() - 24), m.start())
+        if _capitalised(m.group(0)) and pm and _capitalised(pm.group(1)):
+            return False
+    elif kind == "in":
+        if not (g.get("n") or g.get("the") or g.get("recent")):
+            unit_plural = m.group(0).rstrip().lower().endswith("s")
+            if not (g["prep"].lower() == "within" and unit_plural):
+                return False
+    elif kind == "decade":
+        if g.get("dec2") and not g.get("part") and before != "the":
+            return False
+    return True
+
+
+def _candidates(prose: str) -> list[_Cand]:
+    found: list[_Cand] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(prose):
+            if _accept(prose, kind, m):
+                end = m.end()
+                mon = m.groupdict().get("mon")
+                if prose[end - 1] == "." and mon and prose[end - 1 - len(mon) : end - 1] == mon and len(mon) > 4:
+                    end -= 1  # the full stop after "January" ends the sentence
+                found.append(_Cand(m.start(), end, kind, m.groupdict()))
+    # Longest leftmost wins; ties go to the pattern listed first.
+    order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
+    chosen: list[_Cand] = []
+    for cand in found:
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense
+
+
+class _Tenses:
+    """The tense cues of the prose, found once and looked up by position."""
+
+    def __init__(self, prose: str) -> None:
+        self.cues: list[tuple[int, int, str, str]] = []
+        for m in _CUES.finditer(prose):
+            kind = m.lastgroup or ""
+            word = m.group(0)
+            if kind == "past" and m.group("past").lower().endswith("ed"):
+                if word[:1].isupper() or word.lower() in T.NOT_PAST:
+                    continue
+            self.cues.append((m.start(), m.end(), kind, _WS.sub(" ", word.lower())))
+        self.starts = [c[0] for c in self.cues]
+
+    def at(self, start: int, end: int, sentence: Span) -> tuple[str | None, str | None]:
+        """The tense of the clause around ``start``..``end``: the nearest cue before it, else after."""
+        i = bisect.bisect_left(self.starts, start) - 1
+        while i >= 0 and self.cues[i][1] > start:
+            i -= 1  # a cue inside the mention ("next week") is not the clause's
+        if i >= 0 and self.cues[i][0] >= sentence.start:
+            cue = self.cues[i]
+            # "will be held", "would have met": a participle after a future auxiliary
+            if cue[2] in ("past", "present") and i > 0:
+                prev = self.cues[i - 1]
+                if prev[2] == "future" and prev[0] >= sentence.start and cue[0] - prev[1] <= 12:
+                    return prev[2], f"{prev[3]} … {cue[3]}"
+            return cue[2], cue[3]
+        j = bisect.bisect_left(self.starts, end)
+        if j < len(self.cues) and self.cues[j][0] < sentence.end:
+            return self.cues[j][2], self.cues[j][3]
+        return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), _month_end(year, month)
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _week(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _narrow(lo: dt.date, hi: dt.date, part: str | None) -> tuple[dt.date, dt.date]:
+    """"early", "mid", "late": the first, middle or last third of the interval."""
+    if not part:
+        return lo, hi
+    a, b = T.PARTS[part.lower()]
+    days = (hi - lo).days + 1
+    start = lo + dt.timedelta(days=int(days * a))
+    end = lo + dt.timedelta(days=max(int(days * b) - 1, int(days * a)))
+    return start, end
+
+
+def _distance(lo: dt.date, hi: dt.date, ref: dt.date) -> int:
+    if lo <= ref <= hi:
+        return 0
+    return (lo - ref).days if lo > ref else (ref - hi).days
+
+
+def _pick(
+    options: list[tuple[dt.date, dt.date]], ref: dt.date, tense: str | None, window: int
+) -> tuple[dt.date, dt.date] | None:
+    """The option nearest ``ref`` on the side ``tense`` points to (``window`` days of slack)."""
+    if not options:
+        return None
+    if tense == "past":
+        allowed = [o for o in options if o[0] <= ref or (o[0] - ref).days <= window]
+    elif tense == "future":
+        allowed = [o for o in options if o[1] >= ref or (ref - o[1]).days <= window]
+    else:
+        allowed = options
+    allowed = allowed or options
+    # Nearest; a tie goes to the past (news reports what happened).
+    return min(allowed, key=lambda o: (_distance(o[0], o[1], ref), o[0] > ref))
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _impossible(month: int, day: int, year: int | None) -> str | None:
+    """Why ``day`` cannot be in ``month`` (of ``year``, when known), or None."""
+    name = calendar.month_name[month]
+    if day < 1:
+        return f"{name} has no day {day}"
+    if year is not None:
+        n = _days_in(year, month)
+        if day > n:
+            if month == 2 and day == 29:
+                return f"{year} is not a leap year: February {year} has 28 days"
+            return f"{name} has {n} days"
+        return None
+    most = 29 if month == 2 else _days_in(2001, month)
+    if day > most:
+        return f"{name} has {most if month != 2 else '28 (29 in a leap year)'} days"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution of each kind
+
+
+def _count(word: str | None) -> int | None:
+    """A count from digits or a count word; None for a vague count or none given."""
+    if word is None:
+        return None
+    key = _WS.sub(" ", word.lower())
+    if key.isdigit():
+        return int(key)
+    return T.COUNTS.get(key)
+
+
+def _shift(day: dt.date, unit: str, n: int) -> dt.date:
+    name, mult, _ = T.UNITS[unit.lower()]
+    return day + relativedelta(**{name: n * mult})
+
+
+def _unit_interval(day: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    gran = T.UNITS[unit.lower()][2]
+    if gran == "day":
+        return day, day
+    if gran == "week":
+        return _week(day)
+    if gran == "month":
+        return _month(day.year, day.month)
+    if gran == "decade":
+        start = day.year // 10 * 10
+        return dt.date(start, 1, 1), dt.date(start + 9, 12, 31)
+    return _year(day.year)
+
+
+def _resolve_md(c: _Cand, pub: dt.date | None) -> None:
+    g = c.groups
+    month = T.MONTHS[g["mon"].lower().rstrip(".")]
+    day = int(g["day"]) if g.get("day") else T.ORDINAL_DAYS[_WS.sub(" ", g["dayw"].lower()).replace(" ", "-")]
+    day2 = int(g["day2"]) if g.get("day2") else None
+    if g.get("wd"):
+        c.weekday = T.WEEKDAYS[g["wd"].lower()]
+    c.granularity = "day"
+    if day > 31 or (day2 is not None and (day2 > 31 or day2 <= day)):
+        c.drop = True  # "December 45": a month and a number, not a date
+        return
+    year = int(g["year"]) if g.get("year") else None
+    last = day2 or day
+    c.invalid = _impossible(month, last, year) or _impossible(month, day, year)
+    if c.invalid:
+        return
+    if year is not None:
+        c.earliest, c.latest = dt.date(year, month, day), dt.date(year, month, last)
+        return
+    if pub is None:
+        return
+    options = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        if last <= _days_in(y, month):
+            options.append((dt.date(y, month, day), dt.date(y, month, last)))
+    chosen = _pick(options, pub, c.tense, TENSE_WINDOW_DAYS)
+    if chosen is None:
+        c.invalid = _impossible(month, last, pub.year)
+        return
+    c.earliest, c.latest = chosen
+    c.year_inferred = True
+
+
+def _resolve_numeric(c: _Cand) -> None:
+    g = c.groups
+    if c.kind == "iso":
+        year, month, day = int(g["year"]), int(g["m"]), int(g["d"])
+    else:
+        a, b = int(g["a"]), int(g["b"])
+        y = g["y"]
+        year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+        # US news style is month/day; a first number over 12 can only be a day.
+        month, day = (b, a) if a > 12 and b <= 12 else (a, b)
+    c.granularity = "day"
+    if not 1 <= month <= 12:
+        c.invalid = f"there is no month {month}"
+        return
+    c.invalid = _impossible(month, day, year)
+    if not c.invalid:
+        c.earliest = c.latest = dt.date(year, month, day)
+
+
+def _resolve_month(c: _Cand, pub: dt.date | None) -> None:
+    g = c.groups
+    month = T.MONTHS[g["mon"].lower().rstrip(".")]
+    c.granularity = "month"
+    if g.get("year"):
+        c.earliest, c.latest = _narrow(*_month(int(g["year"]), month), g.get("part"))
+        return
+    rel = (g.get("rel") or "").lower()
+    if rel:
+        c.relative = True
+    if pub is None:
+        return
+    options = [_month(y, month) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if rel in ("last", "past"):
+        chosen = max(o for o in options if o[1] < pub)
+    elif rel in ("next", "coming"):
+        chosen = min(o for o in options if o[0] > pub)
+    else:
+        chosen = _pick(options, pub, c.tense, 0)
+        assert chosen is not None
+    c.earliest, c.latest = _narrow(*chosen, g.get("part"))
+    if rel:
+        c.anchor = "published"
+    else:
+        c.year_inferred = True
+
+
+def _resolve_season(c: _Cand, pub: dt.date | None) -> None:
+    g = c.groups
+    first = T.SEASONS[g["season"].lower()]
+    c.granularity = "season"
+
+    def season(y: int) -> tuple[dt.date, dt.date]:
+        start = dt.date(y, first, 1)
+        end = start + relativedelta(months=3) - dt.timedelta(days=1)
+        return start, end
+
+    if g.get("year"):
+        c.earliest, c.latest = _narrow(*season(int(g["year"])), g.get("part"))
+        return
+    if pub is None:
+        c.relative = bool(g.get("rel"))
+        return
+    options = [season(y) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)]
+    rel = (g.get("rel") or "").lower()
+    if rel == "this":
+        chosen = _pick(options, pub, None, 0)
+    elif rel in ("last", "past"):
+        chosen = max((o for o in options if o[1] < pub), default=None)
+    elif rel in ("next", "coming"):
+        chosen = min((o for o in options if o[0] > pub), default=None)
+    else:
+        chosen = _pick(options, pub, c.tense, 0)
+    if rel:
+        c.relative, c.anchor = True, "published"
+    if chosen:
+        c.earliest, c.latest = _narrow(*chosen, g.get("part"))
+    if not g.get("year"):
+        c.year_inferred = not rel
+
+
+def _resolve_weekday(c: _Cand, pub: dt.date | None) -> None:
+    g = c.groups
+    wd = T.WEEKDAYS[g["wd"].lower()]
+    c.weekday = wd
+    c.granularity = "day"
+    c.relative = True
+    if pub is None:
+        return
+    c.anchor = "published"
+    back = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
+    ahead = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "past"):
+        day = back if back < pub else back - dt.timedelta(days=7)
+    elif rel in ("next", "coming"):
+        day = ahead if ahead > pub else ahead + dt.timedelta(days=7)
+    elif c.tense == "past":
+        day = back
+    elif c.tense == "future":
+        day = ahead
+    else:
+        day = min((back, ahead), key=lambda d: (abs((d - pub).days), d > pub))
+    c.earliest = c.latest = day
+
+
+def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
+    """Expressions counted from the publication date."""
+    g = c.groups
+    c.relative = True
+    kind = c.kind
+    if kind == "dayword":
+        c.granularity = "day"
+        offset = T.DAY_WORDS[_WS.sub(" ", g["dw"].lower())]
+        if pub:
+            c.anchor = "published"
+            c.earliest = c.latest = pub + dt.timedelta(days=offset)
+        return
+    if kind == "cal":
+        unit = g["unit"].lower()
+        rel = (g.get("rel") or "").lower()
+        mod = (g.get("mod") or "").lower()
+        c.granularity = {"weekend": "day"}.get(unit, unit)
+        if pub is None:
+            return
+        c.anchor = "published"
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if g.get("the") and rel in ("past", "last"):
+            # "the past year": the twelve months up to publication, not last calendar year
+            span_unit = "week" if unit == "weekend" else unit
+            if span_unit in T.UNITS:
+                c.earliest, c.latest = _shift(pub, span_unit, -1), pub
+            elif span_unit == "quarter":
+                c.earliest, c.latest = pub - relativedelta(months=3), pub
+            else:
+                c.earliest, c.latest = pub - relativedelta(years=100), pub
+            return
+        lo, hi = _calendar_unit(pub, unit, step, c.tense if rel in ("", "this") else None)
+        if mod == "earlier":
+            lo, hi = lo, min(hi, pub)
+        elif mod == "later":
+            lo, hi = max(lo, pub), hi
+        c.earliest, c.latest = lo, hi
+        return
+    if kind == "weekend":
+        c.granularity = "day"
+        if pub:
+            c.anchor = "published"
+            c.earliest, c.latest = _calendar_unit(pub, "weekend", 0, c.tense)
+        return
+    unit = g["unit"].lower()
+    n = _count(g.get("n"))
+    gran = T.UNITS[unit][2]
+    if kind == "ago":
+        c.granularity = gran if n is not None else "vague"
+        if pub is None:
+            return
+        c.anchor = "published"
+        if n is None:
+            lo_n, hi_n = T.VAGUE_COUNT if g.get("n") else (2, 12)
+            c.earliest, c.latest = _shift(pub, unit, -hi_n), _shift(pub, unit, -lo_n)
+        else:
+            c.earliest, c.latest = _unit_interval(_shift(pub, unit, -n), unit)
+        return
+    if kind in ("in", "fromnow", "window"):
+        past = kind == "window" or bool(g.get("recent")) and g["recent"].lower() == "recent"
+        if kind == "in" and g.get("n") and not g.get("the") and c.tense == "past":
+            c.drop = True  # "in two years, sales doubled": a duration, not a date
+            return
+        vague = n is None
+        c.granularity = "vague" if vague or kind != "fromnow" and not (kind == "in" and not g.get("the")) else gran
+        if pub is None:
+            return
+        c.anchor = "published"
+        if vague:
+            lo_n, hi_n = T.VAGUE_COUNT if g.get("n") else (1, 8)
+        else:
+            lo_n = hi_n = n
+        if past:
+            c.earliest, c.latest = _shift(pub, unit, -hi_n), pub
+        elif g.get("the") or kind == "in" and g["prep"].lower() == "within":
+            c.earliest, c.latest = pub, _shift(pub, unit, hi_n)
+        elif vague:
+            c.earliest, c.latest = _shift(pub, unit, lo_n), _shift(pub, unit, hi_n)
+        else:
+            c.earliest, c.latest = _unit_interval(_shift(pub, unit, n), unit)
+        return
+
+
+def _calendar_unit(pub: dt.date, unit: str, step: int, tense: str | None) -> tuple[dt.date, dt.date]:
+    """The week, weekend, month, quarter, year, decade or century ``step`` units from ``pub``."""
+    if unit == "week":
+        return _week(pub + dt.timedelta(weeks=step))
+    if unit == "weekend":
+        saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
+        if step < 0 or step == 0 and tense == "past" and pub.weekday() < 5:
+            saturday -= dt.timedelta(days=7)
+        elif step > 0 and pub.weekday() >= 5:
+            saturday += dt.timedelta(days=7)
+        return saturday, saturday + dt.timedelta(days=1)
+    if unit == "month":
+        first = dt.date(pub.year, pub.month, 1) + relativedelta(months=step)
+        return _month(first.year, first.month)
+    if unit == "quarter":
+        q0 = (pub.month - 1) // 3 * 3 + 1
+        first = dt.date(pub.year, q0, 1) + relativedelta(months=3 * step)
+        return first, first + relativedelta(months=3) - dt.timedelta(days=1)
+    if unit == "year":
+        return _year(pub.year + step)
+    if unit == "decade":
+        start = pub.year // 10 * 10 + 10 * step
+        return dt.date(start, 1, 1), dt.date(start + 9, 12, 31)
+    start = (pub.year - 1) // 100 * 100 + 1 + 100 * step  # centuries run 2001-2100
+    return dt.date(start, 1, 1), dt.date(start + 99, 12, 31)
+
+
+def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
+    g = c.groups
+    kind = c.kind
+    if kind in ("md", "dm"):
+        _resolve_md(c, pub)
+    elif kind in ("iso", "num"):
+        _resolve_numeric(c)
+    elif kind in ("my", "m"):
+        _resolve_month(c, pub)
+    elif kind == "y":
+        c.granularity = "year"
+        c.earliest, c.latest = _narrow(*_year(int(g["year"])), g.get("part"))
+    elif kind == "yy":
+        y1, y2 = int(g["year"]), g["year2"]
+        y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        c.granularity = "year"
+        c.earliest, c.latest = dt.date(y1, 1, 1), dt.date(y2n, 12, 31)
+    elif kind == "decade":
+        c.granularity = "decade"
+        if g.get("dec4"):
+            start = int(g["dec4"])
+        else:
+            two = int(g["dec2"])
+            ref = pub.year if pub else dt.date.today().year
+            start = ref // 100 * 100 + two
+            if start > ref:
+                start -= 100
+        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), g.get("part"))
+    elif kind == "century":
+        c.granularity = "century"
+        n = T.ORDINALS[g["ord"].lower().replace(" ", "-")]
+        start = (n - 1) * 100 + 1
+        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), g.get("part"))
+    elif kind == "quarter":
+        c.granularity = "quarter"
+        q = int(g["q"]) if g.get("q") else T.ORDINALS[g["ord"].lower()]
+        first = dt.date(int(g["year"]), 3 * q - 2, 1)
+        c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
+    elif kind == "season":
+        _resolve_season(c, pub)
+    elif kind == "wd":
+        _resolve_weekday(c, pub)
+    else:
+        _resolve_published(c, pub)
+
+
+# ---------------------------------------------------------------------------------------------
+# Relative to another mention
+
+
+_ANCHORED = ("later", "then")
+
+
+def _anchor_for(cands: list[_Cand], i: int, gran: str) -> _Cand | None:
+    """The last resolved, closed, non-vague mention before ``cands[i]`` (day-level for days)."""
+    for j in range(i - 1, -1, -1):
+        a = cands[j]
+        if a.drop or a.earliest is None or a.latest is None or a.granularity == "vague":
+            continue
+        if gran == "day" and a.granularity != "day":
+            return None
+        return a
+    return None
+
+
+def _resolve_anchored(prose: str, cands: list[_Cand], i: int) -> None:
+    c = cands[i]
+    g = c.groups
+    c.relative = True
+    if c.kind == "then":
+        unit = (g.get("unit") or g.get("unit2")).lower()
+        rel = (g.get("rel") or g.get("dir") or "").lower()
+        sign = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
+        if unit in ("morning", "afternoon", "evening", "night"):
+            unit = "day"
+        n = 1
+        direction = "after" if sign > 0 else "before" if sign < 0 else "same"
+    else:
+        unit = g["unit"].lower()
+        n = _count(g.get("n"))
+        word = _WS.sub(" ", g["dir"].lower())
+        direction = "before" if word in ("earlier", "before", "prior to") else "after"
+        sign = -1 if direction == "before" else 1
+    gran = T.UNITS[unit][2]
+    c.granularity = gran if n is not None else "vague"
+    # "two days after March 3": counted from the date that follows; "two days after they met":
+    # counted from an event with no date; "two days later": from the date before.
+    following = None
+    governs = c.kind == "later" and direction in ("after", "before") and g["dir"].lower() not in ("later", "earlier")
+    governs = governs or c.kind == "then" and bool(g.get("dir"))
+    if governs:
+        if i + 1 < len(cands) and re.fullmatch(r"\s{0,3}", prose[c.end : cands[i + 1].start]):
+            following = cands[i + 1]
+        else:
+            rest = prose[c.end : c.end + 3]
+            if not re.match(r"\s{0,2}(?:[,.;:!?)\"”]|$)", rest):
+                return  # counted from an event, not a date: unresolved
+    if following is not None:
+        anchor = following if following.earliest is not None and following.latest is not None else None
+        name = "following"
+    else:
+        anchor = _anchor_for(cands, i, gran)
+        name = "previous"
+    if anchor is None or anchor.earliest is None or anchor.latest is None:
+        return
+    c.anchor = name
+    if n is None:
+        lo_n, hi_n = T.VAGUE_COUNT if g.get("n") else (1, 8)
+        if sign >= 0:
+            c.earliest, c.latest = _shift(anchor.earliest, unit, lo_n), _shift(anchor.latest, unit, hi_n)
+        else:
+            c.earliest, c.latest = _shift(anchor.earliest, unit, -hi_n), _shift(anchor.latest, unit, -lo_n)
+        return
+    lo, hi = _shift(anchor.earliest, unit, sign * n), _shift(anchor.latest, unit, sign * n)
+    if gran != "day" and anchor.granularity == "day":
+        lo, hi = _unit_interval(lo, unit)[0], _unit_interval(hi, unit)[1]
+    c.earliest, c.latest = lo, hi
+
+
+# ---------------------------------------------------------------------------------------------
+# Intervals and "since"
+
+
+def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join "from X to Y", "between X and Y" and "X–Y" into one mention."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            join = _JOIN.fullmatch(prose, a.end, b.start)
+            mergeable = (
+                join
+                and not a.relative
+                and not b.relative
+                and a.weekday is None
+                and b.weekday is None
+                and a.earliest is not None
+                and b.latest is not None
+                and a.invalid is None
+                and b.invalid is None
+            )
+            if mergeable:
+                word = join.group(0).strip().lower()
+                before = _prev_word(prose, a.start)
+                dash = word in ("-", "–", "—")
+                opener = (
+                    "between" if word == "and" and before == "between"
+                    else "from" if word in ("to", "until", "till", "through", "thru") and before == "from"
+                    else None
+                )  # fmt: skip
+                if dash or opener:
+                    latest = b.latest
+                    assert latest is not None and a.earliest is not None
+                    if b.year_inferred and latest < a.earliest:
+                        latest = latest + relativedelta(years=1)
+                    if latest >= a.earliest:
+                        start = prose.rfind(opener, 0, a.start) if opener else a.start
+                        coarse = max(a.granularity, b.granularity, key=_GRAN_ORDER.index)
+                        out.append(
+                            attrs.evolve(
+                                a,
+                                end=b.end,
+                                start=start if start >= 0 else a.start,
+                                latest=latest,
+                                granularity=coarse,
+                                kind="interval",
+                            )
+                        )
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_GRAN_ORDER = ["day", "week", "month", "quarter", "season", "year", "decade", "century", "vague"]
+
+
+_SINCE = re.compile(r"\bsince\s{1,3}$", re.IGNORECASE)
+
+
+def _apply_since(prose: str, c: _Cand) -> None:
+    """"since 2014": an open interval from the start of the mention, spanning "since"."""
+    if c.relative and c.kind not in ("dayword", "cal", "ago", "wd"):
+        return
+    if c.earliest is None:
+        return
+    m = _SINCE.search(prose, max(0, c.start - 12), c.start)
+    if m:
+        c.start = m.start()
+        c.latest = None
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[DateMention]:
-    """Every date mention in ``prose``, in text order."""
-    return []
+    """Every date mention in ``prose``, in text order, resolved against ``published``."""
+    cands = _candidates(prose)
+    if not cands:
+        return []
+    tenses = _Tenses(prose)
+    for c in cands:
+        c.tense, c.tense_cue = tenses.at(c.start, c.end, frame.sentence_at(c.start))
+        if c.kind not in _ANCHORED:
+            _resolve_absolute(c, published)
+    cands = [c for c in cands if not c.drop]
+    for i, c in enumerate(cands):
+        if c.kind in _ANCHORED:
+            _resolve_anchored(prose, cands, i)
+    cands = [c for c in cands if not c.drop]
+    cands = _merge_intervals(prose, cands)
+    mentions = []
+    for c in cands:
+        _apply_since(prose, c)
+        text = prose[c.start : c.end]
+        mentions.append(
+            DateMention(
+                text=text,
+                start=c.start,
+                end=c.end,
+                earliest=c.earliest,
+                latest=c.latest,
+                granularity=c.granularity,
+                weekday=c.weekday,
+                relative=c.relative,
+                anchor=c.anchor,
+                tense=c.tense,
+                sentence=frame.sentence_at(c.start),
+                quoted=frame.quoted(c.start, c.end),
+                tense_cue=c.tense_cue,
+                year_inferred=c.year_inferred,
+                invalid=c.invalid,
+            )
+        )
+    return mentions
+
+
+def anchor_of(mentions: list[DateMention] | tuple[DateMention, ...], index: int) -> DateMention | None:
+    """The mention a relative mention at ``index`` was counted from (None when not anchored)."""
+    m = mentions[index]
+    if m.anchor == "following":
+        return mentions[index + 1] if index + 1 < len(mentions) else None
+    if m.anchor != "previous":
+        return None
+    day_level = m.granularity == "day"
+    for j in range(index - 1, -1, -1):
+        a = mentions[j]
+        if a.earliest is None or a.latest is None or a.granularity == "vague":
+            continue
+        if day_level and a.granularity != "day":
+            return None
+        return a
+    return None
+
+
+__all__ = ["TENSE_WINDOW_DAYS", "anchor_of", "find_dates"]

@@ -1,0 +1,177 @@
+"""Date order: an order the text states ("before", "after", "two days later") that its dates contradict.
+
+## What it flags
+Two dated events whose stated order disagrees with their dates:
+
+* a connective between them: "The vote was on Dec. 9, before the debate on Dec. 7" ("before",
+  "prior to", "ahead of", "then", "followed by" put the first event first; "after",
+  "following", "preceded by", "earlier" put it second);
+* a connective on each: "came after the summit on Dec. 9 and before the vote on Dec. 7";
+* a leading clause: "Before the vote on Dec. 9, the debate took place on Dec. 11";
+* a sentence that opens with "Later", "Earlier", "Then", "Afterwards" or "Previously" and a date,
+  after a sentence that ends on one;
+* a counted step with the date written beside it: "…on March 5. Two days later, on March 3, …"
+  (two days after March 5 is March 7).
+
+Dates that report rather than order events ("said on Dec. 9 that … before Dec. 7") are left
+alone, and so are dates that overlap (the same day, or a month that holds the day).
+
+## Why it matters
+A sequence that cannot have happened confuses readers about cause and effect, and usually means
+one of the dates is wrong.
+
+## Example
+"The vote was on Dec. 9, before the debate on Dec. 7."
+
+## Use instead
+Check both dates against the source: "The vote was on Dec. 9, after the debate on Dec. 7."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from verify.checks._base import CheckContext, Rule
+from verify.extract import datetables
+from verify.extract.dates import anchor_of
+from verify.model import DateMention, Finding
+
+RULES = (Rule("date-order", "VR503", "warning", "A stated order of events that their dates contradict."),)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
+
+
+_CONNECTIVE = re.compile(rf"\b(?:{_alt(datetables.ORDER_CONNECTIVES)})\b", re.IGNORECASE)
+_REPORTING = re.compile(rf"\b(?:{_alt(datetables.REPORTING)})\b", re.IGNORECASE)
+_OPENER = re.compile(
+    r"\s{0,3}[\"“]?(?P<word>Later|Earlier|Then|Afterwards?|Previously|Before\s{1,3}that|After\s{1,3}that)\b",
+)
+_OPENER_ORDER = {"later": "<", "then": "<", "afterwards": "<", "afterward": "<", "after that": "<",
+                 "earlier": ">", "previously": ">", "before that": ">"}  # fmt: skip
+_APPOSITION = re.compile(r"\s{0,3},?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
+
+
+def _eligible(d: DateMention) -> bool:
+    """A closed, checkable interval that is not itself counted from another date."""
+    return (
+        d.earliest is not None
+        and d.latest is not None
+        and d.granularity != "vague"
+        and d.invalid is None
+        and d.anchor not in ("previous", "following")
+    )
+
+
+def _order_of(word: str) -> str:
+    return datetables.ORDER_CONNECTIVES[re.sub(r"\s+", " ", word.lower())]
+
+
+def _connectives(prose: str, start: int, end: int, masks: Sequence[DateMention]) -> list[re.Match[str]]:
+    found = []
+    for m in _CONNECTIVE.finditer(prose, start, end):
+        if not any(d.start < m.end() and m.start() < d.end for d in masks):
+            found.append(m)
+    return found
+
+
+def _contradicts(first: DateMention, order: str, second: DateMention) -> bool:
+    """Whether "first ``order`` second" ("<": first comes before) is impossible by the dates."""
+    assert first.earliest and first.latest and second.earliest and second.latest
+    if order == "<":
+        return first.earliest > second.latest
+    return first.latest < second.earliest
+
+
+def _describe(d: DateMention) -> str:
+    if d.earliest == d.latest:
+        return d.earliest.isoformat() if d.earliest else d.text
+    return f"{d.earliest}..{d.latest}"
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    rule = RULES[0]
+    prose = ctx.prose
+    dates = list(ctx.dates)
+    yield from _counted_steps(ctx, rule, dates)
+    eligible = [d for d in dates if _eligible(d)]
+    for a, b in zip(eligible, eligible[1:]):
+        same_sentence = a.sentence is not None and a.sentence == b.sentence
+        if not same_sentence:
+            yield from _sentence_opener(ctx, rule, a, b)
+            continue
+        sentence = a.sentence
+        assert sentence is not None
+        between = _connectives(prose, a.end, b.start, dates)
+        if _REPORTING.search(prose, a.end, between[-1].start() if between else b.start):
+            continue  # "said on Dec. 9 that …": the first date dates the saying
+        lead = _connectives(prose, sentence.start, a.start, dates)
+        g1 = _order_of(lead[-1].group(0)) if lead else None
+        g2 = _order_of(between[-1].group(0)) if between else None
+        claim: tuple[DateMention, str, DateMention] | None = None
+        if g2 and g1 is None:
+            claim = (a, g2, b)  # "X on Dec. 9, before Y on Dec. 7"
+        elif g1 and g2:
+            # "after A and before B": A must not come after B
+            claim = (a, "<", b) if (g1, g2) == (">", "<") else (b, "<", a) if (g1, g2) == ("<", ">") else None
+        elif g1 and not g2 and lead[-1].start() - sentence.start <= 3 and "," in prose[a.end : b.start]:
+            claim = (b, g1, a)  # "Before the vote on Dec. 9, the debate took place on Dec. 11"
+        if claim and _contradicts(*claim):
+            first, order, second = claim
+            word = between[-1].group(0) if g2 else lead[-1].group(0)
+            yield ctx.finding(
+                rule,
+                b,
+                f"The text puts one event {word!r} another, but their dates say otherwise: "
+                f"{first.text!r} ({_describe(first)}) is {'after' if order == '<' else 'before'} "
+                f"{second.text!r} ({_describe(second)}). Check both dates.",
+                related=(a,),
+            )
+
+
+def _sentence_opener(ctx: CheckContext, rule: Rule, a: DateMention, b: DateMention) -> Iterable[Finding]:
+    """"…on March 5. Later, on March 3, …": an opener that orders two sentences' dates."""
+    if a.sentence is None or b.sentence is None or a.sentence.end > b.sentence.start:
+        return
+    prose = ctx.prose
+    m = _OPENER.match(prose, b.sentence.start)
+    if not m or b.start - m.end() > 8 or prose[a.end : a.sentence.end].strip(" .!?\"”'") != "":
+        return
+    if _REPORTING.search(prose, m.end(), b.start):
+        return
+    order = _OPENER_ORDER[re.sub(r"\s+", " ", m.group("word").lower())]
+    if _contradicts(a, order, b):
+        yield ctx.finding(
+            rule,
+            b,
+            f"{m.group('word')!r} puts this after {a.text!r} ({_describe(a)}), but it is dated "
+            f"{_describe(b)}. Check both dates." if order == "<" else
+            f"{m.group('word')!r} puts this before {a.text!r} ({_describe(a)}), but it is dated "
+            f"{_describe(b)}. Check both dates.",
+            related=(a,),
+        )
+
+
+def _counted_steps(ctx: CheckContext, rule: Rule, dates: list[DateMention]) -> Iterable[Finding]:
+    """"Two days later, on March 3": the counted date and the written one must agree."""
+    prose = ctx.prose
+    for i, d in enumerate(dates[:-1]):
+        if d.anchor != "previous" or d.earliest is None or d.latest is None or d.granularity == "vague":
+            continue
+        nxt = dates[i + 1]
+        if not _eligible(nxt) or not _APPOSITION.fullmatch(prose, d.end, nxt.start):
+            continue
+        assert nxt.earliest and nxt.latest
+        if nxt.latest < d.earliest or nxt.earliest > d.latest:
+            anchor = anchor_of(dates, i)
+            related = (d,) + ((anchor,) if anchor is not None else ())
+            since = f" after {anchor.text!r}" if anchor is not None else ""
+            yield ctx.finding(
+                rule,
+                nxt,
+                f"{d.text!r}{since} is {_describe(d)}, but the text gives {nxt.text!r} "
+                f"({_describe(nxt)}). Check both dates.",
+                related=related,
+            )

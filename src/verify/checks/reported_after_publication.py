@@ -1,0 +1,89 @@
+"""Reported after publication: a past event dated after the story, or a future one dated before it.
+
+## What it flags
+* A date told in the past tense that falls after the publication date: "On December 12 the
+  minister said…" in a story published on December 8.
+* A date told in the future tense that falls before the publication date: "The envoys will meet
+  on December 1" in a story published on December 8.
+
+Only dates written out are checked ("December 12", "2023", "Tuesday, Dec. 14"); relative ones
+("yesterday", "next week", "on Monday") are resolved with the tense and so always agree. Reported
+futures ("said they would meet on December 1") are left alone, since the meeting may be over by
+publication. A date without its year is read as the one nearest publication, on the side its
+tense points to, unless it lies within two weeks on the other side. Without a publication date
+the check is skipped.
+
+## Why it matters
+A story cannot report what has not happened yet, nor announce what is already over. Either the
+date is wrong (often the month or the year), the tense is, or the story was held and not updated.
+
+## Example
+"The envoys will meet on December 1 in Geneva." (published December 8, 2021)
+
+## Use instead
+"The envoys met on December 1 in Geneva." — or correct the date to the one planned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from verify.checks._base import CheckContext, Rule
+from verify.extract import datetables
+from verify.model import Finding
+
+RULES = (
+    Rule(
+        "reported-after-publication",
+        "VR504",
+        "warning",
+        "A past-tense event dated after publication, or a future one dated before it.",
+    ),
+)
+
+#: How many words may stand between a tense cue and the date it sets the tense of.
+MAX_GAP_WORDS = 3
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _near_cue(prose: str, start: int, end: int, sentence_start: int, sentence_end: int, cue: str) -> bool:
+    """Whether the tense cue stands within :data:`MAX_GAP_WORDS` words of the mention."""
+    last = cue.split(" … ")[-1]
+    pattern = re.compile(r"\b" + re.escape(last).replace(r"\ ", r"\s{1,3}") + r"\b", re.IGNORECASE)
+    before = [m for m in pattern.finditer(prose, sentence_start, start)]
+    if before and len(_WORD.findall(prose, before[-1].end(), start)) <= MAX_GAP_WORDS:
+        return True
+    after = pattern.search(prose, end, sentence_end)
+    return bool(after and len(_WORD.findall(prose, end, after.start())) <= MAX_GAP_WORDS)
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    published = ctx.published
+    if published is None:
+        return
+    rule = RULES[0]
+    prose = ctx.prose
+    for d in ctx.dates:
+        if d.relative or d.invalid or d.granularity == "vague" or d.tense_cue is None or d.sentence is None:
+            continue
+        if d.tense == "past" and d.earliest is not None and d.earliest > published:
+            problem = f"is told in the past tense ({d.tense_cue!r}) but dated after publication ({published})"
+        elif (
+            d.tense == "future"
+            and d.latest is not None
+            and d.latest < published
+            and not any(w in datetables.FUTURE_IN_PAST for w in re.findall(r"[a-z]+", d.tense_cue))
+        ):
+            problem = f"is told in the future tense ({d.tense_cue!r}) but dated before publication ({published})"
+        else:
+            continue
+        if not _near_cue(prose, d.start, d.end, d.sentence.start, d.sentence.end, d.tense_cue):
+            continue
+        when = d.earliest.isoformat() if d.earliest == d.latest else f"{d.earliest}..{d.latest}"
+        inferred = "; year inferred from the publication date" if d.year_inferred else ""
+        yield ctx.finding(
+            rule,
+            d,
+            f"{d.text!r} ({when}{inferred}) {problem}. Check the date and the tense.",
+        )

@@ -1,0 +1,193 @@
+"""The words dates are written in: months, weekdays, ordinals, units, tense cues. Data, not code.
+
+:mod:`verify.extract.dates` builds its patterns from these tables at import, the way dateutil's
+``parserinfo`` keeps its names as attributes. Extend a table to teach verify a new spelling;
+keys are lower case.
+"""
+
+from __future__ import annotations
+
+#: Month names and abbreviations (with or without a full stop) -> month number.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+#: Month words that are also ordinary English words ("may", "march", "august"): these count as
+#: months only when capitalised.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "august", "aug"})
+
+#: Weekday names and abbreviations -> weekday number (0 = Monday).
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tues": 1, "tue": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+#: Abbreviation styles for restating a weekday in the article's own style.
+WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+#: Spelled-out ordinal days ("March first", "the third of May").
+ORDINAL_DAYS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}  # fmt: skip
+
+#: Ordinals for quarters and centuries.
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11,
+    "twelfth": 12, "12th": 12, "thirteenth": 13, "13th": 13, "fourteenth": 14, "14th": 14,
+    "fifteenth": 15, "15th": 15, "sixteenth": 16, "16th": 16, "seventeenth": 17, "17th": 17,
+    "eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20, "20th": 20,
+    "twenty-first": 21, "21st": 21, "twenty-second": 22, "22nd": 22,
+}  # fmt: skip
+
+#: Counts in relative expressions ("two days later", "a week ago"). None marks a vague count
+#: ("a few", "several"), which gives a vague interval.
+COUNTS: dict[str, int | None] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+    "a few": None, "few": None, "several": None, "a number of": None, "some": None,
+    "many": None,
+}  # fmt: skip
+
+#: Calendar units of relative expressions -> (relativedelta keyword, multiplier, granularity).
+UNITS: dict[str, tuple[str, int, str]] = {
+    "day": ("days", 1, "day"),
+    "week": ("weeks", 1, "week"),
+    "fortnight": ("weeks", 2, "week"),
+    "month": ("months", 1, "month"),
+    "year": ("years", 1, "year"),
+    "decade": ("years", 10, "decade"),
+}
+
+#: For a vague count ("a few days"), the range of counts it is read as.
+VAGUE_COUNT = (2, 7)
+
+#: Seasons (northern hemisphere, meteorological) -> first month; each lasts three months.
+SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+#: "early", "mid-", "late" narrow a month or a year to a third of it (fractions of its length).
+PARTS: dict[str, tuple[float, float]] = {
+    "early": (0.0, 1 / 3),
+    "mid": (1 / 3, 2 / 3),
+    "late": (2 / 3, 1.0),
+}
+
+#: Relative day words -> offset from the publication date in days.
+DAY_WORDS: dict[str, int] = {
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+}
+
+#: Words before a bare month, year or season that mark it as a time ("in January", "since
+#: 2014"); without one, "May" and "2014" are too often something else.
+TIME_CUES = frozenset(
+    """
+    in since until till by of from through throughout during before after between and or to
+    early late mid last next this past coming each every around circa until starting beginning
+    ending as for
+    """.split()
+)
+
+#: Past-tense verb forms that do not end in "-ed" (the cue table for the clause tense).
+IRREGULAR_PAST = frozenset(
+    """
+    said told met spoke took came went made began left held saw gave got won lost fell rose
+    sent brought found kept led ran became broke chose drew drove fled flew fought grew knew
+    paid sold stood struck thought wrote wore hung sought caught taught bought fought meant
+    felt heard understood withdrew overtook undertook swore threw forbade forgave arose awoke
+    shot slid spun stole stuck swept swung woke built dealt bent lent spent shook froze rode
+    sank sang rang shone slept bore tore was were had did became
+    """.split()
+)
+
+#: "-ed" words that are not past tense verbs in news copy (or that mark the future, such as
+#: "scheduled", handled by the future cues).
+NOT_PAST = frozenset(
+    """
+    need needed based armed united related alleged so-called indeed embed biased skilled
+    detailed limited advanced concerned interested supposed scheduled expected planned
+    proposed slated intended designed set
+    """.split()
+)
+
+#: Clause tense cues (regular-expression alternations, matched case-insensitively on word
+#: boundaries). Future cues are tried first, so "is expected to" is future, not present.
+FUTURE_CUES = (
+    r"will",
+    r"won't",
+    r"shall",
+    r"(?:is|are|was|were|am)\s{1,3}(?:not\s{1,3})?(?:due|set|scheduled|slated|expected|likely|going|poised|planned|supposed)\s{1,3}to",
+    r"(?:hopes?|hoped|hoping|plans?|planned|planning|intends?|intended|aims?|aimed|expects?|expected|promised?|promises|pledged?|pledges|vowed?|vows|wants?|wanted|agreed?|agrees|prepares?|prepared|seeks?|sought|threatened|threatens)\s{1,3}to",
+    r"would",
+    r"'ll",
+    r"upcoming",
+    r"next",
+)
+PRESENT_CUES = (
+    r"is", r"are", r"am", r"says", r"say", r"has", r"have", r"remains?", r"continues?",
+)  # fmt: skip
+
+#: Future cues that report a future from the past ("said it would meet on December 1"): the
+#: event may well be over by publication, so the reported-after-publication check ignores them.
+FUTURE_IN_PAST = ("would", "was", "were", "hoped", "planned", "intended", "aimed", "expected",
+                  "promised", "pledged", "vowed", "wanted", "agreed", "prepared", "sought",
+                  "threatened")  # fmt: skip
+
+#: Connectives that state an order between two dated events. "<" means the event before the
+#: connective comes before the one after it ("X on Dec. 7, before Y on Dec. 9").
+ORDER_CONNECTIVES: dict[str, str] = {
+    "before": "<",
+    "prior to": "<",
+    "ahead of": "<",
+    "in advance of": "<",
+    "then": "<",
+    "followed by": "<",
+    "later": "<",
+    "after": ">",
+    "following": ">",
+    "preceded by": ">",
+    "earlier": ">",
+}
+
+#: Reporting verbs: a date before one of these dates the reporting, not the events reported.
+REPORTING = frozenset(
+    """
+    said say says told tell announced announce reported report stated added confirmed
+    wrote noted argued claimed insisted warned explained revealed disclosed testified
+    that
+    """.split()
+)
