@@ -150,8 +150,12 @@ class DateMention:
     ``weekday`` is the weekday the text states (0 = Monday), kept apart from the date so that a
     check can compare them. ``relative`` marks expressions resolved against the publication date
     or another mention ("yesterday", "two days later"); ``anchor`` names what they are relative
-    to ("published", "previous", or None when unresolved). ``tense`` is the tense of the clause
-    the mention stands in: "past", "present", "future" or None.
+    to ("published", "previous", "following", or None when unresolved). ``tense`` is the tense of the clause
+    the mention stands in: "past", "present", "future" or None; ``tense_cue`` the words that set
+    it ("will", "said", "is expected to"). ``year_inferred`` marks a date written without its
+    year ("December 10"), whose year was chosen from the publication date and the tense.
+    ``invalid`` says why a date cannot exist ("February has 28 days in 2021"); such a mention
+    has no ``earliest`` or ``latest``.
     """
 
     text: str
@@ -166,6 +170,9 @@ class DateMention:
     tense: str | None = None
     sentence: Span | None = None
     quoted: bool = False
+    tense_cue: str | None = None
+    year_inferred: bool = False
+    invalid: str | None = None
 
     @property
     def span(self) -> Span:
