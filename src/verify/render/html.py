@@ -72,7 +72,7 @@ CSS = """
 .vr-note { margin: .3em 0; padding: .3em .6em; border-left: 3px solid var(--vr-info);
   background: rgba(68,147,248,.08); }
 .vr-text { white-space: pre-wrap; overflow-wrap: break-word; font-family: Charter, "Bitstream Charter",
-  "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif; font-size: 1.08em; line-height: 1.9;
+  "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif; font-size: 1.08em; line-height: 1.85;
   padding: .8em 1em; margin: 0 0 1em; border: 1px solid var(--vr-rule); border-radius: 6px;
   max-height: 36em; overflow-y: auto; }
 .vr-gap { display: block; height: .55em; }
@@ -94,6 +94,7 @@ mark.vr-find { background: transparent; color: inherit; text-decoration-line: un
 mark.vr-find.s-error { text-decoration-color: var(--vr-error); background: rgba(229,83,75,.12); }
 mark.vr-find.s-warning { text-decoration-color: var(--vr-warning); background: rgba(210,153,34,.12); }
 mark.vr-find.s-info { text-decoration-color: var(--vr-info); }
+mark.vr-find mark.vr-find { text-underline-offset: .62em; }
 .vr-rel { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-thickness: 2px;
   text-underline-offset: .32em; text-decoration-color: var(--vr-muted); }
 .vr-mu { color: var(--vr-muted); opacity: .75; font-size: .92em; }
