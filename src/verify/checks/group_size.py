@@ -1,0 +1,224 @@
+"""Group size: a named group whose stated size or listed members disagree with a pack.
+
+## What it flags
+
+A named group from a pack (the shipped ``groups`` pack: G7, G20, NATO, the EU, the Bucharest
+Nine, Five Eyes, P5, BRICS, ASEAN, the Nordic countries) when the copy
+
+- states its size and the size is not the one in force on the publication date: "NATO's 29
+  members" in a 2022 story (30 from March 2020), "the 28-nation EU" after Brexit;
+- enumerates its members and the list is too short or too long, or names a non-member: "the
+  Group of Seven — the U.S., Britain, France, Germany, Italy and Japan" (six: Canada is missing).
+
+Stated sizes are read in the forms that claim the whole group ("NATO's 30 members", "the
+27-nation EU", "all 27 EU countries", "the EU, which has 27 members"); a bare "the 23 NATO
+members that…" is only checked when 23 is a size the group has had at some time (a stale
+count). Lists are read after a colon, a dash, a bracket, or — when every item is a member — a
+comma. Partial lists ("including", "such as"), subsets ("two G7 members, France and Italy"),
+and sentences about a change of membership or an earlier time ("when NATO had 16 members",
+"before Brexit", "Finland joined") are left alone.
+
+## Why it matters
+
+Group sizes change (NATO 30 -> 31 -> 32, the EU 28 -> 27, BRICS 5 -> 9 -> 10) and copy written
+from memory or an old template keeps the old number.
+
+## Example
+
+"The G7 — the United States, Britain, France, Germany, Italy and Japan — met in Cornwall."
+-> ``group-size`` (warning): the G7 has 7 members; the list names 6 (missing: Canada),
+reference ``groups/g7``.
+
+## Use instead
+
+"NATO's 30 members" (2022), or name every member; say "including" for a partial list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from verify.checks._base import CheckContext, Rule
+from verify.checks.list_count import NUMBER_WORDS, read_list
+from verify.model import Finding, Span
+from verify.packs import Group, aliases, find_phrase
+
+RULES = (Rule("group-size", "VR302", "warning", "A named group whose stated size or listed members disagree with a pack."),)
+RULE = RULES[0]
+
+_N = r"(?P<n>\d{1,3}|(?i:" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w and w != "both"), key=len, reverse=True)) + r"))"
+_TEMPORAL = re.compile(
+    r"\b(?:then|at the time|when|before|until|till|formerly|originally|once|back in|previously|founding|original|"
+    r"join|joins|joined|joining|accession|admitted|admit|admits|expand|expanded|expanding|expansion|enlargement|"
+    r"enlarged|leave|left|leaving|Brexit|withdraw|withdrew|withdrawal|will have|would have|had)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PARTIAL = re.compile(
+    r"(?i:including|includes|include|such as|like|notably|among them|among|led by|mainly|mostly|chiefly|"
+    r"especially|particularly|e\.g\.|for example|for instance|with|plus|besides|except|excluding|and)\b"
+)
+_SEPARATOR = re.compile(r"\s*(?:\((?:[^()\n]{1,20})\))?\s*(?P<sep>:|--|—|–|\(|,)\s*")
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    groups = [g for pack in ctx.packs for g in pack.groups]
+    if not groups:
+        return
+    names = _name_index(ctx.packs, groups)
+    prose = ctx.prose
+    reported: set[tuple[int, int]] = set()
+    for group in groups:
+        for alias in group.aliases:
+            for start, end in find_phrase(prose, alias, case=True, suffix=False):
+                sentence = ctx.sentence(start)
+                for finding in _check_mention(ctx, prose, group, names, sentence, start, end):
+                    key = (finding.start, finding.end)
+                    if key not in reported:
+                        reported.add(key)
+                        yield finding
+
+
+def _check_mention(
+    ctx: CheckContext, prose: str, group: Group, names: dict[str, str], sentence: Span, start: int, end: int
+) -> Iterable[Finding]:
+    size = group.size_on(ctx.published)
+    if _changing(sentence.text, ctx):
+        return
+    stated = _stated_size(prose, group, sentence, start, end)
+    if stated is not None:
+        n, span, strong = stated
+        if n not in size.counts and (strong or n in group.ever()):
+            message = (
+                f"{span.text!r}: {group.name} has {_counts(size)} members"
+                + (f" as of {ctx.published.isoformat()}" if ctx.published else "")
+                + f" ({group.citation(size).source})."
+            )
+            yield ctx.finding(RULE, span, message, reference=group.citation(size))
+        return
+    yield from _check_list(ctx, prose, group, names, sentence, start, end, size)
+
+
+def _check_list(ctx, prose, group, names, sentence, start, end, size):  # noqa: ANN001, ANN202, PLR0913
+    # A count just before the name makes the list a subset: "two G7 members, France and Italy".
+    before = prose[max(sentence.start, start - 25) : start]
+    if re.search(_N + r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", before):
+        return
+    pos = end
+    noun = re.compile(r"(?:\s+(?:" + "|".join(re.escape(n) for n in group.nouns) + r"|alliance|group|bloc|nations|leaders|format))?")
+    pos = noun.match(prose, pos).end()
+    sep = _SEPARATOR.match(prose, pos, sentence.end)
+    if not sep:
+        return
+    after = sep.end()
+    if _PARTIAL.match(prose, after, sentence.end):
+        return
+    listed = read_list(prose, after, sentence.end, names=True)
+    if listed is None or listed.partial:
+        return
+    resolved = [names.get(_key(item.text)) for item in listed.items]
+    members = set(group.members)
+    known_members = [r for r in resolved if r in members]
+    if sep.group("sep") == ",":
+        if len(known_members) != len(resolved):
+            return
+    elif len(known_members) * 2 < len(resolved):
+        return
+    count = len(listed.items)
+    outsiders = [item.text for item, r in zip(listed.items, resolved, strict=True) if r is not None and r not in members]
+    if count in size.counts and not outsiders:
+        return
+    missing = [m for m in group.members if m not in resolved] if members and len(group.members) in size.counts else []
+    bits = [f"{group.name} has {_counts(size)} members" + (f" as of {ctx.published.isoformat()}" if ctx.published else "")]
+    bits.append(f"the list names {count}")
+    if outsiders:
+        bits.append("not members: " + ", ".join(outsiders))
+    if missing and len(missing) <= 5:
+        bits.append("missing: " + ", ".join(missing))
+    where = Span(listed.span.start, listed.span.end, listed.span.text)
+    name = Span(start, end, prose[start:end])
+    message = "; ".join(bits) + f" ({group.citation(size).source})."
+    yield ctx.finding(RULE, name, message, related=(where,), reference=group.citation(size))
+
+
+def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int) -> tuple[int, Span, bool] | None:
+    """A size stated for the group around its mention: (count, span, whether it claims the whole)."""
+    nouns = "|".join(sorted((re.escape(n) for n in group.nouns), key=len, reverse=True))
+    after = prose[end : sentence.end]
+    before_start = max(sentence.start, start - 40)
+    before = prose[before_start:start]
+    patterns_after = (
+        # NATO's 29 members / the EU's 27 member states
+        (re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\b"), True),
+        # NATO, which has 30 members / the EU has 27 members / the G20, made up of 20 members
+        (re.compile(r",?\s+(?:which|that)?\s*(?:now\s+)?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s+"
+                    + _N + r"\s+(?P<noun>" + nouns + r")\b"), True),
+        # "the 27 EU member states": the noun follows the name
+        (None, False),
+    )
+    for pattern, strong in patterns_after:
+        if pattern is None:
+            continue
+        m = pattern.match(after)
+        if m:
+            return _number(m.group("n")), Span(end + m.start("n"), end + m.end("noun"), after[m.start("n") : m.end("noun")]), strong
+    # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
+    m = re.search(r"\b(?P<all>all|the|its|their)?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$", before)
+    if m:
+        span_start, span_end = before_start + m.start("n"), before_start + m.end("kind")
+        return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
+    m = re.search(r"\b(?P<all>all|the|its|their)\s+" + _N + r"\s+$", before)
+    if m:
+        tail = re.match(r"\s+(?P<noun>" + nouns + r")\b", after)
+        if tail or any(group.name.endswith(n) for n in group.nouns):
+            stop = end + (tail.end() if tail else 0)
+            span = Span(before_start + m.start("n"), stop, prose[before_start + m.start("n") : stop])
+            strong = m.group("all").lower() == "all" and not _restricted(prose, stop, sentence.end)
+            return _number(m.group("n")), span, strong
+    # the 30 members of NATO / all 27 members of the EU
+    m = re.search(r"\b(?P<all>all|the)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\s+of\s+(?:the\s+)?$", before)
+    if m:
+        span = Span(before_start + m.start("n"), before_start + m.end("noun"), before[m.start("n") : m.end("noun")])
+        return _number(m.group("n")), span, m.group("all").lower() == "all"
+    return None
+
+
+def _restricted(prose: str, pos: int, limit: int) -> bool:
+    """Whether a restrictive clause follows ("… that spend 2%", "… bordering Russia")."""
+    return bool(re.match(r"\s+(?:that|who|which|with|in|on|from|bordering|near|along|whose)\b", prose[pos:limit]))
+
+
+def _changing(sentence: str, ctx: CheckContext) -> bool:
+    if _TEMPORAL.search(sentence):
+        return True
+    year = ctx.published.year if ctx.published else None
+    return any(int(y) != year for y in _YEAR.findall(sentence))
+
+
+def _number(text: str) -> int:
+    return NUMBER_WORDS.get(text.lower()) or int(text)
+
+
+def _counts(size) -> str:  # noqa: ANN001 - GroupSize
+    return " or ".join(str(c) for c in size.counts)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+
+
+def _name_index(packs, groups: list[Group]) -> dict[str, str]:  # noqa: ANN001
+    """Lower-case name or alias -> canonical name, over every member and every alias table."""
+    index: dict[str, str] = {}
+    for group in groups:
+        for member in group.members:
+            index[_key(member)] = member
+    for canonical, names in aliases(packs).items():
+        index[_key(canonical)] = canonical
+        for name in names:
+            index[_key(name)] = canonical
+    return index
+
+
+__all__ = ["RULES", "run"]

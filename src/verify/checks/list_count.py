@@ -1,0 +1,205 @@
+"""List count: a stated count that disagrees with the list that enumerates it.
+
+## What it flags
+
+A count followed by the list it announces, when the list has a different number of items:
+"three countries: Britain, France, Germany and Italy", "the two leaders, Biden, Putin and
+Macron". The list may follow a colon, a dash or a bracket; after a bare comma it must name
+people, places or organisations (capitalised items after a noun such as "leaders", "countries",
+"companies"), so that "in two years, France and Germany…" is not read as a list. Hedged counts
+are respected ("at least three" takes four items, not two). It stays quiet on partial lists
+("three countries, including A and B"; "such as"; "among them"; "and others"), on subsets
+("one of three countries", "two of the four"), and on counts of time or measure ("two days").
+
+## Why it matters
+
+A list that outgrows its count usually means a name was added (or dropped) in editing without
+the count being updated; readers notice, and it puts every other figure in doubt.
+
+## Example
+
+"The statement was signed by three countries: Britain, France, Germany and Italy."
+-> ``list-count`` (warning) on "three countries", related span the list of four.
+
+## Use instead
+
+"four countries: Britain, France, Germany and Italy" — or drop the name that does not belong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from verify.checks._base import CheckContext, Rule
+from verify.model import Finding, Span
+
+RULES = (Rule("list-count", "VR301", "warning", "A stated count that disagrees with the list that enumerates it."),)
+RULE = RULES[0]
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "both": 2, "pair of": 2,
+}
+#: Nouns of time and measure: "two days, Biden and Putin…" is no list.
+MEASURE_NOUNS = frozenset(
+    """
+    seconds minutes hours days nights weeks weekends months years decades centuries times rounds
+    innings laps sets games matches points percent dollars euros pounds cents miles kilometers
+    kilometres meters metres feet inches yards degrees votes seats runs goals-against acres
+    hectares tons tonnes liters litres gallons barrels shots strokes steps ways
+    """.split()
+)
+#: Nouns whose list may follow a bare comma: people, places, organisations, works.
+ENTITY_NOUNS = frozenset(
+    """
+    countries nations states provinces regions cities towns villages districts counties capitals
+    leaders presidents ministers officials lawmakers senators governors mayors candidates
+    contenders finalists nominees winners members allies partners parties groups companies firms
+    banks brands carmakers automakers airlines networks agencies organizations organisations
+    newspapers universities schools hospitals teams clubs players men women people children sons
+    daughters brothers sisters siblings founders executives journalists reporters victims suspects
+    defendants judges justices authors artists bands films books novels albums powers republics
+    airports ports islands rivers neighbors neighbours envoys diplomats generals commanders
+    """.split()
+)
+_COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
+_COUNT = re.compile(
+    r"(?P<hedge>\b(?i:at least|more than|over|at most|up to|no more than|nearly|almost|about|some|roughly|around)\s+)?"
+    r"\b(?P<n>(?i:" + _COUNT_WORD + r")|[2-9]|1\d|20)\b"
+    r"(?P<adj>(?:\s+(?:other|major|main|key|big|leading|top|largest|biggest|smaller|small|remaining|"
+    r"[A-Z][\w.'’-]*|[a-z]+(?:ern|ian|ese|ish|ic|al|an)))){0,2}"
+    r"\s+(?P<noun>[a-z][a-z'’-]*[a-z])"
+    r"(?P<sep>\s*(?::|--|—|–|\(|,)\s*)"
+)
+_SUBSET_BEFORE = re.compile(
+    r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|each|any|"
+    r"several|both|either|neither|few|half|majority|rest)\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?\s*)$"
+)
+_PARTIAL_AFTER_SEP = re.compile(
+    r"(?i:including|includes|include|such as|like|notably|among them|among others|among|led by|mainly|mostly|"
+    r"chiefly|especially|particularly|e\.g\.|for example|for instance|with|plus|besides|except|excluding|"
+    r"not counting|other than)\b"
+)
+_PARTIAL_AFTER_LIST = re.compile(
+    r"(?i:\s*,?\s*(?:among (?:them|others)|and (?:others|other|more|many|several|so on)|etc\b|or others|"
+    r"to name|for example|for instance|as well as|and the like))"
+)
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][\w'’-]*)"
+_COMPOUND = r"(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|São Tomé and Príncipe|Sao Tome and Principe)"
+_NAME = re.compile(
+    rf"(?:the\s+)?(?:{_COMPOUND}|{_NAME_WORD}(?:\s+(?:(?:of|de|la|du|von|van|der|al|bin|da|del|le|of the)\s+)?{_NAME_WORD}){{0,5}})"
+)
+_PLAIN = re.compile(r"[\w'’$%-]+(?:\.\d+)?(?:\s+[\w'’$%-]+(?:\.\d+)?){0,3}")
+_SEP = re.compile(r"\s*(?:,\s*(?:(?P<conj1>and|or|&)\s+)?|\s+(?P<conj2>and|or|&)\s+)")
+_END_PLAIN = re.compile(r"\s*(?:[.;:)!?]|--|—|–|$)")
+
+
+@attrs.frozen
+class EnumeratedList:
+    """A list of items in the prose: ``items`` are their spans, ``span`` the whole list."""
+
+    items: tuple[Span, ...]
+    span: Span
+    partial: bool = False
+
+
+def read_list(prose: str, start: int, limit: int, *, names: bool) -> EnumeratedList | None:
+    """The list that begins at ``start`` (and ends before ``limit``), if one does.
+
+    ``names`` requires capitalised items (people, places, organisations); otherwise items are
+    up to four words and the list must end the sentence or clause. A list needs a closing
+    "and"/"or" before its last item and at least two items.
+    """
+    item_re = _NAME if names else _PLAIN
+    items: list[Span] = []
+    pos = start
+    closed = False
+    for _ in range(40):
+        m = item_re.match(prose, pos, limit)
+        if not m or m.end() == m.start():
+            return None
+        text = m.group(0)
+        end = m.end()
+        if not names:
+            # A plain item ends at its own comma or conjunction.
+            cut = re.search(r"\s+(?:and|or)\s+|,", text)
+            if cut:
+                end = m.start() + cut.start()
+                text = prose[m.start() : end]
+        items.append(Span(m.start(), end, text))
+        if closed:
+            break
+        sep = _SEP.match(prose, end, limit)
+        if not sep or sep.end() == end:
+            return None
+        if sep.group("conj1") or sep.group("conj2"):
+            closed = True
+        pos = sep.end()
+    if not closed or len(items) < 2:
+        return None
+    last = items[-1]
+    if not names and not _END_PLAIN.match(prose, last.end, limit):
+        return None
+    partial = bool(_PARTIAL_AFTER_LIST.match(prose, last.end, limit))
+    first = items[0]
+    return EnumeratedList(tuple(items), Span(first.start, last.end, prose[first.start : last.end]), partial)
+
+
+def run(ctx: CheckContext) -> Iterable[Finding]:
+    prose = ctx.prose
+    for sentence in ctx.extraction.frame.sentences:
+        for m in _COUNT.finditer(prose, sentence.start, sentence.end):
+            finding = _check(ctx, prose, sentence, m)
+            if finding is not None:
+                yield finding
+
+
+def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> Finding | None:
+    noun = m.group("noun").lower()
+    if noun in MEASURE_NOUNS or not noun.endswith(("s", "men", "people", "children", "police", "staff")):
+        return None
+    n_text = m.group("n").lower()
+    stated = NUMBER_WORDS.get(n_text) or int(n_text)
+    if stated == 2 and n_text == "both":
+        return None
+    if _SUBSET_BEFORE.search(prose, max(sentence.start, m.start() - 40), m.start()):
+        return None
+    sep = m.group("sep").strip()
+    after = m.end()
+    if _PARTIAL_AFTER_SEP.match(prose, after, sentence.end):
+        return None
+    if sep == ",":
+        if noun not in ENTITY_NOUNS:
+            return None
+        listed = read_list(prose, after, sentence.end, names=True)
+    else:
+        listed = read_list(prose, after, sentence.end, names=True) or read_list(prose, after, sentence.end, names=False)
+    if listed is None or listed.partial:
+        return None
+    count = len(listed.items)
+    hedge = (m.group("hedge") or "").strip().lower()
+    if hedge in ("at least", "more than", "over"):
+        wrong = count < stated
+    elif hedge in ("at most", "up to", "no more than"):
+        wrong = count > stated
+    elif hedge:
+        return None
+    else:
+        wrong = count != stated
+    if not wrong:
+        return None
+    where = Span(m.start("n"), m.end("noun"), prose[m.start("n") : m.end("noun")])
+    message = (
+        f"{where.text!r} announces {stated} but the list names {count}: "
+        + ", ".join(i.text for i in listed.items)
+        + ". Correct the count or the list."
+    )
+    return ctx.finding(RULE, where, message, related=(listed.span,))
+
+
+__all__ = ["ENTITY_NOUNS", "MEASURE_NOUNS", "NUMBER_WORDS", "EnumeratedList", "RULES", "read_list", "run"]
