@@ -202,6 +202,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
+_WORDS = re.compile(r"[\w'’-]+")
 _JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}", re.IGNORECASE)
 _APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
 
@@ -336,7 +337,7 @@ def _candidates(prose: str) -> list[_Cand]:
             if _accept(prose, kind, m):
                 end = m.end()
                 mon = m.groupdict().get("mon")
-                if prose[end - 1] == "." and mon and prose[end - 1 - len(mon) : end - 1] == mon and len(mon) > 4:
+                if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                     end -= 1  # the full stop after "January" ends the sentence
                 found.append(_Cand(m.start(), end, kind, m.groupdict()))
     # Longest leftmost wins; ties go to the pattern listed first.
@@ -357,9 +358,13 @@ def _candidates(prose: str) -> list[_Cand]:
 class _Tenses:
     """The tense cues of the prose, found once and looked up by position."""
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, mentions: list[_Cand]) -> None:
         self.cues: list[tuple[int, int, str, str]] = []
+        starts = [c.start for c in mentions]
         for m in _CUES.finditer(prose):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and mentions[k].end > m.start():
+                continue  # a date's own words ("next week") do not set its clause's tense
             kind = m.lastgroup or ""
             word = m.group(0)
             if kind == "past" and m.group("past").lower().endswith("ed"):
@@ -367,6 +372,7 @@ class _Tenses:
                     continue
             self.cues.append((m.start(), m.end(), kind, _WS.sub(" ", word.lower())))
         self.starts = [c[0] for c in self.cues]
+        self.prose = prose
 
     def at(self, start: int, end: int, sentence: Span) -> tuple[str | None, str | None]:
         """The tense of the clause around ``start``..``end``: the nearest cue before it, else after."""
@@ -383,7 +389,13 @@ class _Tenses:
             return cue[2], cue[3]
         j = bisect.bisect_left(self.starts, end)
         if j < len(self.cues) and self.cues[j][0] < sentence.end:
-            return self.cues[j][2], self.cues[j][3]
+            cue = self.cues[j]
+            # "…begins on March 14, the union said": a reporting verb after the date dates the
+            # report, not the event, unless the date opens the sentence ("On May 2 she said").
+            opening = len(_WORDS.findall(self.prose, sentence.start, start)) <= 2
+            if cue[3] in T.REPORTING and not opening:
+                return None, None
+            return cue[2], cue[3]
         return None, None
 
 
@@ -948,7 +960,7 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     cands = _candidates(prose)
     if not cands:
         return []
-    tenses = _Tenses(prose)
+    tenses = _Tenses(prose, cands)
     for c in cands:
         c.tense, c.tense_cue = tenses.at(c.start, c.end, frame.sentence_at(c.start))
         if c.kind not in _ANCHORED:

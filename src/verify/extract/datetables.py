@@ -23,6 +23,9 @@ MONTHS: dict[str, int] = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 
+#: Full month names (the rest are abbreviations, which may take a full stop).
+FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july"))
+
 #: Month words that are also ordinary English words ("may", "march", "august"): these count as
 #: months only when capitalised.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "august", "aug"})
@@ -140,7 +143,7 @@ NOT_PAST = frozenset(
     """
     need needed based armed united related alleged so-called indeed embed biased skilled
     detailed limited advanced concerned interested supposed scheduled expected planned
-    proposed slated intended designed set
+    proposed slated intended designed set dated titled called named entitled
     """.split()
 )
 
@@ -151,6 +154,7 @@ FUTURE_CUES = (
     r"won't",
     r"shall",
     r"(?:is|are|was|were|am)\s{1,3}(?:not\s{1,3})?(?:due|set|scheduled|slated|expected|likely|going|poised|planned|supposed)\s{1,3}to",
+    r"(?:is|are|was|were)\s{1,3}to",
     r"(?:hopes?|hoped|hoping|plans?|planned|planning|intends?|intended|aims?|aimed|expects?|expected|promised?|promises|pledged?|pledges|vowed?|vows|wants?|wanted|agreed?|agrees|prepares?|prepared|seeks?|sought|threatened|threatens)\s{1,3}to",
     r"would",
     r"'ll",
