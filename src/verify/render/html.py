@@ -115,6 +115,7 @@ a.vr-ref.s-info, td .vr-sev.s-info { background: var(--vr-info); }
 .vr td.vr-n a { text-decoration: none; font-weight: 700; color: var(--vr-muted); }
 .vr .vr-sev { display: inline-block; color: #fff; border-radius: 3px; padding: 0 .45em; font-size: .85em;
   font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+.vr td code { white-space: nowrap; }
 .vr code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
 .vr .vr-small { color: var(--vr-muted); font-size: .85em; }
 .vr .vr-sugg { font-weight: 600; }
@@ -595,6 +596,8 @@ def summary_html(reports: Sequence[Report], prefixes: Sequence[str], names: Sequ
     head = "".join(f"<th>{h}</th>" for h in ("Document", "Errors", "Warnings", "Info", "Figures", "Dates"))
     line = (f'<p class="vr-summary">{_plural(len(reports), "document")} · '
             f'{_plural(sum(total.values()), "finding")} {_badges(total)}</p>')
+    if len(reports) < 2:  # the one document's own header says it all
+        return line
     return f'{line}<table class="vr-docs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
