@@ -178,3 +178,17 @@ def test_noun_key_singularises() -> None:
     """Counted nouns compare singular and lower-case."""
     assert cf.noun_key("Troops") == cf.noun_key("troop") == "troop"
     assert cf.noun_key("people") == "person" and cf.noun_key("casualties") == "casualty"
+
+
+def test_a_source_named_more_fully_is_the_same_source() -> None:
+    """"the regional governor" and "The governor" are one source: a warning, not info."""
+    found = findings(
+        "The floods killed 45 people, the regional governor said. The governor said the floods killed 54 people.",
+        **{"45": {"attribution": "the regional governor"}, "54": {"attribution": "The governor"}},
+    )
+    assert [(f.severity, f.text) for f in found] == [("warning", "54")]
+
+
+def test_different_predicates_are_not_the_same_count() -> None:
+    """"employs 1,200 workers" and "will hire 150 workers" count different things."""
+    assert findings("The company employs 1,200 workers. The company will hire 150 workers for the new line.") == []

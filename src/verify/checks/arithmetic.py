@@ -354,28 +354,32 @@ def _bounds_of(m: re.Match[str], name: str) -> tuple[int, int]:
 _DIR = rf"(?P<dir>\b(?:{_UP_DOWN}))\b"
 _NOUN = rf"(?P<noun>\b(?:{_CHANGE_NOUN}))\b"
 _A, _B, _C = (_HEDGE + _FIG.format(n) for n in "abc")
+# "from 80 cases to 120": a counted noun of a word or two may follow the start value.
+_A_NOUN = _A + r"(?: [a-z][a-z-]*){0,2}?"
+# "… to 6% over the year, an increase of 2 percent": a short phrase may follow the end value.
+_AFTER_B = r"(?: [a-z][a-z'-]*){0,4}?"
 _STATED = (
     rf"(?:(?:or |for )?an? {_NOUN} of {_C}|(?:or |for )?an? {_C} {_NOUN}|(?P<dir2>up|down) (?:by )?{_C}|\({_C}\))"
 )
 _CHANGE_PATTERNS = [
     # rose 25% from 80 to 120 / rose by 25%, from 80 to 120
-    rf"{_DIR} (?:by )?{_C},? from {_A} to {_B}",
+    rf"{_DIR} (?:by )?{_C},? from {_A_NOUN} to {_B}",
     # rose 25% to 120 from 80
     rf"{_DIR} (?:by )?{_C},? to {_B},? from {_A}",
     # rose from 80 to 120, an increase of 25% / a 25% increase / up 25% / (25%)
-    rf"{_DIR} from {_A} to {_B}(?:,| —| --| –)? {_STATED}",
+    rf"{_DIR} from {_A_NOUN} to {_B}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
     # rose to 120 from 80, an increase of 25% / up 25%
-    rf"{_DIR} to {_B},? from {_A}(?:,| —| --| –)? {_STATED}",
+    rf"{_DIR} to {_B},? from {_A}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
     # 120, up 25% from 80 / 120, a 25% increase from 80 / 120, an increase of 25% from 80
     rf"{_FIG.format('b')},? (?:(?P<dir2>up|down) (?:by )?{_C}|an? {_C} {_NOUN}|an? {_NOUN} of {_C})"
     rf" (?:from|over|on|compared with|compared to) {_A}",
     # a 25% increase from 80 to 120 / an increase of 25% from 80 to 120
-    rf"(?:an? {_C} {_NOUN}|an? {_NOUN} of {_C}),? from {_A} to {_B}",
+    rf"(?:an? {_C} {_NOUN}|an? {_NOUN} of {_C}),? from {_A_NOUN} to {_B}",
 ]
 _CHANGES = [_named(p) for p in _CHANGE_PATTERNS]
 # A change with both ends and no stated size: "fell to 120 from 80", "rose from 80 to 120".
 _BARE_CHANGES = [
-    _named(rf"{_DIR} from {_A} to {_B}"),
+    _named(rf"{_DIR} from {_A_NOUN} to {_B}"),
     _named(rf"{_DIR} to {_B},? from {_A}"),
     _named(rf"{_FIG.format('b')},? (?P<dir>up|down) from {_A}"),
 ]
@@ -535,12 +539,12 @@ _FRACTION = "|".join(sorted((re.escape(k) for k in FRACTIONS), key=len, reverse=
 _SHARES = [
     # 12 of 48 states, or 30%  /  12 of the 48 (25%)
     re.compile(
-        rf"{_FIG.format('x')} (?:out )?of (?:the |its |their |all |these |those )?{_FIG.format('y')}"
+        rf"{_FIG.format('x')} (?:out )?of (?:the |its |their |all |these |those )?(?:[a-z'’-]+ ){{0,2}}?{_FIG.format('y')}"
         rf"[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"
     ),
     # 25% of the 48 states, or 12
     re.compile(
-        rf"{_FIG.format('p')} of (?:the |its |their |all |these |those )?{_FIG.format('y')}"
+        rf"{_FIG.format('p')} of (?:the |its |their |all |these |those )?(?:[a-z'’-]+ ){{0,2}}?{_FIG.format('y')}"
         rf"[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('x')}"
     ),
 ]
@@ -626,7 +630,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 # Sums
 # --------------------------------------------------------------------------------------------
 
-_PART = r"[^⟨⟩;:]{0,40}?"
+_PART = r"[^⟨⟩;:]{0,60}?"
 _LIST = rf"(?P<list>{_HEDGE}⟨\d+⟩(?:{_PART}(?:,|, and| and|;) [^⟨⟩;:,]{{0,25}}?⟨\d+⟩){{1,12}})"
 _SUMS = [
     # a total of 100: 40 in A, 30 in B and 20 in C / 100 cases — 40 in A, …  / 100 cases (40 …, 30 …)
@@ -756,6 +760,8 @@ def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
+        if any(_is_percent(f) for f in _list_figures(clause, 0, m.start("list"))):
+            continue  # a share before the list may be one of the parts: the list is not certain
         summed = _total_interval(parts, parts[0].value.units)
         if summed[0] - 1e-9 <= 100 <= summed[1] + 1e-9:
             continue
@@ -780,9 +786,9 @@ _TIMES = rf"(?:(?P<n>\d+(?:\.\d+)?|{_RATIO_WORD}|⟨\d+⟩)[- ]?(?:times|fold))"
 _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
-    re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_HEDGE}{_FIG.format('a')} to {_HEDGE}{_FIG.format('b')}"),
+    re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_A_NOUN} to {_B}"),
     re.compile(rf"(?:\b(?:{_UP_DOWN}) )?{_MULT},? to {_HEDGE}{_FIG.format('b')},? from {_HEDGE}{_FIG.format('a')}"),
-    re.compile(rf"\b(?:{_UP_DOWN}) {_MULT},? from {_HEDGE}{_FIG.format('a')} to {_HEDGE}{_FIG.format('b')}"),
+    re.compile(rf"\b(?:{_UP_DOWN}) {_MULT},? from {_A_NOUN} to {_B}"),
     # 300 murders, twice as many as the 120 … / 90, three times more than 20
     re.compile(
         rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?\b{_MULT} (?P<comp>as many|as much|as large|as high|as big|as long|"
@@ -827,6 +833,10 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             hedge = m.group("mhedge")
             comp = m.groupdict().get("comp") or ""
             high = factor + 1 if comp in ("more", "larger", "higher", "bigger", "greater") and factor >= 2 else factor
+            if factor < 1:  # "halved": compare the inverse, so that "nearly" means "a little less"
+                factor = 1 / factor
+                ratio = (1 / ratio[1] if ratio[1] > 0 else math.inf, 1 / ratio[0] if ratio[0] > 0 else math.inf)
+                high = factor
             if hedge in ("more than", "over", "at least"):
                 admitted = (factor * 0.98, math.inf)
             elif hedge in ("nearly", "almost", "close to"):
@@ -835,8 +845,6 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 admitted = (factor * 0.8, high * 1.25)
             else:
                 admitted = (factor * 0.9, high * 1.12)
-            if factor < 1:
-                admitted = (admitted[0], min(admitted[1], factor * 1.15 if not hedge else admitted[1]))
             if _overlap(admitted, ratio):
                 continue
             exact = _in(b, unit) / _in(a, unit)

@@ -115,6 +115,20 @@ def noun_key(noun: str | None) -> str | None:
     return word
 
 
+#: Predicates that say the same thing of a count ("killed 45", "45 died", "45 dead").
+SYNONYMS: dict[str, str] = {
+    **dict.fromkeys("kill killed killing kills die died dying dead death deaths fatality fatalities".split(), "die"),
+    **dict.fromkeys("injure injured injuring injuries wound wounded hurt".split(), "injure"),
+    **dict.fromkeys("arrest arrested arrests detain detained".split(), "arrest"),
+    **dict.fromkeys("evacuate evacuated evacuating displace displaced".split(), "evacuate"),
+    **dict.fromkeys("cost costs costing price priced".split(), "cost"),
+}
+
+
+def _canonical(word: str) -> str:
+    return SYNONYMS.get(word, _stem(word))
+
+
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -134,6 +148,7 @@ class Profile:
     times: frozenset[str]
     modifiers: frozenset[str]
     words: frozenset[str]
+    predicates: frozenset[str]
     anaphoric: bool
     changing: bool
     increment: bool
@@ -168,9 +183,13 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
     after = prose[fig.end : end]
     attribution = (fig.context.attribution if fig.context else None) or ""
     scope = (fig.context.scope if fig.context else None) or ""
-    # Places: capitalised words that are not a source, a month or the sentence's first word.
+    # Places: capitalised words that are not a source, a month or a common opening word, from
+    # the clause up to the figure and the phrase after it (not later asides: "…, most of them
+    # in Rio Claro" does not make the count a count for Rio Claro).
+    aside = re.search(r"[,;(]| [—–] | -- ", after)
+    place_text = text[: fig.end - start + (aside.start() if aside else len(after))]
     places: set[str] = set()
-    for m in _CAPITAL.finditer(text):
+    for m in _CAPITAL.finditer(place_text):
         word = m.group(0)
         lower = word.lower().rstrip(".")
         if word in attribution or lower in MONTHS or lower in STOPWORDS:
@@ -182,7 +201,7 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
             continue
         places.add(lower)
     places.update(
-        m.group(1) for m in _PLACE_AFTER.finditer(text.lower()) if m.group(1) not in STOPWORDS | _NOT_PLACES
+        m.group(1) for m in _PLACE_AFTER.finditer(place_text.lower()) if m.group(1) not in STOPWORDS | _NOT_PLACES
     )
     times = {m.group(0).lower() for m in TIME_WORDS.finditer(text)}
     times.update(m.group(0).lower() for m in TIME_WORDS.finditer(scope))
@@ -206,6 +225,19 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
     }
     words -= {_stem(w) for w in _WORD.findall(fig.text.lower())}
     last_words = _WORD.findall(before[-30:])
+    predicates: set[str] = set()
+    content_before = [w for w in _WORD.findall(before) if w not in STOPWORDS and w not in attribution_words]
+    if content_before:
+        predicates.add(_canonical(content_before[-1]))
+    tail = after.lower()
+    if key:
+        for m in _WORD.finditer(tail[:40]):
+            if noun_key(m.group(0)) == key:
+                tail = tail[m.end() :]
+                break
+    content_after = [w for w in _WORD.findall(tail[:60]) if w not in STOPWORDS and w not in attribution_words]
+    if content_after:
+        predicates.add(_canonical(content_after[0]))
     return Profile(
         figure=fig,
         noun=key,
@@ -215,6 +247,7 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         times=frozenset(times),
         modifiers=frozenset(modifiers),
         words=frozenset(words),
+        predicates=frozenset(predicates),
         anaphoric=bool(ANAPHORA.search(before)),
         changing=bool(_CHANGE_BEFORE.search(before)) or bool(_CHANGE_AFTER.match(after.lower())),
         increment=bool(last_words) and last_words[-1] in INCREMENTS,
@@ -231,8 +264,13 @@ _COMMON_OPENERS = frozenset(
 )
 
 
-def same_subject(a: Profile, b: Profile) -> bool:
-    """Whether two figures measure the same thing, as far as their words can tell."""
+def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
+    """Whether two figures measure the same thing, as far as their words can tell.
+
+    ``strict`` (for a warning) asks for the same predicate next to both figures ("killed 45
+    people" and "killed 54 people"), or "the number"/"the figure" pointing back; otherwise a
+    word in common in the two clauses is enough.
+    """
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or not units.compatible(fa.value, fb.value):
         return False
@@ -240,13 +278,15 @@ def same_subject(a: Profile, b: Profile) -> bool:
         return False
     if a.increment or b.increment or a.changing or b.changing:
         return False
-    if a.times and b.times and a.times != b.times:
+    if a.times != b.times:  # "in 2022" and no year at all may well be different periods
         return False
     if a.places and b.places and a.places != b.places:
         return False
     if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
         return False
-    return a.anaphoric or b.anaphoric or bool(a.words & b.words)
+    if a.anaphoric or b.anaphoric:
+        return True
+    return bool(a.predicates & b.predicates) if strict else bool(a.words & b.words)
 
 
 def _widened(fig: Figure) -> tuple[float, float]:
@@ -282,12 +322,23 @@ def _modality(p: Profile) -> str:
 
 
 def _differ(a: Profile, b: Profile) -> bool:
-    sources = a.attribution and b.attribution and _norm(a.attribution) != _norm(b.attribution)
-    return bool(sources) or a.modality != b.modality
+    return _other_source(a, b) or a.modality != b.modality
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+def _other_source(a: Profile, b: Profile) -> bool:
+    """Whether both figures are attributed, to sources that differ.
+
+    A source named more fully later is the same source: "the governor" and "the regional
+    governor"; "Ukrainian officials" and "U.S. officials" are not.
+    """
+    if not a.attribution or not b.attribution:
+        return False
+    wa, wb = set(_norm(a.attribution)), set(_norm(b.attribution))
+    return not (wa and wb and (wa <= wb or wb <= wa))
+
+
+def _norm(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in ("the", "a", "an")]
 
 
 def _conflict(ctx: CheckContext, a: Profile, b: Profile) -> Finding:
@@ -299,7 +350,7 @@ def _conflict(ctx: CheckContext, a: Profile, b: Profile) -> Finding:
             f"measure the same {what} but do not agree. "
         )
         reasons = []
-        if a.attribution and b.attribution and _norm(a.attribution) != _norm(b.attribution):
+        if _other_source(a, b):
             reasons.append("they come from different sources")
         if a.modality != b.modality:
             reasons.append(f"one is {_modality(a if a.modality != 'reported' else b)}, the other is not")
@@ -407,7 +458,7 @@ def _pairs(ctx: CheckContext, profiles: list[Profile]) -> Iterator[Finding]:
             if k:
                 yield _magnitude_finding(ctx, a, b, k)
                 break
-            if not same_subject(a, b) or not _disjoint(a.figure, b.figure):
+            if not same_subject(a, b, strict=not _differ(a, b)) or not _disjoint(a.figure, b.figure):
                 continue
             if a.sentence == b.sentence and not _differ(a, b):
                 continue  # two values in one sentence are a comparison more often than a slip
