@@ -226,6 +226,9 @@ def describe_range(low: float | None, high: float | None, unit: str) -> str:
     """A range in words for messages: "between 2,000,000,000 and 3,000,000,000 USD"."""
 
     def num(x: float) -> str:
+        for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if abs(x) >= size:
+                return f"{x / size:,.6g} {word}"
         return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
 
     unit_word = "" if unit == "count" else f" {unit}"
@@ -717,3 +720,35 @@ __all__ = [
     "parse_pack",
     "rules_folder",
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching pack phrases in prose (shared by the pack-driven checks)
+
+#: Endings a pack word may take in copy: "Russia" matches "Russian", "troop" matches "troops".
+_SUFFIX = r"(?:s|es|n|ns|an|ans|ian|ians|'s|’s)?"
+
+
+@cache
+def _phrase_pattern(phrase: str, case: bool, suffix: bool) -> re.Pattern[str]:
+    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    body = r"[\s-]{1,3}".join(words)
+    lead = r"(?<![\w])" if phrase[:1].isalnum() else ""
+    tail = (_SUFFIX if suffix and phrase[-1:].isalpha() else "") + (r"(?![\w])" if phrase[-1:].isalnum() or suffix else "")
+    return re.compile(lead + body + tail, 0 if case else re.IGNORECASE)
+
+
+def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> list[tuple[int, int]]:
+    """Where ``phrase`` stands in ``text`` as whole words (spaces and hyphens interchangeable).
+
+    ``suffix`` lets the last word take a plural or demonym ending; ``case`` makes the match
+    case-sensitive (for names such as "US" that are ordinary words in lower case).
+    """
+    return [m.span() for m in _phrase_pattern(phrase, case, suffix).finditer(text)]
+
+
+def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> bool:
+    return _phrase_pattern(phrase, case, suffix).search(text) is not None
+
+
+__all__ += ["find_phrase", "has_phrase"]

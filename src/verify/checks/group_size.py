@@ -164,11 +164,11 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
         if m:
             return _number(m.group("n")), Span(end + m.start("n"), end + m.end("noun"), after[m.start("n") : m.end("noun")]), strong
     # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
-    m = re.search(r"\b(?P<all>all|the|its|their)?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$", before)
+    m = re.search(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$", before)
     if m:
         span_start, span_end = before_start + m.start("n"), before_start + m.end("kind")
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
-    m = re.search(r"\b(?P<all>all|the|its|their)\s+" + _N + r"\s+$", before)
+    m = re.search(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$", before)
     if m:
         tail = re.match(r"\s+(?P<noun>" + nouns + r")\b", after)
         if tail or any(group.name.endswith(n) for n in group.nouns):
@@ -177,7 +177,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             strong = m.group("all").lower() == "all" and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
-    m = re.search(r"\b(?P<all>all|the)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\s+of\s+(?:the\s+)?$", before)
+    m = re.search(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+(?P<noun>" + nouns + r")\s+of\s+(?:the\s+)?$", before)
     if m:
         span = Span(before_start + m.start("n"), before_start + m.end("noun"), before[m.start("n") : m.end("noun")])
         return _number(m.group("n")), span, m.group("all").lower() == "all"

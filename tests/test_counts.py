@@ -1,0 +1,116 @@
+"""Counts: list-count (VR301, built in) and group-size (VR302, from the groups pack).
+
+Both read the prose directly (counts, names and lists), so they run through verify.check.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import verify
+from verify.checks.list_count import read_list
+from verify.model import Finding
+
+
+def found(text: str, rule: str, published: str = "2021-12-08") -> list[Finding]:
+    return [f for f in verify.check(text, published=published).findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "listed"),
+    [
+        ("The statement was signed by three countries: Britain, France, Germany and Italy.", "three countries",
+         "Britain, France, Germany and Italy"),
+        ("The two leaders, Biden, Putin and Macron, met in Geneva.", "two leaders", "Biden, Putin and Macron"),
+        ("Four companies -- Apple, Alphabet and Microsoft -- reported results.", "Four companies", "Apple, Alphabet and Microsoft"),
+        ("The plan has three goals: growth, jobs, security and stability.", "three goals", "growth, jobs, security and stability"),
+        ("At least three countries (Britain and France) objected.", "three countries", "Britain and France"),
+        ("Up to two candidates, Ms. Lopez, Mr. Chen and Mr. Diaz, will advance.", "two candidates", "Ms. Lopez, Mr. Chen and Mr. Diaz"),
+    ],
+)
+def test_count_disagreeing_with_its_list(text: str, span: str, listed: str) -> None:
+    """A stated count that disagrees with the list after it is a warning; the list is the related span."""
+    [finding] = found(text, "list-count")
+    assert finding.severity == "warning" and finding.text == span
+    assert [r.text for r in finding.related] == [listed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He named three countries: Britain, France and Germany.",
+        "France is one of three countries, with Britain and Germany, that signed.",
+        "Two of the four, Britain and France, signed.",
+        "Three countries, including Britain and France, signed.",
+        "Several countries, such as Britain and France, signed.",
+        "Five countries signed, among them Britain and France.",
+        "Four companies: Apple, Alphabet and Microsoft, among others, reported.",
+        "In two years, France and Germany have doubled spending.",
+        "After three rounds, Smith and Jones were tied.",
+        "The two leaders, Biden said, agreed to talk again.",
+        "At least three countries -- Britain, France, Germany and Italy -- signed.",
+        "The U.S. and two allies, Britain and France, struck on Friday.",
+        "Both leaders, Biden and Putin, spoke for two hours.",
+        "It has two parts: one for schools and another for roads.",
+        "Three countries: Bosnia and Herzegovina, Serbia and Croatia.",
+    ],
+)
+def test_lookalikes_are_quiet(text: str) -> None:
+    """Partial lists, subsets, time counts, matching and hedged counts raise nothing."""
+    assert found(text, "list-count") == []
+
+
+def test_read_list_items() -> None:
+    """read_list splits names on commas and the closing conjunction, keeping "the Czech Republic" whole."""
+    prose = "Romania, Poland, the Czech Republic, and Lithuania -- are members."
+    listed = read_list(prose, 0, len(prose), names=True)
+    assert listed is not None and [i.text for i in listed.items] == ["Romania", "Poland", "the Czech Republic", "Lithuania"]
+    assert read_list("Biden said, Putin agreed.", 0, 25, names=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span"),
+    [
+        ("The G7 — the United States, Britain, France, Germany, Italy and Japan — met in Cornwall.", "2021-06-12", "G7"),
+        ("NATO's 29 members agreed on the statement.", "2022-05-01", "29 members"),
+        ("The 28-nation EU agreed on new sanctions.", "2021-05-01", "28-nation"),
+        ("The EU's 28 member states agreed on new sanctions.", "2021-05-01", "28 member states"),
+        ("All 30 NATO allies signed the communique.", "2024-07-10", "30 NATO allies"),
+        ("The B9 -- Romania, Poland, Hungary, Bulgaria, the Czech Republic, Slovakia, Estonia, Latvia and Ukraine -- met.",
+         "2021-12-08", "B9"),
+        ("The G20, which has 22 members, met in Rome.", "2021-10-30", "22 members"),
+    ],
+)
+def test_group_size_disagreeing_with_the_pack(text: str, published: str, span: str) -> None:
+    """A stated size or a list that disagrees with the groups pack on that date is a warning citing it."""
+    [finding] = found(text, "group-size", published)
+    assert finding.severity == "warning" and finding.text == span
+    assert finding.reference is not None and finding.reference.id.startswith("groups/") and finding.reference.source
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The B9 -- Romania, Poland, Hungary, Bulgaria, the Czech Republic, Slovakia, Estonia, Latvia, and Lithuania -- met.",
+         "2021-12-08"),
+        ("NATO's 29 members agreed on the statement.", "2019-05-01"),
+        ("NATO's 30 members agreed on the statement.", "2022-05-01"),
+        ("NATO's 32 members agreed on the statement.", "2024-07-10"),
+        ("Seven of NATO's 30 members meet the target.", "2022-05-01"),
+        ("The 23 NATO members that meet the 2% target were praised.", "2024-05-01"),
+        ("When NATO had 16 members, the alliance was smaller.", "2024-05-01"),
+        ("Finland joined on Tuesday, making NATO's 31 members.", "2023-04-04"),
+        ("Two G7 members, France and Italy, objected.", "2021-05-01"),
+        ("Leaders of the G7, China and India met in Bali.", "2022-11-15"),
+        ("The G20, which has 20 members, met in Rome.", "2021-10-30"),
+        ("The G20's 19 countries and the EU met in Rome.", "2021-10-30"),
+        ("The EU's 27 member states agreed.", "2021-05-01"),
+        ("The Group of Seven -- the United States, Britain, Canada, France, Germany, Italy and Japan -- met.", "2021-06-12"),
+        ("G7 countries such as France and Italy objected.", "2021-06-12"),
+        ("BRICS, which has 10 members, met in Rio.", "2025-07-06"),
+        ("The EU's 24 official languages are all used.", "2021-05-01"),
+    ],
+)
+def test_group_lookalikes_are_quiet(text: str, published: str) -> None:
+    """Right sizes on their date, subsets, partial lists, other lists and membership changes raise nothing."""
+    assert found(text, "group-size", published) == []
