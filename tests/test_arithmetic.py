@@ -185,3 +185,18 @@ def test_clauses_tokenise_figures() -> None:
     found = arithmetic.clauses(ctx.prose, sentence, ctx.figures)
     assert found[0].template == "sales rose ⟨0⟩ from ⟨1⟩ to ⟨2⟩"
     assert found[1].template.startswith("costs fell")
+
+
+MORE_QUIET = [
+    "Of the 48 states, 12 of the 48, or 30% of the nation's population, voted yes.",  # another base
+    "The plant made 7 in 2020, or 30% of its output.",  # a year is not a ratio
+    "In the second half, or 20% of the season, the team won.",
+    "Of the 90 victims, 50 were women and 40 were men, including 12 children.",
+    "The city has 300 parks, twice as many libraries as the 150 in Boston.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_QUIET)
+def test_other_bases_and_other_measures_are_quiet(text: str) -> None:
+    """A percentage of another whole, a year, a time span or another measure is not checked."""
+    assert findings(text, **{"150": {"noun": "libraries"}, "300": {"noun": "parks"}}) == []

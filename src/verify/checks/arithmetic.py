@@ -534,7 +534,9 @@ def _suggest_percent(c: Figure, exact: float) -> str:
 
 _JOIN = r"(?:,? or |,? (?:—|--|–) ?| ?\()"  # ", or" / " — " / " ("
 _RATIO_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_RATIO = rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d+) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d+)\b"
+_RATIO = (
+    rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\b\d{{1,3}}) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d{{1,3}})\b"
+)
 _FRACTION = "|".join(sorted((re.escape(k) for k in FRACTIONS), key=len, reverse=True))
 _SHARES = [
     # 12 of 48 states, or 30%  /  12 of the 48 (25%)
@@ -553,7 +555,7 @@ _RATIO_SHARES = [
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_RATIO}"),
 ]
 _FRACTION_SHARES = [
-    re.compile(rf"\b(?P<frac>{_FRACTION})\b(?: of)?[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
+    re.compile(rf"\b(?P<frac>{_FRACTION}) of\b[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}(?P<frac>{_FRACTION})\b"),
 ]
 
@@ -567,12 +569,22 @@ def _ratio_value(clause: Clause, text: str) -> tuple[float, Figure | None]:
     return NUMBER_WORDS[text], None
 
 
+_OTHER_BASE = re.compile(r" of (?!(?:the )?(?:total|them|those|these|all|the whole|the group)\b)")
+
+
+def _other_base(clause: Clause, m: re.Match[str], name: str = "p") -> bool:
+    """Whether the percentage is of another whole ("12 of 48 states, or 30% of the population")."""
+    return bool(_OTHER_BASE.match(clause.template, m.end(name) + 1))  # past the closing ⟩
+
+
 def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     for pattern in _SHARES:
         for m in pattern.finditer(clause.template):
             x, y, p = clause.fig(m, "x"), clause.fig(m, "y"), clause.fig(m, "p")
             if not _is_percent(p) or _is_percent(x) or _is_percent(y) or not _comparable(x, y):
+                continue
+            if pattern is _SHARES[0] and _other_base(clause, m):
                 continue
             lo_x, hi_x = _bounds(x, y.value.units)
             lo_y, hi_y = _bounds(y, y.value.units)
@@ -594,7 +606,9 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             p = clause.fig(m, "p")
             x, fx = _ratio_value(clause, m.group("x"))
             y, fy = _ratio_value(clause, m.group("y"))
-            if not _is_percent(p) or y <= 0 or x > y:
+            if not _is_percent(p) or y <= 0 or x > y or pattern is _RATIO_SHARES[0] and _other_base(clause, m):
+                continue
+            if any(f is not None and (f.kind != "count" or _is_percent(f)) for f in (fx, fy)):
                 continue
             exact = x / y * 100
             if _overlap(stated_range(p), (exact - 0.5, exact + 0.5)):
@@ -610,7 +624,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     for pattern in _FRACTION_SHARES:
         for m in pattern.finditer(clause.template):
             p = clause.fig(m, "p")
-            if not _is_percent(p):
+            if not _is_percent(p) or pattern is _FRACTION_SHARES[0] and _other_base(clause, m):
                 continue
             exact = FRACTIONS[m.group("frac")]
             tolerance = max(2.0, 0.1 * exact)  # fractions in words are themselves rounded
@@ -719,15 +733,24 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
         pieces = list(_PART_OF.finditer(parts_text))
         if len(pieces) < 2:
             continue
-        parts = [clause.figures[int(p.group(1))] for p in pieces]
-        words = {p.group("word") for p in pieces if p.group("word")}
-        remainder = any(
-            _REMAINDER.search(parts_text[max(0, p.start() - 16) : p.start() + 1]) for p in pieces[1:]
-        ) or bool(_REMAINDER.search(parts_text[pieces[-1].end() : pieces[-1].end() + 12]))
-        complementary = any(pair <= words for pair in COMPLEMENTS)
-        if not (remainder or complementary):
-            continue
         if "including" in parts_text[: pieces[-1].end()] or "among" in parts_text[: pieces[0].start()]:
+            continue
+        # Exhaustive when the last part is "the remaining 40" / "the rest", or when the parts
+        # are named by a pair of words that split any whole ("women" and "men").
+        parts: list[Figure] = []
+        for i, piece in enumerate(pieces[1:], start=1):
+            if _REMAINDER.search(parts_text[max(0, piece.start() - 16) : piece.start() + 1]) or _REMAINDER.match(
+                parts_text, piece.end()
+            ):
+                parts = [clause.figures[int(p.group(1))] for p in pieces[: i + 1]]
+                break
+        if not parts:
+            for pair in COMPLEMENTS:
+                named = [p for p in pieces if p.group("word") in pair]
+                if len(named) == 2 and {p.group("word") for p in named} == pair:
+                    parts = [clause.figures[int(p.group(1))] for p in named]
+                    break
+        if not parts:
             continue
         found = _sum_finding(ctx, total, parts, "The parts are said to make up the whole")
         if found:
@@ -820,6 +843,8 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):
                 continue
+            if a.noun and b.noun and a.noun.lower() != b.noun.lower():
+                continue  # "300 parks, twice as many as the 150 libraries": not one measure
             seen.add((a.start, b.start))
             factor = _multiplier(clause, m)
             if not factor or factor <= 0:
