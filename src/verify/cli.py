@@ -386,7 +386,7 @@ def _check_article(job: Job) -> Report:
         return report
     kept, unused = suppress.apply(report.findings, directives)
     if job.report_unused:
-        kept.extend(suppress.unused_findings(document, unused))
+        kept.extend(f for f in suppress.unused_findings(document, unused) if config.enabled(f.rule, f.code))
         kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return attrs.evolve(report, findings=tuple(kept))
 

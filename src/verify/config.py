@@ -143,6 +143,8 @@ def load_config(path: str | Path) -> Config:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else None
+        if line is None and "end of document" in message:
+            line = max(1, len(text.splitlines()))
         raise ConfigError(f"invalid TOML: {message}", path=shown, line=line) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("verify", {})
@@ -181,8 +183,8 @@ def config_from_mapping(table: dict[str, Any], *, path: str | None = None, text:
     root = str(Path(path).parent) if path else None
     packs = tuple(_relative_to(p, root) for p in strings("packs"))
     select, ignore = strings("select"), strings("ignore")
-    check_rule_names(select, what=f"{key_label('select')}", path=path, line=_line_of(text, "select"))
-    check_rule_names(ignore, what=f"{key_label('ignore')}", path=path, line=_line_of(text, "ignore"))
+    check_rule_names(select, what="'select'", path=path, line=_line_of(text, "select"))
+    check_rule_names(ignore, what="'ignore'", path=path, line=_line_of(text, "ignore"))
 
     default_packs = table.get("default-packs", True)
     if not isinstance(default_packs, bool):
@@ -231,10 +233,6 @@ def config_from_mapping(table: dict[str, Any], *, path: str | None = None, text:
     )
 
 
-def key_label(key: str) -> str:
-    return f"{key!r}"
-
-
 def _relative_to(value: str, root: str | None) -> str:
     if root is None or os.path.isabs(value):
         return value
@@ -253,10 +251,10 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def known_rules() -> tuple[tuple[str, str], ...]:
-    """(id, code) of every rule verify knows."""
+    """(id, code) of every rule verify knows, with the ``unused-suppression`` pseudo-rule."""
     from verify.checks import rules
 
-    return tuple((r.id, r.code) for r in rules())
+    return (*((r.id, r.code) for r in rules()), ("unused-suppression", "unused-suppression"))
 
 
 def rule_ids(name: str, *, what: str = "rule", path: str | None = None, line: int | None = None) -> list[str]:

@@ -30,6 +30,8 @@ _COMMENT = re.compile(r"<!--[ \t\r\n]{0,20}verify:[ \t]*(ignore-file|ignore)[ \t
 _LINE = re.compile(r"^[ \t]*verify:[ \t]*(ignore-file|ignore)[ \t]+" + _RULE_LIST + r"[ \t]*(?=\r?$)", re.M)
 #: The pseudo-rule of an unused suppression's finding.
 UNUSED_RULE = "unused-suppression"
+_BLANK = re.compile(r"\r?\n[ \t]*\r?\n")
+_NEWLINE = re.compile(r"\r?\n")
 _FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.M)
 
 
@@ -61,6 +63,8 @@ def find(document: Document) -> list[Suppression]:
         return []
     pattern = _COMMENT if document.format in ("markdown", "html") else _LINE
     paragraphs = split_paragraphs(document.prose)
+    # Blank lines in the article as written, leaving out the directive lines themselves.
+    blank_lines = _BLANK.search(pattern.sub("x", text)) is not None
     starts = [p.start for p in paragraphs]
 
     fences = [m.start() for m in _FENCE.finditer(text)] if document.format == "markdown" else []
@@ -72,13 +76,34 @@ def find(document: Document) -> list[Suppression]:
         if m.group(1) == "ignore-file":
             found.append(Suppression(rules, m.start(), m.end(), 0, len(text), file_wide=True))
             continue
-        index = bisect.bisect_left(starts, m.end())
-        if index < len(paragraphs):
-            para = paragraphs[index]
-            found.append(Suppression(rules, m.start(), m.end(), para.start, para.end))
-        else:  # nothing follows: it covers nothing, and is reported as unused
-            found.append(Suppression(rules, m.start(), m.end(), len(text), len(text)))
+        if document.format in ("markdown", "html"):
+            index = bisect.bisect_left(starts, m.end())
+            scope = (paragraphs[index].start, paragraphs[index].end) if index < len(paragraphs) else None
+        else:
+            scope = _next_text_paragraph(text, m.end(), blank_lines)
+        if scope is None:  # nothing follows: it covers nothing, and is reported as unused
+            scope = (len(text), len(text))
+        found.append(Suppression(rules, m.start(), m.end(), *scope))
     return found
+
+
+def _next_text_paragraph(text: str, pos: int, blank_lines: bool) -> tuple[int, int] | None:
+    """The paragraph of plain text after ``pos``, read from the original text.
+
+    The directive's own line is masked in the prose, which would turn it into a blank line; so
+    paragraphs here follow the article as written: blank-line separated if it has blank lines,
+    one per line if it has none.
+    """
+    start = pos
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    found = (_BLANK if blank_lines else _NEWLINE).search(text, start)
+    end = found.start() if found else len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def apply(
