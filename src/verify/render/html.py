@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import html
 import math
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -122,6 +123,8 @@ a.vr-ref.s-info, td .vr-sev.s-info { background: var(--vr-info); }
 .vr .vr-quote { display: inline-block; font-size: .8em; border: 1px solid var(--vr-rule); border-radius: 3px;
   padding: 0 .3em; color: var(--vr-muted); }
 .vr details > summary { cursor: pointer; color: var(--vr-muted); margin: .2em 0 .5em; }
+.vr details.vr-doc > summary { color: inherit; font-weight: 600; }
+.vr details.vr-doc > section > .vr-head > .vr-name { display: none; }
 .vr .vr-none { color: var(--vr-muted); font-style: italic; }
 """
 
@@ -601,8 +604,24 @@ def summary_html(reports: Sequence[Report], prefixes: Sequence[str], names: Sequ
     return f'{line}<table class="vr-docs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def document_names(reports: Sequence[Report]) -> list[str]:
-    return [r.document.path or f"text {i}" for i, r in enumerate(reports, 1)]
+def document_names(reports: Sequence[Report], *, shorten: bool = False) -> list[str]:
+    """What to call each document: its path (``shorten``: relative to the folder all share)."""
+    paths = [r.document.path for r in reports]
+    base = ""
+    if shorten and len(paths) > 1 and all(paths):
+        try:
+            base = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+        except ValueError:  # paths on different drives
+            base = ""
+    names = []
+    for i, path in enumerate(paths, 1):
+        if not path:
+            names.append(f"text {i}")
+        elif base:
+            names.append(os.path.relpath(os.path.abspath(path), base))
+        else:
+            names.append(path)
+    return names
 
 
 def corpus_html(reports: Sequence[Report], *, limit: int = 50) -> str:
@@ -612,7 +631,7 @@ def corpus_html(reports: Sequence[Report], *, limit: int = 50) -> str:
     documents only the summary lists them.
     """
     reports = list(reports)
-    names = document_names(reports)
+    names = document_names(reports, shorten=True)
     prefixes = [f"{anchor_for(r.document, r.findings)}n{i}" for i, r in enumerate(reports, 1)]
     parts = [_style(), '<div class="vr vr-corpus">', summary_html(reports, prefixes, names)]
     unfolded = 0
