@@ -199,7 +199,7 @@ def test_figures_and_dates_are_marked_by_kind_with_their_values_on_hover() -> No
     titles = [m.attrs["title"] for m in marks]
     assert "100,000" in titles[0] and "less than 100,000" in titles[0] and "just below" in titles[0]
     assert "troops" in titles[0]
-    assert "250,000,000,000 USD" in titles[1] and "more than 250,000,000,000 USD" in titles[1]
+    assert "250,000,000,000 USD (250 billion)" in titles[1] and "more than 250,000,000,000 USD" in titles[1]
     assert "5%" in titles[2] and "3 pp" in titles[3]
     (date,) = root.find_all(cls="vr-date", tag="span", data_ref=root.find_all(cls="vr-date")[-1].attrs.get("data-ref"))
     assert date.text() == "Friday, December 10"
@@ -218,6 +218,7 @@ def test_finding_inside_a_figure_nests_inside_it() -> None:
     (fig,) = root.find_all(cls="vr-fig")
     (mark,) = fig.find_all("mark")
     assert mark.text() == "$250 billion" and fig.text().startswith("more than $250 billion")
+    assert "error magnitude-slip" in fig.attrs["title"] and "suggestion: $2.5 billion" in fig.attrs["title"]
     (box,) = article(root)
     assert article_text(box) == text
 
@@ -353,3 +354,13 @@ def test_report_without_findings_says_so() -> None:
 def test_numbers_are_written_as_readers_write_them(value: float | None, expected: str) -> None:
     """Normalised values are shown with thousands separators and no float noise."""
     assert render_html.number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(2.5e11, "250 billion"), (2.5e9, "2.5 billion"), (1.2e12, "1.2 trillion"), (3_400_000, "3.4 million"),
+     (999_999, None), (-5e9, "-5 billion")],
+)
+def test_large_values_are_also_given_in_words(value: float, expected: str | None) -> None:
+    """Millions, billions and trillions are restated the way copy writes them."""
+    assert render_html.in_words(value) == expected

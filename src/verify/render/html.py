@@ -256,6 +256,17 @@ def number(value: float | None) -> str:
     return f"{value:,.12g}"
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def in_words(value: float) -> str | None:
+    """A large magnitude as news copy writes it ("250 billion", "2.5 million"), else None."""
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g} {word}"
+    return None
+
+
 def amount(value: float | None, unit: str) -> str:
     """A magnitude with its unit: "250,000,000,000 USD", "5%", "3 pp", "2 hour"."""
     suffix = UNIT_SUFFIX.get(unit, f" {unit}")
@@ -281,6 +292,9 @@ def bounds(figure: Figure) -> str | None:
 def figure_title(figure: Figure) -> str:
     """The tooltip of a figure: kind, normalised value, bounds, qualifier, noun and context."""
     lines = [f"{KIND_LABELS.get(figure.kind, figure.kind)}: {amount(figure.magnitude, figure.unit)}"]
+    words = in_words(figure.magnitude)
+    if words:
+        lines[0] += f" ({words})"
     if figure.approximate:
         lines[0] += " (approximate)"
     described = bounds(figure)
@@ -379,6 +393,23 @@ def _markup_runs(document: Document) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
+def _findings_note(start: int, end: int, findings: Sequence[Finding], limit: int = 240) -> str:
+    """Lines naming the findings that touch ``start``..``end``, for a figure's or date's tooltip.
+
+    A figure's mark sits inside the marks of findings on the same words, so its tooltip is the
+    one a reader sees there: it repeats what those findings say.
+    """
+    lines = []
+    for n, finding in enumerate(findings, 1):
+        if finding.start < end and start < max(finding.end, finding.start + 1):
+            message = finding.message if len(finding.message) <= limit else finding.message[: limit - 1] + "…"
+            line = f"[{n}] {finding.severity} {finding.rule}: {message}"
+            if finding.suggestion:
+                line += f" (suggestion: {finding.suggestion})"
+            lines.append(line)
+    return "\n—\n" + "\n".join(lines) if lines else ""
+
+
 def _text_html(
     document: Document,
     figures: Sequence[Figure],
@@ -393,11 +424,13 @@ def _text_html(
         marks.append(Mark(start, end, _RANK_MARKUP, "span", "vr-mu", "markup (not checked)"))
     for i, figure in enumerate(figures, 1):
         kind = figure.kind if figure.kind in KINDS else "label"
+        title = figure_title(figure) + _findings_note(figure.start, figure.end, findings)
         marks.append(Mark(figure.start, figure.end, _RANK_ITEM, "span", f"vr-fig k-{kind}",
-                          figure_title(figure), f"{prefix}-g{i}", f"{prefix}-g{i}"))
+                          title, f"{prefix}-g{i}", f"{prefix}-g{i}"))
     for i, mention in enumerate(dates, 1):
+        title = date_title(mention) + _findings_note(mention.start, mention.end, findings)
         marks.append(Mark(mention.start, mention.end, _RANK_ITEM, "span", "vr-date",
-                          date_title(mention), f"{prefix}-d{i}", f"{prefix}-d{i}"))
+                          title, f"{prefix}-d{i}", f"{prefix}-d{i}"))
     for n, finding in enumerate(findings, 1):
         key = f"{prefix}-f{n}"
         title = finding_title(finding)
