@@ -61,8 +61,19 @@ RANGE, SLIP = RULES
 
 #: Powers of ten tried for a slip, nearest first: decimal slips, then thousand/million/billion.
 SLIP_POWERS = (-1, 1, -2, 2, -3, 3, -4, 4, -6, 6, -9, 9)
+#: Hedges that keep a figure close to its number on the open side: "nearly $25 billion" is not
+#: $2.5 billion, though "up to" and "more than" are open-ended.
+NEAR_HEDGES = frozenset(
+    (
+        "nearly", "almost", "about", "around", "roughly", "approximately", "some", "close to", "just below",
+        "just under", "just shy of", "just over", "just above", "slightly more than", "slightly less than",
+        "a little over", "a little under", "approaching",
+    )
+)
+NEAR = 0.15
 #: Words that make a sentence refer back to what the previous sentence counted.
 ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|\b(?:and|but) (?:that|said|say|says)\b|\bwhile\b|\bwhereas\b|;")
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b", re.I)
 _IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.I)
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -88,7 +99,7 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     """Whether ``reference`` is about ``figure`` (subject, units, time scope and modality)."""
     if not _same_kind_of_unit(figure, reference.unit):
         return False
-    modality = figure.context.modality if figure.context else "reported"
+    modality = modality_of(figure)
     if reference.modality is not None:
         if modality != reference.modality:
             return False
@@ -107,6 +118,29 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
         return False
     around = previous + "\n" + sentence.text
     return all(has_phrase(around, c) for c in reference.context)
+
+
+def modality_of(figure: Figure) -> str:
+    """The figure's modality, unless the modal words belong to a later clause.
+
+    In "about 70,000 troops are in place and that the force could grow to 250,000", "could
+    grow" governs 250,000, not 70,000: a modal that only stands after the figure, past a clause
+    boundary, does not make it a projection.
+    """
+    context = figure.context
+    if context is None:
+        return "reported"
+    if context.modality == "reported" or not context.modal:
+        return context.modality
+    sentence = context.sentence
+    text = sentence.text
+    offset = figure.end - sentence.start
+    hits = [m.start() for m in re.finditer(re.escape(context.modal), text, re.I)]
+    if hits and all(h >= offset for h in hits):
+        between = text[offset : hits[0]]
+        if _CLAUSE_BREAK.search(between):
+            return "reported"
+    return context.modality
 
 
 def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding | None:
@@ -212,8 +246,11 @@ def _in_unit(figure: Figure, unit_name: str) -> tuple[float, float, float]:
         return float(q.to(target).magnitude) if not units.quantity(1, unit_name).dimensionless else float(q.magnitude)
 
     value = conv(figure.value)
-    low = conv(figure.low) if figure.low is not None else (-math.inf if figure.high is not None else value)
-    high = conv(figure.high) if figure.high is not None else (math.inf if figure.low is not None else value)
+    near = (figure.qualifier or "").strip().lower() in NEAR_HEDGES
+    open_low = value * (1 - NEAR) if near else -math.inf
+    open_high = value * (1 + NEAR) if near else math.inf
+    low = conv(figure.low) if figure.low is not None else (open_low if figure.high is not None else value)
+    high = conv(figure.high) if figure.high is not None else (open_high if figure.low is not None else value)
     return low, high, value
 
 
