@@ -64,16 +64,22 @@ _MON = _alt(T.MONTHS)
 _WD = _alt(T.WEEKDAYS)
 _WD_FULL = _alt(w for w in T.WEEKDAYS if len(w) > 4)
 _ORDW = _alt(T.ORDINAL_DAYS)
-_NUM = r"\d{1,3}|" + _alt(T.COUNTS)
+_HOL = _alt(T.HOLIDAYS).replace("'", "['’]")
+_NUM = r"\d{1,4}|" + _alt(T.COUNTS)
 _UNIT = _alt(T.UNITS)
+# "1 year, 2 months and": the larger units of a compound duration, before its last unit
+_MORE = rf"(?P<more>(?:(?:\d{{1,4}}|{_alt(k for k, v in T.COUNTS.items() if v is not None)})\s{{1,3}}(?:{_UNIT})s?,?\s{{1,3}}(?:and\s{{1,3}})?){{1,4}})?"
 _YEAR = r"1[0-9]\d\d|20\d\d|21\d\d"
 _SFX = r"(?:st|nd|rd|th)"
 # A day number is not followed by more digits, a decimal, a thousands group or a time.
-_DAYEND = r"\b(?![.,:]\d)"
+_DAYEND = r"\b(?![.,:]\d|\s{0,2}%)"
 _WDPREFIX = rf"(?:(?P<wd>{_WD})\b\.?,?\s{{1,3}})?"
 _YEARSFX = rf"(?:,?\s{{1,3}}(?P<year>\d{{4}})\b(?![.,]\d))?"
 _RANGE = rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|until|till)\s{{1,3}})(?P<day2>\d{{1,2}}){_SFX}?{_DAYEND})?"
-_PART = r"(?:(?P<part>early|mid|late)(?:-|\s{1,3}))?"
+_PART = (
+    r"(?:(?P<part>early|mid|late)(?:-|\s{1,3})"
+    r"|(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)?"
+)
 
 _F = re.IGNORECASE
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -130,6 +136,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
+    # Christmas, Thanksgiving 2013, last Easter, the Fourth of July
+    (
+        "holiday",
+        re.compile(
+            rf"\b(?:(?P<rel>this|last|next|previous|following|coming)\s{{1,3}})?(?P<hol>{_HOL})"
+            rf"(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?(?!\w)",
+            _F,
+        ),
+    ),
+    # Tuesday the 19th, Wed 13th
+    (
+        "wdday",
+        re.compile(
+            rf"\b(?P<wd>{_WD})\b\.?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}\b|(?P<dayw>{_ORDW})\b)(?!\s{{0,3}}(?:of\s{{1,3}})?(?:{_MON})\b)",
+            _F,
+        ),
+    ),
+    # the end of the month, the beginning of next year
+    (
+        "calpart",
+        re.compile(
+            r"\b(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:(?P<rel>this|last|next|past|coming|current|previous|the)\s{1,3})?"
+            r"(?P<unit>week|month|year|decade|century)\b",
+            _F,
+        ),
+    ),
     # Monday, last Friday, next Tuesday, Sunday night
     (
         "wd",
@@ -157,12 +189,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # over the weekend
     ("weekend", re.compile(r"\b(?:over|during|at|on)\s{1,3}the\s{1,3}weekend\b", _F)),
     # three weeks ago, a year ago, years ago
-    ("ago", re.compile(rf"\b(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}ago\b", _F)),
+    ("ago", re.compile(rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}(?:ago|back)\b", _F)),
     # two days later, a year earlier, one day after, days later
     (
         "later",
         re.compile(
-            rf"\b(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}"
+            rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}"
             r"(?P<dir>later|earlier|after|before|prior\s{1,3}to|afterwards?)\b(?!\s{1,3}than)",
             _F,
         ),
@@ -182,7 +214,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "in",
         re.compile(
             rf"\b(?P<prep>in|within)\s{{1,3}}(?:(?P<the>the\s{{1,3}}(?:next|coming)\s{{1,3}})|(?P<recent>recent|coming)\s{{1,3}})?"
-            rf"(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?",
+            rf"{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?",
             _F,
         ),
     ),
@@ -190,15 +222,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "window",
         re.compile(
-            rf"\b(?:(?:in|over|during|for|within)\s{{1,3}})?the\s{{1,3}}(?P<rel>past|last)\s{{1,3}}"
-            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s?\b",
+            rf"\b(?:(?:in|over|during|for|within)\s{{1,3}})?(?:the\s{{1,3}})?(?P<rel>past|last|next|coming|following)\s{{1,3}}"
+            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s\b",
             _F,
         ),
     ),
     # three days from now
-    ("fromnow", re.compile(rf"\b(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}from\s{{1,3}}now\b", _F)),
+    (
+        "fromnow",
+        re.compile(
+            rf"\b{_MORE}(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}(?:from\s{{1,3}}(?P<base>now|today|tomorrow|yesterday)|hence)\b",
+            _F,
+        ),
+    ),
 ]
 
+_PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
@@ -254,6 +293,17 @@ class _Cand:
     drop: bool = False
 
 
+_PART_WORDS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
+
+
+def _part(g: dict[str, str | None]) -> str | None:
+    """The part of a period a mention names: "early", "mid" or "late" (None for all of it)."""
+    if g.get("part"):
+        return g["part"]
+    word = g.get("part2")
+    return _PART_WORDS[word.lower()] if word else None
+
+
 def _prev_word(prose: str, start: int) -> str:
     m = _PREV_WORD.search(prose, max(0, start - 24), start)
     return m.group(1).lower() if m else ""
@@ -263,10 +313,16 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _month_ok(mon: str, *, bare: bool) -> bool:
-    """Whether a matched month word is a month: ambiguous words and bare months need a capital."""
+def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
+    """Whether a matched month word is a month: ambiguous words and bare months need a capital.
+
+    ``sure`` says the context already makes it a date ("march 3rd", "the 1st of may", "may 5,
+    2021"), where a lower-case "march" or "may" can only be the month.
+    """
     key = mon.lower()
-    if (bare or key in T.AMBIGUOUS_MONTHS) and not _capitalised(mon):
+    if bare and not _capitalised(mon):
+        return False
+    if key.rstrip(".") in T.AMBIGUOUS_MONTHS and not _capitalised(mon) and not sure:
         return False
     return True
 
@@ -276,13 +332,21 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
     g = m.groupdict()
     before = _prev_word(prose, m.start())
     if kind in ("md", "dm", "my", "m"):
-        if not _month_ok(g["mon"], bare=kind == "m"):
+        text = m.group(0).lower()
+        sure = bool(
+            g.get("year")
+            or g.get("dayw")
+            or re.search(r"\d(?:st|nd|rd|th)\b", text)
+            or kind == "dm" and " of " in text
+            or kind == "md" and not _NEXT_WORD.match(prose, m.end())
+        )
+        if not _month_ok(g["mon"], bare=kind == "m", sure=sure):
             return False
         if kind == "m":
             key = g["mon"].lower().rstrip(".")
             if len(key) <= 4 and key not in ("may", "june", "july") and not m.group(0).endswith("."):
                 return False  # "Jan", "Mar" without a stop are names, not months
-            if not (g.get("part") or g.get("rel")) and before not in T.TIME_CUES and not prose.startswith(("'s", "’s"), m.end()):
+            if not (_part(g) or g.get("rel")) and before not in T.TIME_CUES and not prose.startswith(("'s", "’s"), m.end()):
                 return False
         if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capitalised(g["wd"]):
             return False
@@ -293,8 +357,14 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
                 low = word.lower()
                 if word.islower() and low not in _FUNCTION_WORDS and (low in _COUNT_NOUNS or low.endswith("s")):
                     return False
+    elif kind == "wdday":
+        if len(g["wd"]) <= 4 and not _capitalised(g["wd"]) and not g.get("day"):
+            return False
+    elif kind == "holiday":
+        if not _capitalised(g["hol"]) and g["hol"].lower() in T.LOWERCASE_HOLIDAY_WORDS:
+            return False
     elif kind == "y":
-        if not g.get("part") and before not in T.TIME_CUES:
+        if not _part(g) and before not in T.TIME_CUES:
             return False
     elif kind == "yy":
         y1, y2 = int(g["year"]), g["year2"]
@@ -325,7 +395,7 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
             if not (g["prep"].lower() == "within" and unit_plural):
                 return False
     elif kind == "decade":
-        if g.get("dec2") and not g.get("part") and before != "the":
+        if g.get("dec2") and not _part(g) and before != "the":
             return False
     return True
 
@@ -566,7 +636,7 @@ def _resolve_month(c: _Cand, pub: dt.date | None) -> None:
     month = T.MONTHS[g["mon"].lower().rstrip(".")]
     c.granularity = "month"
     if g.get("year"):
-        c.earliest, c.latest = _narrow(*_month(int(g["year"]), month), g.get("part"))
+        c.earliest, c.latest = _narrow(*_month(int(g["year"]), month), _part(g))
         return
     rel = (g.get("rel") or "").lower()
     if rel:
@@ -581,7 +651,7 @@ def _resolve_month(c: _Cand, pub: dt.date | None) -> None:
     else:
         chosen = _pick(options, pub, c.tense, 0)
         assert chosen is not None
-    c.earliest, c.latest = _narrow(*chosen, g.get("part"))
+    c.earliest, c.latest = _narrow(*chosen, _part(g))
     if rel:
         c.anchor = "published"
     else:
@@ -599,7 +669,7 @@ def _resolve_season(c: _Cand, pub: dt.date | None) -> None:
         return start, end
 
     if g.get("year"):
-        c.earliest, c.latest = _narrow(*season(int(g["year"])), g.get("part"))
+        c.earliest, c.latest = _narrow(*season(int(g["year"])), _part(g))
         return
     if pub is None:
         c.relative = bool(g.get("rel"))
@@ -617,7 +687,7 @@ def _resolve_season(c: _Cand, pub: dt.date | None) -> None:
     if rel:
         c.relative, c.anchor = True, "published"
     if chosen:
-        c.earliest, c.latest = _narrow(*chosen, g.get("part"))
+        c.earliest, c.latest = _narrow(*chosen, _part(g))
     if not g.get("year"):
         c.year_inferred = not rel
 
@@ -634,10 +704,11 @@ def _resolve_weekday(c: _Cand, pub: dt.date | None) -> None:
     back = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
     ahead = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     rel = (g.get("rel") or "").lower()
+    monday = pub - dt.timedelta(days=pub.weekday())
     if rel in ("last", "past"):
-        day = back if back < pub else back - dt.timedelta(days=7)
+        day = monday - dt.timedelta(days=7 - wd)  # that weekday of the week before
     elif rel in ("next", "coming"):
-        day = ahead if ahead > pub else ahead + dt.timedelta(days=7)
+        day = monday + dt.timedelta(days=7 + wd)  # that weekday of the week after
     elif c.tense == "past":
         day = back
     elif c.tense == "future":
@@ -693,9 +764,10 @@ def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
         return
     unit = g["unit"].lower()
     n = _count(g.get("n"))
+    more = _more(g.get("more"))
     gran = T.UNITS[unit][2]
     if kind == "ago":
-        c.granularity = gran if n is not None else "vague"
+        c.granularity = _point_granularity(unit) if n is not None else "vague"
         if pub is None:
             return
         c.anchor = "published"
@@ -703,31 +775,58 @@ def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
             lo_n, hi_n = T.VAGUE_COUNT if g.get("n") else (2, 12)
             c.earliest, c.latest = _shift(pub, unit, -hi_n), _shift(pub, unit, -lo_n)
         else:
-            c.earliest, c.latest = _unit_interval(_shift(pub, unit, -n), unit)
+            c.earliest, c.latest = _point(_shift(pub - more, unit, -n), unit)
         return
     if kind in ("in", "fromnow", "window"):
-        past = kind == "window" or bool(g.get("recent")) and g["recent"].lower() == "recent"
+        rel = (g.get("rel") or g.get("recent") or "").lower()
+        past = rel in ("past", "last", "recent")
         if kind == "in" and g.get("n") and not g.get("the") and c.tense == "past":
             c.drop = True  # "in two years, sales doubled": a duration, not a date
             return
         vague = n is None
-        c.granularity = "vague" if vague or kind != "fromnow" and not (kind == "in" and not g.get("the")) else gran
+        window = kind == "window" or bool(g.get("the")) or bool(g.get("recent")) or g.get("prep", "").lower() == "within"
+        c.granularity = "vague" if vague or window else _point_granularity(unit)
         if pub is None:
             return
         c.anchor = "published"
+        base = pub + dt.timedelta(days={"tomorrow": 1, "yesterday": -1}.get((g.get("base") or "").lower(), 0))
         if vague:
             lo_n, hi_n = T.VAGUE_COUNT if g.get("n") else (1, 8)
         else:
             lo_n = hi_n = n
         if past:
-            c.earliest, c.latest = _shift(pub, unit, -hi_n), pub
-        elif g.get("the") or kind == "in" and g["prep"].lower() == "within":
-            c.earliest, c.latest = pub, _shift(pub, unit, hi_n)
+            c.earliest, c.latest = _shift(pub - more, unit, -hi_n), pub
+        elif window:
+            c.earliest, c.latest = pub + dt.timedelta(days=1), _shift(pub + more, unit, hi_n)
         elif vague:
             c.earliest, c.latest = _shift(pub, unit, lo_n), _shift(pub, unit, hi_n)
         else:
-            c.earliest, c.latest = _unit_interval(_shift(pub, unit, n), unit)
+            c.earliest, c.latest = _point(_shift(base + more, unit, n), unit)
         return
+
+
+def _more(text: str | None) -> relativedelta:
+    """The larger units of a compound duration ("1 year, 2 months and") as one step."""
+    total = relativedelta()
+    if not text:
+        return total
+    for m in _PAIR.finditer(text):
+        n = _count(m.group(1))
+        name, mult, _ = T.UNITS[m.group(2).lower()]
+        total += relativedelta(**{name: (n or 0) * mult})
+    return total
+
+
+def _point(day: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    """Where "N units ago" lands: the day for days and weeks, else the month, year or decade."""
+    if T.UNITS[unit][2] in ("day", "week"):
+        return day, day
+    return _unit_interval(day, unit)
+
+
+def _point_granularity(unit: str) -> str:
+    gran = T.UNITS[unit][2]
+    return "day" if gran == "week" else gran
 
 
 def _calendar_unit(pub: dt.date, unit: str, step: int, tense: str | None) -> tuple[dt.date, dt.date]:
@@ -757,6 +856,92 @@ def _calendar_unit(pub: dt.date, unit: str, step: int, tense: str | None) -> tup
     return dt.date(start, 1, 1), dt.date(start + 99, 12, 31)
 
 
+def _holiday(key: str, year: int) -> dt.date | None:
+    """The date of holiday ``key`` (a :data:`datetables.HOLIDAYS` rule) in ``year``."""
+    from dateutil.easter import easter
+    from dateutil.relativedelta import weekday as rd_weekday
+
+    rule = T.HOLIDAY_RULES[key]
+    if rule[0] == "fixed":
+        return dt.date(year, rule[1], rule[2])
+    if rule[0] == "nth":
+        _, month, wd, n = rule
+        if n > 0:
+            return dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(wd)(n))
+        return _month_end(year, month) + relativedelta(weekday=rd_weekday(wd)(n))
+    if rule[0] == "easter":
+        return easter(year) + dt.timedelta(days=rule[1])
+    if rule[0] == "after":
+        base = _holiday(rule[1], year)
+        return None if base is None else base + dt.timedelta(days=rule[2])
+    return None
+
+
+def _resolve_holiday(c: _Cand, pub: dt.date | None) -> None:
+    g = c.groups
+    key = T.HOLIDAYS[_WS.sub(" ", g["hol"].lower()).replace("’", "'")]
+    c.granularity = "day"
+    if g.get("year"):
+        day = _holiday(key, int(g["year"]))
+        c.earliest = c.latest = day
+        return
+    rel = (g.get("rel") or "").lower()
+    c.relative = bool(rel)
+    if pub is None:
+        return
+    days = [d for y in range(pub.year - 2, pub.year + 3) if (d := _holiday(key, y)) is not None]
+    if rel in ("last", "previous"):
+        day = max((d for d in days if d < pub), default=None)
+    elif rel in ("next", "following", "coming"):
+        day = min((d for d in days if d > pub), default=None)
+    else:
+        chosen = _pick([(d, d) for d in days if abs(d.year - pub.year) <= 1], pub, c.tense, 0)
+        day = chosen[0] if chosen else None
+        c.year_inferred = True
+    if rel:
+        c.anchor = "published"
+    c.earliest = c.latest = day
+
+
+def _resolve_wdday(c: _Cand, pub: dt.date | None) -> None:
+    """"Tuesday the 19th": the 19th of the nearby month, preferring one where it is a Tuesday."""
+    g = c.groups
+    c.weekday = T.WEEKDAYS[g["wd"].lower()]
+    c.granularity = "day"
+    day = int(g["day"]) if g.get("day") else T.ORDINAL_DAYS[_WS.sub(" ", g["dayw"].lower()).replace(" ", "-")]
+    if not 1 <= day <= 31:
+        c.drop = True
+        return
+    if pub is None:
+        return
+    options = []
+    first = dt.date(pub.year, pub.month, 1)
+    for k in range(-6, 7):
+        month = first + relativedelta(months=k)
+        if day <= _days_in(month.year, month.month):
+            options.append((month.replace(day=day), month.replace(day=day)))
+    matching = [o for o in options if o[0].weekday() == c.weekday]
+    near = [o for o in options if abs((o[0] - pub).days) <= 45]
+    chosen = _pick(matching, pub, c.tense, TENSE_WINDOW_DAYS) if matching else _pick(near, pub, c.tense, TENSE_WINDOW_DAYS)
+    if chosen:
+        c.earliest, c.latest = chosen
+        c.year_inferred = True
+
+
+def _resolve_calpart(c: _Cand, pub: dt.date | None) -> None:
+    """"the end of the month", "the beginning of next year": a third of a calendar unit."""
+    g = c.groups
+    unit = g["unit"].lower()
+    rel = (g.get("rel") or "").lower()
+    c.granularity = unit
+    c.relative = True
+    if pub is None:
+        return
+    c.anchor = "published"
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    c.earliest, c.latest = _narrow(*_calendar_unit(pub, unit, step, None), _part(g))
+
+
 def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
     g = c.groups
     kind = c.kind
@@ -768,7 +953,7 @@ def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
         _resolve_month(c, pub)
     elif kind == "y":
         c.granularity = "year"
-        c.earliest, c.latest = _narrow(*_year(int(g["year"])), g.get("part"))
+        c.earliest, c.latest = _narrow(*_year(int(g["year"])), _part(g))
     elif kind == "yy":
         y1, y2 = int(g["year"]), g["year2"]
         y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
@@ -784,12 +969,12 @@ def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
             start = ref // 100 * 100 + two
             if start > ref:
                 start -= 100
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), g.get("part"))
+        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
     elif kind == "century":
         c.granularity = "century"
         n = T.ORDINALS[g["ord"].lower().replace(" ", "-")]
         start = (n - 1) * 100 + 1
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), g.get("part"))
+        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), _part(g))
     elif kind == "quarter":
         c.granularity = "quarter"
         q = int(g["q"]) if g.get("q") else T.ORDINALS[g["ord"].lower()]
@@ -797,6 +982,12 @@ def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
         c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
     elif kind == "season":
         _resolve_season(c, pub)
+    elif kind == "holiday":
+        _resolve_holiday(c, pub)
+    elif kind == "wdday":
+        _resolve_wdday(c, pub)
+    elif kind == "calpart":
+        _resolve_calpart(c, pub)
     elif kind == "wd":
         _resolve_weekday(c, pub)
     else:
@@ -841,7 +1032,7 @@ def _resolve_anchored(prose: str, cands: list[_Cand], i: int) -> None:
         direction = "before" if word in ("earlier", "before", "prior to") else "after"
         sign = -1 if direction == "before" else 1
     gran = T.UNITS[unit][2]
-    c.granularity = gran if n is not None else "vague"
+    c.granularity = _point_granularity(unit) if n is not None else "vague"
     # "two days after March 3": counted from the date that follows; "two days after they met":
     # counted from an event with no date; "two days later": from the date before.
     following = None
@@ -870,8 +1061,10 @@ def _resolve_anchored(prose: str, cands: list[_Cand], i: int) -> None:
         else:
             c.earliest, c.latest = _shift(anchor.earliest, unit, -hi_n), _shift(anchor.latest, unit, -lo_n)
         return
-    lo, hi = _shift(anchor.earliest, unit, sign * n), _shift(anchor.latest, unit, sign * n)
-    if gran != "day" and anchor.granularity == "day":
+    more = _more(g.get("more"))
+    lo = _shift(anchor.earliest + more if sign > 0 else anchor.earliest - more, unit, sign * n)
+    hi = _shift(anchor.latest + more if sign > 0 else anchor.latest - more, unit, sign * n)
+    if gran not in ("day", "week") and anchor.granularity == "day":
         lo, hi = _unit_interval(lo, unit)[0], _unit_interval(hi, unit)[1]
     c.earliest, c.latest = lo, hi
 

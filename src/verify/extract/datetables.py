@@ -195,3 +195,68 @@ REPORTING = frozenset(
     that
     """.split()
 )
+
+#: Holidays -> how to find their date in a year: ("fixed", month, day); ("nth", month,
+#: weekday, n) for the n-th weekday of the month (n = -1 for the last); ("easter", days after
+#: Western Easter Sunday); ("after", other holiday, days after it).
+HOLIDAY_RULES: dict[str, tuple] = {
+    "new year's day": ("fixed", 1, 1),
+    "new year's eve": ("fixed", 12, 31),
+    "christmas": ("fixed", 12, 25),
+    "christmas eve": ("fixed", 12, 24),
+    "boxing day": ("fixed", 12, 26),
+    "valentine's day": ("fixed", 2, 14),
+    "st. patrick's day": ("fixed", 3, 17),
+    "independence day": ("fixed", 7, 4),
+    "halloween": ("fixed", 10, 31),
+    "veterans day": ("fixed", 11, 11),
+    "juneteenth": ("fixed", 6, 19),
+    "martin luther king day": ("nth", 1, 0, 3),
+    "presidents' day": ("nth", 2, 0, 3),
+    "mother's day": ("nth", 5, 6, 2),
+    "memorial day": ("nth", 5, 0, -1),
+    "father's day": ("nth", 6, 6, 3),
+    "labor day": ("nth", 9, 0, 1),
+    "columbus day": ("nth", 10, 0, 2),
+    "thanksgiving": ("nth", 11, 3, 4),
+    "black friday": ("after", "thanksgiving", 1),
+    "easter": ("easter", 0),
+    "good friday": ("easter", -2),
+    "easter monday": ("easter", 1),
+    "palm sunday": ("easter", -7),
+    "ash wednesday": ("easter", -46),
+    "mardi gras": ("easter", -47),
+    "pentecost": ("easter", 49),
+}
+
+#: Ways of writing each holiday (lower case; "'" stands for either apostrophe).
+HOLIDAYS: dict[str, str] = {
+    "new year's day": "new year's day", "new years day": "new year's day", "new year day": "new year's day",
+    "new year's eve": "new year's eve", "new years eve": "new year's eve",
+    "christmas": "christmas", "christmas day": "christmas", "xmas": "christmas",
+    "christmas eve": "christmas eve", "boxing day": "boxing day",
+    "valentine's day": "valentine's day", "valentines day": "valentine's day", "valentine day": "valentine's day",
+    "st. patrick's day": "st. patrick's day", "st patrick's day": "st. patrick's day",
+    "saint patrick's day": "st. patrick's day", "st. patricks day": "st. patrick's day",
+    "st patricks day": "st. patrick's day", "saint patricks day": "st. patrick's day",
+    "independence day": "independence day", "the fourth of july": "independence day",
+    "fourth of july": "independence day", "july fourth": "independence day",
+    "halloween": "halloween", "veterans day": "veterans day", "veterans' day": "veterans day",
+    "juneteenth": "juneteenth",
+    "martin luther king day": "martin luther king day", "martin luther king jr. day": "martin luther king day",
+    "martin luther king's day": "martin luther king day", "martin luther kings day": "martin luther king day",
+    "mlk day": "martin luther king day", "mlk jr. day": "martin luther king day",
+    "presidents' day": "presidents' day", "presidents day": "presidents' day", "president's day": "presidents' day",
+    "mother's day": "mother's day", "mothers day": "mother's day",
+    "memorial day": "memorial day", "father's day": "father's day", "fathers day": "father's day",
+    "labor day": "labor day", "labour day": "labor day", "columbus day": "columbus day",
+    "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving",
+    "black friday": "black friday",
+    "easter": "easter", "easter sunday": "easter", "good friday": "good friday",
+    "easter monday": "easter monday", "palm sunday": "palm sunday", "ash wednesday": "ash wednesday",
+    "mardi gras": "mardi gras", "pentecost": "pentecost", "whit sunday": "pentecost",
+}  # fmt: skip
+
+#: Holiday names that, written in lower case, are usually ordinary words ("a prayer of
+#: thanksgiving"): these count only when capitalised.
+LOWERCASE_HOLIDAY_WORDS = frozenset({"thanksgiving", "easter"})
