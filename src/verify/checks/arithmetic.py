@@ -155,8 +155,14 @@ class Clause:
 
 
 def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Clause]:
-    """The clauses of ``sentence``, each with the figures inside it tokenised."""
+    """The clauses of ``sentence``, each with the figures inside it tokenised.
+
+    The two ends of a change are made two figures even when extraction read them as one range
+    ("from $1.2 million to $1.5 million"), and a start value borrows the magnitude its end states
+    ("from 1.2 to 1.5 million").
+    """
     inside = sorted((f for f in figures if sentence.start <= f.start and f.end <= sentence.end), key=lambda f: f.start)
+    inside = endpoints(prose, inside)
     chars: list[str] = []
     offsets: list[int] = []
     order: list[Figure] = []
@@ -184,6 +190,60 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
             out.append(Clause(text[start:end], tuple(offsets[start:end]), tuple(order)))
         if m:
             start = m.end()
+    return out
+
+
+_FROM_TO = re.compile(r"(?:(?P<from>from) )?(?P<a>.+?) to (?P<b>.+)", re.I)
+
+
+def _parse(text: str) -> Figure | None:
+    """The first quantity in ``text``, read by the figure extraction itself."""
+    from verify.extract.figures import find_figures
+    from verify.extract.text import frame
+
+    found = [f for f in find_figures(text, frame(text)) if f.is_quantity]
+    return found[0] if found and found[0].start == 0 and found[0].end == len(text) else None
+
+
+def _borrow(a: str, b: str) -> str:
+    """``a`` with the magnitude, unit or currency it leaves to ``b`` ("1.2" of "1.5 million")."""
+    num_a, num_b = _NUMERAL.search(a), _NUMERAL.search(b)
+    if not num_a or not num_b or a[num_a.end() :].strip():
+        return a
+    prefix = b[: num_b.start()] if not a[: num_a.start()].strip() else ""
+    return prefix + a + b[num_b.end() :]
+
+
+def _placed(parsed: Figure, like: Figure, text: str, start: int) -> Figure:
+    return attrs.evolve(
+        parsed, text=text, start=start, end=start + len(text), context=like.context, noun=like.noun or parsed.noun
+    )
+
+
+def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
+    """``figures`` with each "from X to Y" range split in two and each start value completed."""
+    out: list[Figure] = []
+    for fig in figures:
+        m = _FROM_TO.fullmatch(fig.text) if fig.low is not None and fig.high is not None else None
+        after_from = prose[max(0, fig.start - 5) : fig.start].lower() == "from "
+        if m and (m.group("from") or after_from):
+            b = _parse(m.group("b"))
+            a = _parse(_borrow(m.group("a"), m.group("b")))
+            if a and b and units.compatible(a.value, b.value):
+                out.append(_placed(a, fig, m.group("a"), fig.start + m.start("a")))
+                out.append(_placed(b, fig, m.group("b"), fig.start + m.start("b")))
+                continue
+        out.append(fig)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if prose[a.end : b.start].lower() not in (" to ", "-", "–", " and "):
+            continue
+        borrowed = _borrow(a.text, b.text)
+        if borrowed == a.text or units.compatible(a.value, b.value) and not _MAGNITUDE.search(b.text):
+            continue
+        parsed = _parse(borrowed)
+        if parsed and units.compatible(parsed.value, b.value):
+            out[i] = attrs.evolve(_placed(parsed, a, a.text, a.start), precision=parsed.precision)
     return out
 
 
@@ -217,6 +277,8 @@ def _decimals(fig: Figure) -> int:
 
 def precision(fig: Figure) -> float:
     """The place value of the figure's last stated digit, in its unit."""
+    if fig.precision:
+        return float(fig.precision)
     if _numeral(fig):
         return 10.0 ** -_decimals(fig) * _scale(fig)
     return fig.precision or 1.0
@@ -560,6 +622,29 @@ _FRACTION_SHARES = [
 ]
 
 
+# "one in five, or 25%" when extraction has read "one in five" (20%) or "a third" (0.33) itself.
+_PAIRED_SHARES = [
+    re.compile(rf"{_FIG.format('r')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
+    re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('r')}"),
+]
+_RATIO_TEXT = re.compile(r"\b(?:in|out of)\b", re.I)
+_FRACTION_TEXT = re.compile(r"half|halves|third|quarter|fifth|tenth", re.I)
+
+
+def share_range(fig: Figure) -> tuple[float, float] | None:
+    """The percentages a ratio or fraction figure stands for ("one in five" 20, "a third" 33.3)."""
+    lo, hi = stated_range(fig)
+    if _is_percent(fig) and _RATIO_TEXT.search(fig.text):
+        return lo, hi
+    scale = 100.0 if fig.kind == "count" and 0 < fig.magnitude < 1 else 1.0 if _is_percent(fig) else 0.0
+    if scale and _FRACTION_TEXT.search(fig.text):
+        # Fractions in words are themselves rounded ("a third" for 31%); "about" rounds more.
+        base = fig.magnitude * scale
+        tolerance = max(2.0, 0.1 * base) + (0.1 * base if fig.approximate else 0.0)
+        return base - tolerance, base + tolerance
+    return None
+
+
 def _ratio_value(clause: Clause, text: str) -> tuple[float, Figure | None]:
     if text.startswith("⟨"):
         fig = clause.figures[int(text[1:-1])]
@@ -619,6 +704,24 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 p,
                 f'"{ratio.text}" is {_fmt(round(exact, 1))}%, not {p.text}.',
                 related=(ratio,),
+                suggestion=_suggest_percent(p, exact),
+            )
+    for pattern in _PAIRED_SHARES:
+        for m in pattern.finditer(clause.template):
+            r, p = clause.fig(m, "r"), clause.fig(m, "p")
+            admitted = share_range(r)
+            if admitted is None or not _is_percent(p) or share_range(p) is not None:
+                continue
+            if pattern is _PAIRED_SHARES[0] and _other_base(clause, m):
+                continue
+            if _overlap(stated_range(p), admitted):
+                continue
+            exact = r.magnitude * (100 if r.kind == "count" else 1)
+            yield ctx.finding(
+                SHARE,
+                p,
+                f'"{r.text}" is {"about " if r.kind == "count" else ""}{_fmt(round(exact, 1))}%, not {p.text}.',
+                related=(r,),
                 suggestion=_suggest_percent(p, exact),
             )
     for pattern in _FRACTION_SHARES:
