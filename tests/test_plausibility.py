@@ -66,6 +66,7 @@ def test_beyond_the_bound_fires(text: str, spec: dict, severity: str) -> None:
         ("At 2.21 meters tall, he is the tallest player in the league.", fig("2.21 meters", 2.21, kind="measure", unit="meter")),
         ("The train reached 600 km/h on the test track.", fig("600 km/h", 600, kind="measure", unit="kilometer / hour")),
         ("Scientists say people could live to 150.", fig("150", 150, modality="projection")),
+        ("The founder, who died aged 110, ran his last race at 90.", fig("90", 90)),
     ],
 )
 def test_lookalikes_stay_quiet(text: str, spec: dict) -> None:

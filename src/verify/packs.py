@@ -39,6 +39,8 @@ Field by field (every entry has ``id``; ``source`` and ``as_of`` say on what aut
     number: "aged"), ``after`` (phrases just after it: "year-old man", "of voters"), ``nouns``
     (the figure's counted noun) — any of these three — then ``keywords`` (any, same sentence)
     and ``requires`` (any, same sentence) when given, and none of ``exclude`` in the sentence.
+    ``bare = true`` lets a bare number take the bound's unit when a ``before``/``after`` phrase
+    matched ("aged 130" is 130 years).
     ``severity`` (default warning), ``source``, ``as_of``, ``url``.
 """
 
@@ -190,6 +192,7 @@ class Bound:
     keywords: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    bare: bool = False
     severity: str = "warning"
     as_of: str | None = None
     url: str | None = None
@@ -372,7 +375,7 @@ _GROUP_KEYS = ("id", "name", "aliases", "members", "nouns", "size", "source", "a
 _SIZE_KEYS = ("count", "since", "also", "source", "as_of", "url")
 _BOUND_KEYS = (
     "id", "subject", "unit", "min", "max", "kinds", "before", "after", "nouns", "keywords", "requires",
-    "exclude", "severity", "source", "as_of", "url", "description",
+    "exclude", "bare", "severity", "source", "as_of", "url", "description",
 )
 _KINDS = ("money", "count", "percent", "percentage_points", "measure")
 #: What a count of a group's members is counted in, when a group names no nouns of its own.
@@ -538,6 +541,7 @@ def _bound(loader: _Loader, index: int, item: Any, pack: str) -> Bound:
         keywords=r.words("keywords"),
         requires=r.words("requires"),
         exclude=r.words("exclude"),
+        bare=r.get("bare", _boolean, "true or false") or False,
         severity=r.choice("severity", SEVERITIES) or "warning",
         as_of=r.as_of(),
         url=r.text("url"),
@@ -570,6 +574,12 @@ def _type(value: Any) -> str:
 def _show(value: Any) -> str:
     shown = repr(value)
     return f"{_type(value)} {shown if len(shown) < 60 else shown[:57] + '...'}"
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError
+    return value
 
 
 def _string(value: Any) -> str:

@@ -10,7 +10,7 @@ it. A bound is about a figure when a phrase it names stands just before the numb
 one of its nouns; then, when given, one of its ``keywords`` and one of its ``requires`` words
 must stand in the sentence, and none of its ``exclude`` words ("building", "half marathon",
 "rose"). Units are converted (a bound in kilograms catches "25 pounds"); a bare number takes
-the bound's unit when the phrase around it fixes one ("aged 130"). Projections are left alone.
+the bound's unit when the bound says so (``bare = true``) and its phrase matched ("aged 130"). Projections are left alone.
 
 Severity is the bound's: ``error`` for logical impossibilities (a share of a whole above 100%),
 ``warning`` for records a new record could one day beat (age, height, birth weight, speed).
@@ -108,7 +108,7 @@ def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float] 
         def conv(q):  # noqa: ANN001, ANN202 - a pint quantity
             return float(q.magnitude) if target.dimensionless else float(q.to(target.units).magnitude)
 
-    elif phrase and figure.kind == "count" and str(figure.value.units) == "count":
+    elif bound.bare and phrase and figure.kind == "count" and str(figure.value.units) == "count":
 
         def conv(q):  # noqa: ANN001, ANN202 - the phrase ("aged") gives the unit
             return float(q.magnitude)
