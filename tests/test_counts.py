@@ -53,6 +53,7 @@ def test_count_disagreeing_with_its_list(text: str, span: str, listed: str) -> N
         "Both leaders, Biden and Putin, spoke for two hours.",
         "It has two parts: one for schools and another for roads.",
         "Three countries: Bosnia and Herzegovina, Serbia and Croatia.",
+        "The G20's 19 countries, the EU and the African Union will meet in Rio.",
     ],
 )
 def test_lookalikes_are_quiet(text: str) -> None:

@@ -96,6 +96,7 @@ _NAME = re.compile(
 )
 _PLAIN = re.compile(r"[\w'’$%-]+(?:\.\d+)?(?:\s+[\w'’$%-]+(?:\.\d+)?){0,3}")
 _SEP = re.compile(r"\s*(?:,\s*(?:(?P<conj1>and|or|&)\s+)?|\s+(?P<conj2>and|or|&)\s+)")
+_CLOSING = re.compile(r"\s*(?:[,.;:)!?]|--|—|–|$)")
 _END_PLAIN = re.compile(r"\s*(?:[.;:)!?]|--|—|–|$)")
 
 
@@ -182,6 +183,12 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
     if listed is None or listed.partial:
         return None
     count = len(listed.items)
+    if sep == ",":
+        # An appositive closes before the sentence goes on ("the two leaders, A, B and C, met");
+        # "19 countries, the EU and the AU will meet" is a coordination, not a list of the 19.
+        closing = _CLOSING.match(prose, listed.span.end, sentence.end)
+        if not closing or (closing.group(0).strip() in (".", ";", "!", "?", "") and count < stated):
+            return None
     hedge = (m.group("hedge") or "").strip().lower()
     if hedge in ("at least", "more than", "over"):
         wrong = count < stated
