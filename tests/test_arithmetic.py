@@ -200,3 +200,31 @@ MORE_QUIET = [
 def test_other_bases_and_other_measures_are_quiet(text: str) -> None:
     """A percentage of another whole, a year, a time span or another measure is not checked."""
     assert findings(text, **{"150": {"noun": "libraries"}, "300": {"noun": "parks"}}) == []
+
+
+ARITHMETIC_RULES = {r.id for r in arithmetic.RULES}
+END_TO_END = [
+    ("Sales rose 25% from 80 to 120.", "percent-change", "50%"),
+    ("Revenue rose from $1.2 million to $1.5 million, up 40%.", "percent-change", "25%"),
+    ("Output rose from 1.2 to 1.5 million tons, up 60%.", "percent-change", "25%"),
+    ("Unemployment rose from 4% to 6%, an increase of 2 percent.", "percentage-points", "2 percentage points"),
+    ("Only 12 of the district's 48 schools, or 30%, have a nurse.", "share", "25%"),
+    ("One in five adults, or 25%, smoke.", "share", "20%"),
+    ("Two-thirds of members, or 50%, voted.", "share", "67%"),
+    ("Officials counted a total of 100 arrests: 40 in Ohio, 30 in Texas and 20 in Utah.", "sum", "90"),
+    ("Enrollment doubled from 40 to 120 students.", "multiple", "tripled"),
+    ("Revenue rose from $1.2 million to $1.5 million, up 25%.", None, None),
+    ("Sales rose 25% to 120.", None, None),
+    ("One in four voters, or 25%, said so.", None, None),
+    ("Nearly a third of voters, or 31%, were undecided.", None, None),
+    ("Between 20 and 30 people attended, up from 10 last year.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "suggestion"), END_TO_END, ids=[t for t, *_ in END_TO_END])
+def test_end_to_end_with_real_extraction(text: str, rule: str | None, suggestion: str | None) -> None:
+    """With verify's own extraction, each text yields exactly the expected arithmetic finding."""
+    import verify
+
+    found = [f for f in verify.check(text).findings if f.rule in ARITHMETIC_RULES]
+    assert [(f.rule, f.suggestion) for f in found] == ([(rule, suggestion)] if rule else []), found

@@ -112,7 +112,7 @@ def test_seed_estimates_are_set_side_by_side_as_info() -> None:
 
 def test_same_source_conflict_is_a_warning() -> None:
     """The same count given twice with different values, unattributed, is a warning."""
-    found = findings("The fire destroyed 120 homes on Monday. Firefighters said the blaze destroyed 210 homes.")
+    found = findings("The fire destroyed 120 homes on Monday. By evening the blaze had destroyed 210 homes.")
     assert [(f.severity, f.text, [r.text for r in f.related]) for f in found] == [
         ("warning", "210", ["120"])
     ]
@@ -180,6 +180,16 @@ def test_noun_key_singularises() -> None:
     assert cf.noun_key("people") == "person" and cf.noun_key("casualties") == "casualty"
 
 
+def test_the_story_against_a_named_source_is_info() -> None:
+    """A figure the story states and another it attributes are different sources: info."""
+    found = findings(
+        "The storm killed 45 people on the island. Local media said the storm killed 60 people on the island.",
+        **{"60": {"attribution": "Local media"}},
+    )
+    assert [(f.severity, f.text) for f in found] == [("info", "60")]
+    assert "the story itself" in found[0].message and "Local media" in found[0].message
+
+
 def test_a_source_named_more_fully_is_the_same_source() -> None:
     """"the regional governor" and "The governor" are one source: a warning, not info."""
     found = findings(
@@ -192,3 +202,46 @@ def test_a_source_named_more_fully_is_the_same_source() -> None:
 def test_different_predicates_are_not_the_same_count() -> None:
     """"employs 1,200 workers" and "will hire 150 workers" count different things."""
     assert findings("The company employs 1,200 workers. The company will hire 150 workers for the new line.") == []
+
+
+END_TO_END = [
+    ("The storm killed 45 people, the governor said. Later the governor said the storm killed 54 people.", "warning"),
+    ("The council approved a $1.2 billion budget. Critics said the $1.2 million budget was too large.", "warning"),
+    ("Police said 45 people were killed. Hospital officials said 60 people were killed.", "info"),
+    ("Ohio reported 50 deaths. Texas reported 70 deaths.", None),
+    ("About 300 workers lost their jobs. The plant had employed 1,200 workers.", None),
+    ("The storm killed 45 people in 2020. The storm killed 54 people in 2021.", None),
+    ("Membership rose from 80 members to 120 members. The club now has 120 members.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), END_TO_END, ids=[t for t, _ in END_TO_END])
+def test_end_to_end_with_real_extraction(text: str, severity: str | None) -> None:
+    """With verify's own extraction, each text yields the expected conflict (or none)."""
+    import verify
+
+    found = [f for f in verify.check(text).findings if f.rule == "conflicting-figures"]
+    assert [f.severity for f in found] == ([severity] if severity else []), found
+    assert all(f.related for f in found)
+
+
+def test_seed_end_to_end() -> None:
+    """On the seed story, exactly one conflicting-figures finding: the two troop figures, as info."""
+    from pathlib import Path
+
+    import verify
+
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "biden-putin-2021-12-08.txt"
+    report = verify.check(seed.read_text(encoding="utf-8"), published="2021-12-08")
+    found = [f for f in report.findings if f.rule in ("conflicting-figures", *(r.id for r in _arithmetic_rules()))]
+    assert len(found) == 1, found
+    (f,) = found
+    assert f.severity == "info"
+    assert {f.text, *(r.text for r in f.related)} == {"150,000", "just below 100,000"}
+    assert "Ukrainian officials" in f.message and "U.S. intelligence" in f.message and "projection" in f.message
+
+
+def _arithmetic_rules():  # noqa: ANN202 - a tuple of Rule
+    from verify.checks import arithmetic
+
+    return arithmetic.RULES

@@ -249,7 +249,9 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         words=frozenset(words),
         predicates=frozenset(predicates),
         anaphoric=bool(ANAPHORA.search(before)),
-        changing=bool(_CHANGE_BEFORE.search(before)) or bool(_CHANGE_AFTER.match(after.lower())),
+        changing=bool(_CHANGE_BEFORE.search(before))
+        or bool(_CHANGE_AFTER.match(after.lower()))
+        or fig.text.lower().startswith("from "),
         increment=bool(last_words) and last_words[-1] in INCREMENTS,
         sentence=index,
     )
@@ -329,10 +331,13 @@ def _other_source(a: Profile, b: Profile) -> bool:
     """Whether both figures are attributed, to sources that differ.
 
     A source named more fully later is the same source: "the governor" and "the regional
-    governor"; "Ukrainian officials" and "U.S. officials" are not.
+    governor"; "Ukrainian officials" and "U.S. officials" are not. A figure the story states as
+    fact and one it attributes come from different sources.
     """
-    if not a.attribution or not b.attribution:
+    if not a.attribution and not b.attribution:
         return False
+    if not a.attribution or not b.attribution:
+        return True  # the story's own figure against a named source's
     wa, wb = set(_norm(a.attribution)), set(_norm(b.attribution))
     return not (wa and wb and (wa <= wb or wb <= wa))
 
@@ -357,9 +362,10 @@ def _conflict(ctx: CheckContext, a: Profile, b: Profile) -> Finding:
         message += " and ".join(reasons).capitalize() + ": make sure the copy says so."
         return ctx.finding(CONFLICTING_FIGURES, fb, message, severity="info", related=(fa,))
     where = "earlier in the same sentence" if a.sentence == b.sentence else "earlier in the story"
+    source = f"both from {b.attribution}" if b.attribution else "both stated by the story itself"
     message = (
-        f'"{fb.text}" and "{fa.text}" ({where}) give different values for the same {what}, from the '
-        f"same source ({_source(b)}). Check which is right and use it in both places."
+        f'"{fb.text}" and "{fa.text}" ({where}) give different values for the same {what}, {source}. '
+        "Check which is right and use it in both places."
     )
     return ctx.finding(CONFLICTING_FIGURES, fb, message, related=(fa,))
 
