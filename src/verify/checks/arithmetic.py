@@ -85,7 +85,7 @@ DIRECTION_WORDS: dict[str, int] = {
 }
 #: Nouns that name a change ("an increase of 25%", "a 25% drop").
 CHANGE_NOUNS: dict[str, int] = {
-    **dict.fromkeys("increase rise jump gain growth surge climb hike uptick boost".split(), 1),
+    **dict.fromkeys("increase rise raise jump gain growth surge climb hike uptick boost".split(), 1),
     **dict.fromkeys("decrease decline drop fall cut reduction loss plunge dip slump contraction".split(), -1),
 }
 #: Multiplying verbs, adjectives and adverbs.
@@ -289,11 +289,15 @@ def uncertainty(fig: Figure, *, inputs: bool) -> float:
 
     A result ("rose 25%") is read as rounded to its last digit. An input ("from 80 to 120") is
     read as exact when it is a whole number without a magnitude word, and as rounded otherwise
-    ("1.2 million"). "About" widens either by a tenth (a twentieth for inputs).
+    ("1.2 million"). A magnitude word is not a promise of one significant digit, though: "$4
+    billion" is read as $4 billion give or take 2.5% (5% for a result), not anything from $3.5
+    billion to $4.5 billion. "About" widens either by a tenth (a twentieth for inputs).
     """
     half = precision(fig) / 2
     if inputs and _decimals(fig) == 0 and _scale(fig) == 1:
         half = 0.0
+    if _scale(fig) > 1:
+        half = min(half, (0.025 if inputs else 0.05) * abs(fig.magnitude))
     if fig.approximate:
         half = max(half, (0.05 if inputs else 0.1) * abs(fig.magnitude))
     return half
@@ -424,10 +428,10 @@ _STATED = (
     rf"(?:(?:or |for )?an? {_NOUN} of {_C}|(?:or |for )?an? {_C} {_NOUN}|(?P<dir2>up|down) (?:by )?{_C}|\({_C}\))"
 )
 _CHANGE_PATTERNS = [
-    # rose 25% from 80 to 120 / rose by 25%, from 80 to 120
-    rf"{_DIR} (?:by )?{_C},? from {_A_NOUN} to {_B}",
-    # rose 25% to 120 from 80
-    rf"{_DIR} (?:by )?{_C},? to {_B},? from {_A}",
+    # rose 25% from 80 to 120 / rose by 25% over the decade, from 80 to 120
+    rf"{_DIR} (?:by )?{_C}{_AFTER_B},? from {_A_NOUN} to {_B}",
+    # rose 25% to 120 from 80 / climbed 12% year over year to 120, up from 80
+    rf"{_DIR} (?:by )?{_C}{_AFTER_B},? to {_B},? (?:(?:up|down) )?from {_A}",
     # rose from 80 to 120, an increase of 25% / a 25% increase / up 25% / (25%)
     rf"{_DIR} from {_A_NOUN} to {_B}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
     # rose to 120 from 80, an increase of 25% / up 25%
@@ -611,13 +615,26 @@ _SHARES = [
         rf"{_FIG.format('p')} of (?:the |its |their |all |these |those )?(?:[a-z'’-]+ ){{0,2}}?{_FIG.format('y')}"
         rf"[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('x')}"
     ),
+    # of the 2,000 patients, 120 died, or 8%
+    re.compile(
+        rf"\bof (?:the|its|their|all|these|those) {_FIG.format('y')}[^⟨⟩;]{{0,40}}?, {_HEDGE}{_FIG.format('x')}"
+        rf"[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"
+    ),
+    # cut 1,200 jobs, or about 5% of its workforce of 24,000 / or 5% of its 24,000 employees
+    re.compile(
+        rf"{_FIG.format('x')}[^⟨⟩;]{{0,30}}?{_JOIN}{_HEDGE}{_FIG.format('p')} of (?:the |its |their |a |an )?"
+        rf"(?:[a-z'’-]+ ){{0,3}}?(?:of )?{_FIG.format('y')}"
+    ),
 ]
+_OTHER_BASE_AFTER = (0, 2)  # the patterns whose percentage may be followed by another base
 _RATIO_SHARES = [
     re.compile(rf"{_RATIO}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_RATIO}"),
 ]
 _FRACTION_SHARES = [
-    re.compile(rf"\b(?P<frac>{_FRACTION}) of\b[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
+    re.compile(
+        rf"\b(?P<frac>{_FRACTION}) of\b(?: (?:the |its |their )?⟨\d+⟩)?[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"
+    ),
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}(?P<frac>{_FRACTION})\b"),
 ]
 
@@ -669,7 +686,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             x, y, p = clause.fig(m, "x"), clause.fig(m, "y"), clause.fig(m, "p")
             if not _is_percent(p) or _is_percent(x) or _is_percent(y) or not _comparable(x, y):
                 continue
-            if pattern is _SHARES[0] and _other_base(clause, m):
+            if any(pattern is _SHARES[i] for i in _OTHER_BASE_AFTER) and _other_base(clause, m):
                 continue
             lo_x, hi_x = _bounds(x, y.value.units)
             lo_y, hi_y = _bounds(y, y.value.units)
@@ -908,7 +925,7 @@ def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------
 
 _MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-_TIMES = rf"(?:(?P<n>\d+(?:\.\d+)?|{_RATIO_WORD}|⟨\d+⟩)[- ]?(?:times|fold))"
+_TIMES = rf"(?:(?P<n>\b\d+(?:\.\d+)?|\b(?:{_RATIO_WORD})|⟨\d+⟩)[- ]?(?:times|fold)\b)"
 _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
@@ -917,7 +934,7 @@ _MULTIPLES = [
     re.compile(rf"\b(?:{_UP_DOWN}) {_MULT},? from {_A_NOUN} to {_B}"),
     # 300 murders, twice as many as the 120 … / 90, three times more than 20
     re.compile(
-        rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?\b{_MULT} (?P<comp>as many|as much|as large|as high|as big|as long|"
+        rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?{_MULT} (?P<comp>as many|as much|as large|as high|as big|as long|"
         rf"as fast|the number of|the level of|more|larger|higher|bigger|greater)\b[^⟨⟩;]{{0,30}}?\b(?:as|than)\b"
         rf"[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"
     ),
