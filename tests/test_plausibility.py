@@ -79,3 +79,26 @@ def test_user_bound_from_a_pack() -> None:
     pack = load_pack(PACKS / "city-budget.toml")
     [finding] = run("The charter provides for 51 council seats.", fig("51", 51), packs=(pack,))
     assert finding.reference.id == "city-budget/council-seats" and "Charter" in finding.reference.source
+
+
+def test_compound_measures_are_added_up() -> None:
+    """"1 hour and 10 minutes" is 1.17 hours for a marathon; the finding spans the whole compound."""
+    text = "She finished the Boston Marathon in 1 hour and 10 minutes."
+    [finding] = run(text, fig("1 hour", 1, kind="measure", unit="hour"))
+    assert finding.text == "1 hour and 10 minutes"
+    text = "Eliud Kipchoge ran a marathon distance in 1 hour 59 minutes 40 seconds in Vienna."
+    assert run(text, fig("1 hour", 1, kind="measure", unit="hour")) == []
+
+
+def test_ordinal_birthdays_are_ages() -> None:
+    """A "130th birthday" of a person is an age; a newspaper's 150th birthday is not."""
+    [finding] = run("The village celebrated the 130th birthday of its oldest resident.", fig("130th", 130, kind="ordinal"))
+    assert finding.reference.id == "plausibility/human-age-birthday"
+    assert run("The newspaper celebrated its 150th birthday.", fig("150th", 150, kind="ordinal")) == []
+
+
+def test_a_modal_in_a_later_clause_does_not_make_a_projection() -> None:
+    """"in 20 minutes, a time organisers could not explain" is still a reported time."""
+    text = "He ran the marathon in 20 minutes, a time organisers could not explain."
+    spec = fig("20 minutes", 20, kind="measure", unit="minute", modality="projection", modal="could not explain")
+    assert [f.rule for f in run(text, spec)] == ["plausibility"]

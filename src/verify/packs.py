@@ -377,7 +377,7 @@ _BOUND_KEYS = (
     "id", "subject", "unit", "min", "max", "kinds", "before", "after", "nouns", "keywords", "requires",
     "exclude", "bare", "severity", "source", "as_of", "url", "description",
 )
-_KINDS = ("money", "count", "percent", "percentage_points", "measure")
+_KINDS = ("money", "count", "percent", "percentage_points", "measure", "ordinal")
 #: What a count of a group's members is counted in, when a group names no nouns of its own.
 DEFAULT_GROUP_NOUNS = ("members", "member states", "member countries", "member nations", "countries", "nations", "states", "allies")
 

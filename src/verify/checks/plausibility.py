@@ -38,7 +38,8 @@ from collections.abc import Iterable
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
-from verify.model import Figure, Finding
+from verify.checks.reference_range import modality_of
+from verify.model import Figure, Finding, Span
 from verify.packs import Bound, describe_range, has_phrase
 
 RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no real instance reaches (a pack's plausibility bounds)."),)
@@ -60,22 +61,25 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     if not bounds:
         return
     prose = ctx.prose
-    for figure in ctx.figures:
-        if figure.context is not None and figure.context.modality == "projection":
+    for figure in ctx.extraction.figures:
+        if figure.kind == "label" or modality_of(figure) == "projection":
             continue
         for bound in bounds:
+            if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
+                continue
             value = _value_for(prose, figure, bound)
             if value is None:
                 continue
-            low, high = value
+            low, high, end = value
             too_high = bound.max is not None and low > bound.max
             too_low = bound.min is not None and high < bound.min
             if too_high or too_low:
-                yield _finding(ctx, figure, bound, too_high)
+                where = Span(figure.start, end, ctx.text[figure.start : end])
+                yield _finding(ctx, where, bound, too_high)
                 break
 
 
-def _finding(ctx: CheckContext, figure: Figure, bound: Bound, too_high: bool) -> Finding:
+def _finding(ctx: CheckContext, figure: Span, bound: Bound, too_high: bool) -> Finding:
     limit = describe_range(None, bound.max, bound.unit) if too_high else describe_range(bound.min, None, bound.unit)
     message = (
         f"{figure.text!r} is implausible for {bound.subject}: no real instance is "
@@ -85,12 +89,14 @@ def _finding(ctx: CheckContext, figure: Figure, bound: Bound, too_high: bool) ->
     return ctx.finding(RULE, figure, message, severity=bound.severity, reference=bound.citation)
 
 
-def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float] | None:
-    """The figure's lowest and highest admissible values in the bound's unit, if it is about it."""
+def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float, int] | None:
+    """The figure's lowest and highest admissible values in the bound's unit, if it is about it,
+    and where the figure ends (past "and 10 minutes" in "1 hour and 10 minutes")."""
     if bound.kinds and figure.kind not in bound.kinds:
         return None
     target = units.quantity(1, bound.unit)
-    phrase = _phrase_matches(prose, figure, bound)
+    extra, compound_end = _compound(prose, figure, target)
+    phrase = _phrase_matches(prose, figure, bound, compound_end)
     by_noun = bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
     if not (phrase or by_noun):
         return None
@@ -108,26 +114,57 @@ def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float] 
         def conv(q):  # noqa: ANN001, ANN202 - a pint quantity
             return float(q.magnitude) if target.dimensionless else float(q.to(target.units).magnitude)
 
-    elif bound.bare and phrase and figure.kind == "count" and str(figure.value.units) == "count":
+    elif bound.bare and phrase and figure.kind in ("count", "ordinal") and str(figure.value.units) == "count":
 
         def conv(q):  # noqa: ANN001, ANN202 - the phrase ("aged") gives the unit
             return float(q.magnitude)
 
     else:
         return None
-    value = conv(figure.value)
-    low = conv(figure.low) if figure.low is not None else value
+    value = conv(figure.value) + extra
+    low = conv(figure.low) + extra if figure.low is not None else value
     high = conv(figure.high) if figure.high is not None else value
     if figure.low is not None and figure.high is None:
         high = math.inf
-    return low, high
+    return low, high, compound_end
+
+
+_TRAILING_PART = re.compile(
+    r"\s*(?:,|and|,\s*and)?\s*(\d{1,2}(?:\.\d+)?)[\s-]*(minutes?|mins?|seconds?|secs?|inch(?:es)?|in\b)(?![\w-])", re.I
+)
+_PART_UNITS = {"min": "minute", "sec": "second", "inc": "inch", "in": "inch"}
+_WHOLE_UNITS = {"minute": ("hour",), "second": ("hour", "minute"), "inch": ("foot",)}
+
+
+def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:  # noqa: ANN001 - a pint quantity
+    """The rest of a compound measure after the figure, in the bound's unit.
+
+    "2 hours and 5 minutes", "1 hour 59 minutes 40 seconds", "7 feet 3 inches": extraction
+    may stop at the first part; the later parts are added here (0 when there are none), and
+    the offset where the compound ends is returned with them.
+    """
+    if figure.kind != "measure" or not units.compatible(figure.value, target):
+        return 0.0, figure.end
+    total = 0.0
+    pos = figure.end
+    whole = str(figure.value.units)
+    for _ in range(2):
+        m = _TRAILING_PART.match(prose, pos)
+        if not m:
+            break
+        part = _PART_UNITS.get(m.group(2).lower()[:3], m.group(2).lower().rstrip("s"))
+        if whole not in _WHOLE_UNITS.get(part, ()):
+            break
+        total += float(units.quantity(float(m.group(1)), part).to(target.units).magnitude)
+        whole, pos = part, m.end()
+    return total, pos
 
 
 def _family(name: str) -> str:
     return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
 
 
-def _phrase_matches(prose: str, figure: Figure, bound: Bound) -> bool:
+def _phrase_matches(prose: str, figure: Figure, bound: Bound, compound_end: int) -> bool:
     if bound.before:
         starts = {figure.start, figure.start + _numeral_offset(figure)}
         for start in starts:
@@ -136,7 +173,7 @@ def _phrase_matches(prose: str, figure: Figure, bound: Bound) -> bool:
                 return True
     if bound.after:
         numeral = _NUMERAL.search(figure.text)
-        ends = {figure.end}
+        ends = {figure.end, compound_end}
         if numeral:
             ends.add(figure.start + numeral.end())
         for end in ends:

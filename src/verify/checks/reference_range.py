@@ -73,7 +73,7 @@ NEAR_HEDGES = frozenset(
 NEAR = 0.15
 #: Words that make a sentence refer back to what the previous sentence counted.
 ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.I)
-_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|\b(?:and|but) (?:that|said|say|says)\b|\bwhile\b|\bwhereas\b|;")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:--|—|–)\s|\b(?:and|but) (?:that|said|say|says)\b|\bwhile\b|\bwhereas\b")
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b", re.I)
 _IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.I)
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -123,9 +123,9 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
 def modality_of(figure: Figure) -> str:
     """The figure's modality, unless the modal words belong to a later clause.
 
-    In "about 70,000 troops are in place and that the force could grow to 250,000", "could
-    grow" governs 250,000, not 70,000: a modal that only stands after the figure, past a clause
-    boundary, does not make it a projection.
+    In "about 70,000 troops are in place, and the force could grow to 250,000", "could grow"
+    governs 250,000, not 70,000: a modal that only stands after the figure, past a clause
+    boundary (a comma, a dash, "while", "and that"), does not make it a projection.
     """
     context = figure.context
     if context is None:
