@@ -245,3 +245,8 @@ def _arithmetic_rules():  # noqa: ANN202 - a tuple of Rule
     from verify.checks import arithmetic
 
     return arithmetic.RULES
+
+
+def test_same_digits_in_another_context_are_not_a_restatement() -> None:
+    """"1.5 million people live" and "1,500 people attended" share digits, not a subject."""
+    assert findings("About 1.5 million people live in the region.\nOnly 1,500 people attended the hearing.") == []

@@ -514,11 +514,14 @@ def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction:
         stated_lo, stated_hi = -stated_hi, -stated_lo
     stated = (stated_lo * sign, stated_hi * sign) if sign > 0 else (stated_hi * sign, stated_lo * sign)
     both_percent = _is_percent(a) and _is_percent(b)
+    points_word = bool(re.search(r"\bpoints?\b", f"{c.text} {c.noun or ''}", re.I))
+    if not (_is_percent(c) or _is_points(c) or both_percent and points_word):
+        return  # "rose by 40 from 80 to 120": an absolute change, not this rule's business
     if both_percent:
         points = (lo_b - hi_a, hi_b - lo_a)
         exact_points = _in(b, unit) - _in(a, unit)
         pts_text = f"{_fmt(abs(exact_points))} percentage point{'s' if abs(exact_points) != 1 else ''}"
-        if _is_points(c):
+        if _is_points(c) or points_word:
             if _overlap(stated, points):
                 return
             if _overlap(stated, relative):

@@ -404,10 +404,13 @@ def _restated(a: Profile, b: Profile) -> int | None:
     worded = bool(_MAGNITUDE.search(fa.text)) and bool(_MAGNITUDE.search(fb.text))
     if len(digits) < 2 and not worded:
         return None
-    if a.noun and b.noun:
-        if a.noun != b.noun:
-            return None
-    elif not (a.words & b.words):
+    if a.noun and b.noun and a.noun != b.noun:
+        return None
+    # The same thing needs a word in common: "1.5 million people live there" and "1,500 people
+    # came" are not one figure. What a sum of money is for ("budget", "loss") is such a word;
+    # "people" or "troops" is not.
+    named = fa.kind == "money" and a.noun is not None and a.noun == b.noun
+    if not (named or a.words & b.words or a.predicates & b.predicates):
         return None
     if a.times and b.times and a.times != b.times or a.places and b.places and a.places != b.places:
         return None
