@@ -363,14 +363,16 @@ def test_jobs_give_identical_output_in_order(tmp_path: Path) -> None:
     seed = SEED.read_text(encoding="utf-8")
     names = []
     for i in range(6):
-        path = tmp_path / f"{5 - i}-story.txt"
-        path.write_text(seed if i % 2 else FLAGGED.replace("---\npublished: 2021-12-08\n---\n", ""), encoding="utf-8")
+        path = tmp_path / f"{5 - i}-story.{'txt' if i % 2 else 'md'}"
+        path.write_text(seed if i % 2 else FLAGGED, encoding="utf-8")
         names.append(path.name)
     one = script("check", *names, UNUSED, "--published", "2021-12-08", "--format", "json", "--jobs", "1", cwd=tmp_path)
     two = script("check", *names, UNUSED, "--published", "2021-12-08", "--format", "json", "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 1, one.stderr + two.stderr
     assert one.stdout == two.stdout
-    assert [d["path"] for d in json.loads(two.stdout)["documents"]] == names
+    documents = json.loads(two.stdout)["documents"]
+    assert [d["path"] for d in documents] == names
+    assert all(d["findings"] for d in documents)
 
 
 # --- publication date ---------------------------------------------------------------------------

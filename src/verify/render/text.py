@@ -102,9 +102,12 @@ def render_finding(report, finding: Finding, *, paint: _Painter | None = None, p
         paint("gutter", f"{line} |") + f" {shown}",
         paint("gutter", f"{gutter} |") + " " + " " * offset + paint("caret", "^" * length),
     ]
-    for span in finding.related:
-        r_line, r_col = document.position(span.start)
-        lines.append(paint("gutter", f"{gutter} =") + f" related: {r_line}:{r_col} {span.text!r}")
+    if finding.related:
+        spans = []
+        for span in finding.related:
+            r_line, r_col = document.position(span.start)
+            spans.append(f"{r_line}:{r_col} {span.text!r}")
+        lines.append(paint("gutter", f"{gutter} =") + " related: " + ", ".join(spans))
     if finding.suggestion:
         lines.append(paint("gutter", f"{gutter} =") + f" suggestion: {finding.suggestion}")
     if finding.reference is not None:
