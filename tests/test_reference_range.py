@@ -299,3 +299,33 @@ def test_seed_end_to_end_when_extraction_finds_the_figures() -> None:
         ("reference-range", "150,000", "warning"),
     ]
     assert dt.date(2021, 12, 8) == report.document.published
+
+
+def test_open_bound_far_below_is_a_warning() -> None:
+    """"more than $500 million" for $2.5 billion is literally true but misleading: a warning."""
+    [finding] = findings(arms("$500 million", 5e8))
+    assert finding.rule == "reference-range" and finding.severity == "warning"
+
+
+def test_open_bound_slip_is_still_a_slip() -> None:
+    """"more than $2.5 million" is a thousandfold slip even though literally true."""
+    [finding] = findings(arms("$2.5 million", 2.5e6))
+    assert finding.rule == "magnitude-slip" and finding.suggestion == "$2.5 billion"
+
+
+def test_nearly_stays_near() -> None:
+    """"nearly $25 billion" does not reach down to $2.5 billion: a slip."""
+    text = ARMS.format(amount="$25 billion", scope="since 2014", hedge="nearly ")
+    spec = fig("nearly $25 billion", 2.5e10, kind="money", high=2.5e10, qualifier="nearly", scope="since 2014",
+               scope_start=2014)
+    [finding] = findings(build(text, [spec]))
+    assert finding.rule == "magnitude-slip" and finding.text == "$25 billion" and finding.suggestion == "$2.5 billion"
+
+
+def test_projection_slip_suggests_the_projection() -> None:
+    """"up to 1.75 million troops" projected is a tenfold slip of 175,000."""
+    text = "U.S. intelligence officials warned that Russia could deploy up to 1.75 million troops near Ukraine."
+    spec = fig("up to 1.75 million", 1.75e6, high=1.75e6, qualifier="up to", modality="projection",
+               modal="could deploy", noun="troops")
+    [finding] = findings(build(text, [spec]))
+    assert finding.rule == "magnitude-slip" and finding.suggestion == "175,000"

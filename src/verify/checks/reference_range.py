@@ -16,10 +16,13 @@ A reference applies to a figure when all of these hold:
 - the modality matches: a ``modality = "projection"`` reference only takes projections ("could
   reach 150,000"); any other reference leaves projections alone.
 
-The figure's bounds are respected: "more than $2.5 billion" is consistent with a range up to
-$3 billion, and a round figure is allowed its rounding ("$2 billion" covers 1.5 to 2.5 billion).
-Outside the range is ``reference-range`` (``error``; ``warning`` for a projection or estimate
-reference; a reference can set its own ``severity``). When multiplying the figure by a power of
+The figure's bounds are respected as copy means them: "more than $2.5 billion" is consistent
+with a range up to $3 billion; "nearly X" stays within 15% below X, and an open bound ("more
+than X", "up to X") reaches three times X (or a third of it); a round figure is allowed its
+rounding ("$2 billion" covers 1.5 to 2.5 billion). Outside the range is ``reference-range``
+(``error``; ``warning`` for a projection or estimate reference, and for an open bound that is
+only literally true, such as "more than $500 million" for $2.5 billion; a reference can set its
+own ``severity``). When multiplying the figure by a power of
 ten (10^±1 to 10^±4, or a thousand/million/billion slip of 10^±6 or 10^±9) lands it inside
 the range, the finding is ``magnitude-slip`` instead, with the corrected figure written in the
 article's own style.
@@ -71,6 +74,8 @@ NEAR_HEDGES = frozenset(
     )
 )
 NEAR = 0.15
+#: How far an open bound reaches as copy means it: "more than X" up to 3X, "up to X" down to X/3.
+OPEN_FACTOR = 3.0
 #: Words that make a sentence refer back to what the previous sentence counted.
 ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:--|—|–)\s|\b(?:and|but) (?:that|said|say|says)\b|\bwhile\b|\bwhereas\b")
@@ -144,11 +149,20 @@ def modality_of(figure: Figure) -> str:
 
 
 def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding | None:
-    low, high, value = _in_unit(figure, reference.unit)
+    """Compare a figure with a reference that applies to it; a finding when they disagree.
+
+    The figure is read as copy means it: "nearly X" within 15% below X, "more than X" up to
+    three times X, "up to X" down to a third of X. Taken that way and allowed its rounding,
+    it must meet the reference range. If not, a power of ten that brings it inside makes a
+    magnitude slip; else it is out of range — an error, or a warning when only the literal
+    reading of an open bound ("more than $500 million" for $2.5 billion) reaches the range.
+    """
+    literal_low, literal_high, value = _in_unit(figure, reference.unit, open_factor=math.inf)
+    low, high, _ = _in_unit(figure, reference.unit, open_factor=OPEN_FACTOR)
     tolerance = rounding(value) / 2 if not figure.approximate else max(rounding(value) / 2, abs(value) * 0.05)
     if _overlaps(low - tolerance, high + tolerance, reference.min, reference.max):
         return None
-    severity = reference.severity or ("warning" if reference.modality in ("projection", "estimate") else None)
+    projection = reference.modality in ("projection", "estimate")
     citation = reference.citation
     core = core_span(figure)
     where = f"{reference.subject} is {reference.describe()} according to {reference.source}" + (
@@ -164,9 +178,16 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
                 f"{core.text!r} looks {factor} times {direction}: {where}."
                 + (f" Did you mean {suggestion!r}?" if suggestion else "")
             )
-            return ctx.finding(SLIP, core, message, severity=severity, suggestion=suggestion, reference=citation)
+            return ctx.finding(SLIP, core, message, severity=reference.severity, suggestion=suggestion, reference=citation)
     attributed = f" ({_modality_words(figure)})" if reference.modality else ""
+    if _overlaps(literal_low, literal_high, reference.min, reference.max):
+        message = (
+            f"{core.text!r}{attributed} is true only as an open bound, far from the reference: {where}. "
+            "Give the figure itself."
+        )
+        return ctx.finding(RANGE, core, message, severity=reference.severity or "warning", reference=citation)
     message = f"{core.text!r}{attributed} is outside the reference range: {where}."
+    severity = reference.severity or ("warning" if projection else None)
     return ctx.finding(RANGE, core, message, severity=severity, reference=citation)
 
 
@@ -238,17 +259,26 @@ def _previous_sentence(ctx: CheckContext, sentence: Span) -> str:
     return ""
 
 
-def _in_unit(figure: Figure, unit_name: str) -> tuple[float, float, float]:
-    """The figure's interval and value as magnitudes in ``unit_name``."""
+def _in_unit(figure: Figure, unit_name: str, *, open_factor: float) -> tuple[float, float, float]:
+    """The figure's interval and value as magnitudes in ``unit_name``.
+
+    An open side reaches ``open_factor`` times the figure (a third of it below), or 15% for a
+    near hedge ("nearly", "just over").
+    """
     target = units.unit(unit_name)
+    dimensionless = units.quantity(1, unit_name).dimensionless
 
     def conv(q):  # noqa: ANN001, ANN202 - pint quantity
-        return float(q.to(target).magnitude) if not units.quantity(1, unit_name).dimensionless else float(q.magnitude)
+        return float(q.magnitude) if dimensionless else float(q.to(target).magnitude)
 
     value = conv(figure.value)
     near = (figure.qualifier or "").strip().lower() in NEAR_HEDGES
-    open_low = value * (1 - NEAR) if near else -math.inf
-    open_high = value * (1 + NEAR) if near else math.inf
+    if near:
+        open_low, open_high = value * (1 - NEAR), value * (1 + NEAR)
+    elif math.isinf(open_factor):
+        open_low, open_high = -math.inf, math.inf
+    else:
+        open_low, open_high = value / open_factor, value * open_factor
     low = conv(figure.low) if figure.low is not None else (open_low if figure.high is not None else value)
     high = conv(figure.high) if figure.high is not None else (open_high if figure.low is not None else value)
     return low, high, value
