@@ -80,6 +80,14 @@ def test_read_list_items() -> None:
         ("The B9 -- Romania, Poland, Hungary, Bulgaria, the Czech Republic, Slovakia, Estonia, Latvia and Ukraine -- met.",
          "2021-12-08", "B9"),
         ("The G20, which has 22 members, met in Rome.", "2021-10-30", "22 members"),
+        ("The Group of Seven — Canada, France, Germany, Italy, Japan and the United States — met.", "2022-06-26",
+         "Group of Seven"),
+        ("The five permanent members of the Security Council — the U.S., Russia, China and France — met.",
+         "2022-06-15", "permanent members of the Security Council"),
+        ("The six permanent members of the Security Council met.", "2022-06-15",
+         "six permanent members of the Security Council"),
+        ("The BRICS group of Brazil, Russia, India and China met.", "2022-06-15", "BRICS"),
+        ("The ASEAN's 11 members met in Phnom Penh.", "2022-11-11", "11 members"),
     ],
 )
 def test_group_size_disagreeing_with_the_pack(text: str, published: str, span: str) -> None:
@@ -110,6 +118,11 @@ def test_group_size_disagreeing_with_the_pack(text: str, published: str, span: s
         ("G7 countries such as France and Italy objected.", "2021-06-12"),
         ("BRICS, which has 10 members, met in Rio.", "2025-07-06"),
         ("The EU's 24 official languages are all used.", "2021-05-01"),
+        ("The three Nordic countries that border Russia met.", "2022-06-15"),
+        ("The Five Eyes alliance of the U.S., Britain, Canada, Australia and New Zealand met.", "2022-06-15"),
+        ("Three permanent members of the Security Council, the U.S., Britain and France, objected.", "2022-06-15"),
+        ("BRICS -- Brazil, Russia, India, China and South Africa -- met in Beijing.", "2022-06-23"),
+        ("The ASEAN's 11 members met in Kuala Lumpur.", "2025-11-01"),
     ],
 )
 def test_group_lookalikes_are_quiet(text: str, published: str) -> None:

@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from verify.checks._base import CheckContext, Rule
 from verify.checks.list_count import NUMBER_WORDS, read_list
 from verify.model import Finding, Span
-from verify.packs import Group, aliases, find_phrase
+from verify.packs import Group, aliases, find_phrase, has_phrase
 
 RULES = (Rule("group-size", "VR302", "warning", "A named group whose stated size or listed members disagree with a pack."),)
 RULE = RULES[0]
@@ -96,19 +96,25 @@ def _check_mention(
                 + f" ({group.citation(size).source})."
             )
             yield ctx.finding(RULE, span, message, reference=group.citation(size))
-        return
+            return
     yield from _check_list(ctx, prose, group, names, sentence, start, end, size)
 
 
 def _check_list(ctx, prose, group, names, sentence, start, end, size):  # noqa: ANN001, ANN202, PLR0913
-    # A count just before the name makes the list a subset: "two G7 members, France and Italy".
+    # A count just before the name makes the list a subset ("two G7 members, France and
+    # Italy"), unless it is the group's own size ("the five permanent members").
     before = prose[max(sentence.start, start - 25) : start]
-    if re.search(_N + r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", before):
+    count_before = re.search(_N + r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", before)
+    if count_before and _number(count_before.group("n")) not in size.counts:
         return
     pos = end
     noun = re.compile(r"(?:\s+(?:" + "|".join(re.escape(n) for n in group.nouns) + r"|alliance|group|bloc|nations|leaders|format))?")
-    pos = noun.match(prose, pos).end()
+    noun_match = noun.match(prose, pos)
+    pos = noun_match.end()
     sep = _SEPARATOR.match(prose, pos, sentence.end)
+    if not sep and noun_match.end() > noun_match.start():
+        # "the Five Eyes alliance of the U.S., Britain, …": "of" after a collective noun.
+        sep = re.compile(r"\s+(?P<sep>of|comprising|made up of)\s+").match(prose, pos, sentence.end)
     if not sep:
         return
     after = sep.end()
@@ -171,10 +177,13 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
     m = re.search(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$", before)
     if m:
         tail = re.match(r"\s+(?P<noun>" + nouns + r")\b", after)
-        if tail or any(group.name.endswith(n) for n in group.nouns):
+        named = any(has_phrase(prose[start:end], n) for n in group.nouns)
+        if tail or named:
             stop = end + (tail.end() if tail else 0)
             span = Span(before_start + m.start("n"), stop, prose[before_start + m.start("n") : stop])
-            strong = m.group("all").lower() == "all" and not _restricted(prose, stop, sentence.end)
+            # "all 30 NATO allies" and "the five Nordic countries" claim the whole group;
+            # "the 23 NATO members that…" or "the three Nordic countries bordering…" do not.
+            strong = (m.group("all").lower() == "all" or (named and not tail)) and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
     m = re.search(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+(?P<noun>" + nouns + r")\s+of\s+(?:the\s+)?$", before)
