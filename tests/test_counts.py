@@ -26,6 +26,8 @@ def found(text: str, rule: str, published: str = "2021-12-08") -> list[Finding]:
         ("The plan has three goals: growth, jobs, security and stability.", "three goals", "growth, jobs, security and stability"),
         ("At least three countries (Britain and France) objected.", "three countries", "Britain and France"),
         ("Up to two candidates, Ms. Lopez, Mr. Chen and Mr. Diaz, will advance.", "two candidates", "Ms. Lopez, Mr. Chen and Mr. Diaz"),
+        ("Police identified the three victims as Smith, Jones, Brown and Green.", "three victims", "Smith, Jones, Brown and Green"),
+        ("The top two finishers were Smith, Jones and Brown.", "two finishers", "Smith, Jones and Brown"),
     ],
 )
 def test_count_disagreeing_with_its_list(text: str, span: str, listed: str) -> None:
@@ -54,6 +56,9 @@ def test_count_disagreeing_with_its_list(text: str, span: str, listed: str) -> N
         "It has two parts: one for schools and another for roads.",
         "Three countries: Bosnia and Herzegovina, Serbia and Croatia.",
         "The G20's 19 countries, the EU and the African Union will meet in Rio.",
+        "The two leaders are Biden and Putin's closest aides.",
+        "The two men as well as Smith and Jones were charged.",
+        "The three Baltic states, Estonia, Latvia and Lithuania, asked for more troops.",
     ],
 )
 def test_lookalikes_are_quiet(text: str) -> None:

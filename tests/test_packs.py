@@ -206,3 +206,36 @@ def test_phrases_match_whole_words_with_endings() -> None:
     assert find_phrase("Russiagate", "Russia") == []
     assert find_phrase("military-equipment", "military equipment") == [(0, 18)]
     assert find_phrase("talk to us", "US", case=True) == []
+
+
+DESIGN_EXAMPLE = '''
+[pack]
+name = "ukraine-2021"
+description = "Figures for coverage of the Russia–Ukraine crisis, as of December 2021"
+
+[[reference]]
+id = "us-security-assistance-ukraine"
+subject = "U.S. security assistance to Ukraine since 2014"
+keywords = ["arms", "weapons", "military equipment", "security assistance"]  # any, same sentence
+context = ["Ukraine"]            # optional; all, same or previous sentence
+period_start = 2014              # optional; only figures scoped "since 2014"
+unit = "USD"
+min = 2.0e9
+max = 3.0e9
+as_of = 2021-12-08
+source = "U.S. State Department statement on security assistance to Ukraine, December 2021"
+'''
+
+
+def test_the_design_example_pack_drives_the_check(tmp_path: Path) -> None:
+    """The pack example in DESIGN.md, saved by a user, works alone (shipped packs off)."""
+    path = tmp_path / "mine.toml"
+    path.write_text(DESIGN_EXAMPLE, encoding="utf-8")
+    text = "The United States has provided more than $250 billion in arms to Ukraine since 2014."
+    config = verify.Config(default_packs=False)
+    report = verify.check(text, published="2021-12-08", packs=[path], config=config)
+    if not report.figures:
+        pytest.skip("figure extraction is not available")
+    [finding] = [f for f in report.findings if f.rule == "magnitude-slip"]
+    assert finding.suggestion == "$2.5 billion" and finding.reference.id == "ukraine-2021/us-security-assistance-ukraine"
+    assert finding.reference.source.startswith("U.S. State Department")

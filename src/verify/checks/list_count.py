@@ -4,7 +4,8 @@
 
 A count followed by the list it announces, when the list has a different number of items:
 "three countries: Britain, France, Germany and Italy", "the two leaders, Biden, Putin and
-Macron". The list may follow a colon, a dash or a bracket; after a bare comma it must name
+Macron", "police named the three victims as A, B, C and D". The list may follow a colon, a
+dash or a bracket; after a bare comma, "were", "are" or "as" it must name
 people, places or organisations (capitalised items after a noun such as "leaders", "countries",
 "companies"), so that "in two years, France and Germany…" is not read as a list. Hedged counts
 are respected ("at least three" takes four items, not two). It stays quiet on partial lists
@@ -64,6 +65,8 @@ ENTITY_NOUNS = frozenset(
     daughters brothers sisters siblings founders executives journalists reporters victims suspects
     defendants judges justices authors artists bands films books novels albums powers republics
     airports ports islands rivers neighbors neighbours envoys diplomats generals commanders
+    finishers runners riders drivers medalists medallists survivors hostages soldiers workers
+    students passengers prisoners detainees astronauts pilots co-hosts hosts states
     """.split()
 )
 _COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
@@ -73,7 +76,7 @@ _COUNT = re.compile(
     r"(?P<adj>(?:\s+(?:other|major|main|key|big|leading|top|largest|biggest|smaller|small|remaining|"
     r"[A-Z][\w.'’-]*|[a-z]+(?:ern|ian|ese|ish|ic|al|an)))){0,2}"
     r"\s+(?P<noun>[a-z][a-z'’-]*[a-z])"
-    r"(?P<sep>\s*(?::|--|—|–|\(|,)\s*)"
+    r"(?P<sep>\s*(?::|--|—|–|\(|,)\s*|\s+(?:were|are)\s+(?:(?:named|identified|listed)\s+as\s+)?|\s+as\s+)"
 )
 _SUBSET_BEFORE = re.compile(
     r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|each|any|"
@@ -174,7 +177,8 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
     after = m.end()
     if _PARTIAL_AFTER_SEP.match(prose, after, sentence.end):
         return None
-    if sep == ",":
+    verbal = sep in ("were", "are", "as") or sep.endswith(" as")
+    if sep == "," or verbal:
         if noun not in ENTITY_NOUNS:
             return None
         listed = read_list(prose, after, sentence.end, names=True)
@@ -189,6 +193,8 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
         closing = _CLOSING.match(prose, listed.span.end, sentence.end)
         if not closing or (closing.group(0).strip() in (".", ";", "!", "?", "") and count < stated):
             return None
+    elif verbal and not _CLOSING.match(prose, listed.span.end, sentence.end):
+        return None  # "the three victims were Smith, Jones and Brown's neighbours": not a list of them
     hedge = (m.group("hedge") or "").strip().lower()
     if hedge in ("at least", "more than", "over"):
         wrong = count < stated
