@@ -160,3 +160,28 @@ def test_write_atomic_failure_keeps_the_old_file(tmp_path: Path, monkeypatch: py
         io.write_atomic(str(target), "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["report.json"]
+
+
+# --- what is prose (verify.markup) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_addresses_are_not_prose(fmt: str) -> None:
+    """URLs and e-mail addresses are masked in every format; trailing punctuation and offsets stay."""
+    from verify.markup import mask
+
+    text = "Read https://news.example.com/2021/12/08/aid-250.html. Mail desk2021@example.org, or (www.example.org/a_(b)) 5 times."
+    prose, _ = mask(text, fmt)
+    assert len(prose) == len(text)
+    for hidden in ("2021/12/08", "250", "desk2021", "example.org/a_(b)"):
+        assert hidden not in prose
+    assert prose.index(". Mail") == text.index(". Mail")
+    assert prose.endswith(") 5 times.") and "(" in prose
+
+
+def test_plain_text_without_markup_is_its_own_prose() -> None:
+    """Plain text with no directive or address is read exactly as written."""
+    from verify.markup import mask
+
+    text = "Prices rose 5% on Tuesday, December 7, to $2.5 billion.\n"
+    assert mask(text, "text") == (text, {})

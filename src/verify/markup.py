@@ -36,12 +36,34 @@ def mask(text: str, fmt: str) -> tuple[str, dict[str, str]]:
     return _mask_text(text), {}
 
 
+#: Web addresses and e-mail addresses: their digits are not figures ("/2021/12/08/story").
+_URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"'`]{1,2048}")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_URL_TRAILER = ".,;:!?'\")]}"
+
+
+def _mask_addresses(text: str, chars: list[str]) -> None:
+    """Blank every URL and e-mail address (a URL's trailing punctuation stays prose)."""
+    if "://" in text or "www." in text:
+        for m in _URL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in _URL_TRAILER:
+                if text[end - 1] == ")" and text.count("(", m.start(), end) >= text.count(")", m.start(), end):
+                    break  # a balanced parenthesis belongs to the address (Wikipedia style)
+                end -= 1
+            _blank(chars, m.start(), end)
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            _blank(chars, m.start(), m.end())
+
+
 def _mask_text(text: str) -> str:
-    if "verify:" not in text:
+    if "verify:" not in text and "://" not in text and "www." not in text and "@" not in text:
         return text
     chars = list(text)
     for m in SUPPRESSION_LINE.finditer(text):
         _blank(chars, m.start(), m.end())
+    _mask_addresses(text, chars)
     return "".join(chars)
 
 
@@ -71,6 +93,7 @@ def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
         _blank(chars, m.start(), m.end())
     for m in re.finditer(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\[|\]", text):
         _blank(chars, m.start(), m.end())
+    _mask_addresses(text, chars)
     return "".join(chars), metadata
 
 
@@ -110,6 +133,7 @@ def _mask_html(text: str) -> tuple[str, dict[str, str]]:
         if len(decoded) == 1 and chars[m.start()] == "&":
             chars[m.start()] = decoded if decoded not in "\r\n" else " "
             _blank(chars, m.start() + 1, m.end())
+    _mask_addresses(text, chars)
     return "".join(chars), metadata
 
 
