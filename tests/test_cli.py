@@ -298,6 +298,7 @@ def _bad_inputs(tmp: Path) -> list[tuple[list[str], str]]:
     (tmp / "broken.toml").write_text('fail-on = "error"\nselect = [\n', encoding="utf-8")
     (tmp / "badkey.toml").write_text('fail-on = "error"\ncolour = true\n', encoding="utf-8")
     (tmp / "baddate.md").write_text("---\npublished: 8 December\n---\n\nText.\n", encoding="utf-8")
+    (tmp / "badpack.toml").write_text('[pack]\nname = "x"\n\n[[reference]]\nid = "a"\nmin = "lots"\n', encoding="utf-8")
     return [
         (["latin.txt"], "latin.txt: cannot decode as utf-8: invalid byte(s) e9 at byte offset 13"),
         (["latin.txt", "--encoding", "utf-16-be-nonsense"], "unknown encoding"),
@@ -311,12 +312,15 @@ def _bad_inputs(tmp: Path) -> list[tuple[list[str], str]]:
         (["latin.txt", "--config", "broken.toml"], "broken.toml:2: invalid TOML"),
         (["latin.txt", "--config", "badkey.toml"], "badkey.toml:2: unknown key 'colour'"),
         (["baddate.md"], "baddate.md: front matter published: expected a date"),
+        (["latin.txt", "--pack", "badpack.toml"], "badpack.toml:"),
+        (["latin.txt", "--pack", "nopack.toml"], "nopack.toml"),
     ]
 
 
 BAD_INPUT_IDS = [
     "undecodable", "unknown-encoding", "binary", "empty", "too-large", "no-articles", "bad-published",
     "unknown-select", "unknown-ignore", "broken-toml", "unknown-config-key", "bad-front-matter-date",
+    "broken-pack", "missing-pack",
 ]  # fmt: skip
 
 
@@ -329,6 +333,16 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, case: int) -> No
     no_traceback(result)
     errors = [line for line in result.stderr.splitlines() if line.startswith("verify: error:")]
     assert len(errors) == 1 and expected in errors[0], result.stderr
+
+
+def test_checked_files_are_never_written(tmp_path: Path) -> None:
+    """A check leaves every article byte for byte and its modification time as they were."""
+    for name, body in (("a.md", FLAGGED), ("b.txt", SEED.read_text(encoding="utf-8")), ("c.html", "<p>The council met.</p>")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    for fmt in ("text", "json", "sarif"):
+        assert run("check", ".", UNUSED, "--published", "2021-12-08", "--format", fmt, cwd=tmp_path).returncode in (0, 1)
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
