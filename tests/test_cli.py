@@ -463,7 +463,8 @@ def test_rules_lists_every_rule() -> None:
     result = run("rules")
     assert result.returncode == 0
     for rule in verify.rules():
-        assert re.search(rf"^{rule.code}\s+{re.escape(rule.id)}\s+{rule.severity}\s+", result.stdout, re.M)
+        pattern = rf"^{rule.code}\s+{re.escape(rule.id)}\s+{rule.severity}\s+{rule.check}\s+{re.escape(rule.summary)}$"
+        assert re.search(pattern, result.stdout, re.M)
     data = json.loads(run("rules", "--format", "json").stdout)
     assert [r["id"] for r in data] == [r.id for r in verify.rules()]
 

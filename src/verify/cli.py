@@ -710,8 +710,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print("No rules are installed.")
         return EXIT_OK
     width = max(len(r.id) for r in found)
+    check_width = max(len(r.check) for r in found)
     for r in found:
-        print(f"{r.code:<6} {r.id:<{width}}  {r.severity:<7}  {r.summary}")
+        print(f"{r.code:<6} {r.id:<{width}}  {r.severity:<7}  {r.check:<{check_width}}  {r.summary}")
     return EXIT_OK
 
 
