@@ -185,3 +185,13 @@ def test_plain_text_without_markup_is_its_own_prose() -> None:
 
     text = "Prices rose 5% on Tuesday, December 7, to $2.5 billion.\n"
     assert mask(text, "text") == (text, {})
+
+
+def test_toml_front_matter_sets_the_date_and_is_masked() -> None:
+    """Hugo-style +++ TOML front matter gives the publication date and is not prose."""
+    from verify.document import Document
+
+    text = '+++\ntitle = "Budget up 5%"\ndate = 2021-12-08T10:00:00Z\n+++\n\nThe budget rose.\n'
+    doc = Document.from_text(text, path="story.md")
+    assert str(doc.published) == "2021-12-08"
+    assert "5%" not in doc.prose and doc.prose.endswith("The budget rose.\n")

@@ -14,6 +14,9 @@ from verify.errors import InputError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+# TOML front matter (Hugo, Zola): +++ … +++ with key = value.
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$", re.M)
 _PUBLISHED_KEYS = ("published", "date", "pubdate", "publication_date", "published_at")
 
 
@@ -71,8 +74,11 @@ def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
     chars = list(text)
     metadata: dict[str, str] = {}
     front = _FRONT_MATTER.match(text)
+    key_pattern = _FRONT_KEY
+    if not front:
+        front, key_pattern = _TOML_FRONT_MATTER.match(text), _TOML_KEY
     if front:
-        for key, value in _FRONT_KEY.findall(front.group(1)):
+        for key, value in key_pattern.findall(front.group(1)):
             metadata[key.lower()] = value.strip().strip("'\"")
         _blank(chars, 0, front.end())
     for m in re.finditer(r"^(```|~~~).*?(?:^\1[ \t]*$|\Z)", text, re.M | re.S):
