@@ -584,33 +584,18 @@ def _check_renderer(fmt: str) -> Callable[..., str]:
     """The function that renders all reports at the end (text streams instead)."""
     if fmt == "text":
         return lambda reports, **_: ""
-    if fmt == "json":
-        from verify.render import json as module
+    import importlib
 
-        return lambda reports, **_: module.render(reports)
-    if fmt == "sarif":
-        from verify.render import sarif as module
-
-        return lambda reports, **_: module.render(reports)
-    if fmt == "github":
-        from verify.render import github as module
-
-        return lambda reports, **_: module.render(reports)
+    name = f"verify.render.{fmt}"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        raise UsageError(f"--format {fmt}: the renderer ({name}) is not available in this installation") from None
     if fmt == "junit":
-        from verify.render import junit as module
-
         return lambda reports, configs_fail_on="warning", rules=(), **_: module.render(reports, rules=rules, fail_on=configs_fail_on)
-    if fmt == "html":
-        import importlib
-
-        try:
-            module = importlib.import_module("verify.render.html")
-        except ModuleNotFoundError as error:
-            if error.name != "verify.render.html":
-                raise
-            raise UsageError("--format html: the HTML renderer (verify.render.html) is not available in this installation") from None
-        return lambda reports, **_: module.render(reports)
-    raise UsageError(f"unknown format {fmt!r}")
+    return lambda reports, **_: module.render(reports)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -26,6 +26,13 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
 
 
+def _line(report, path: str, finding) -> str:  # noqa: ANN001
+    """One finding as ``path:line:col: severity rule message [Suggestion: …]``."""
+    line, col, _, _ = region(report, finding)
+    extra = f" Suggestion: {finding.suggestion}" if finding.suggestion else ""
+    return f"{path}:{line}:{col}: {finding.severity} {finding.rule} {finding.message}{extra}"
+
+
 def render(reports: Sequence, *, rules: Iterable[str] = (), fail_on: str = "warning") -> str:  # noqa: ANN001
     """The JUnit XML for ``reports``: ``rules`` are the ids of the rules that ran."""
     rule_ids = list(dict.fromkeys(rules))
@@ -44,19 +51,13 @@ def render(reports: Sequence, *, rules: Iterable[str] = (), fail_on: str = "warn
             other = [f for f in findings if not reaches(f.severity, fail_on)]
             if failing:
                 failures += 1
-                lines = []
-                for f in failing:
-                    line, col, _, _ = region(report, f)
-                    extra = f" Suggestion: {f.suggestion}" if f.suggestion else ""
-                    lines.append(f"{path}:{line}:{col}: {f.severity} {f.rule} {f.message}{extra}")
                 noun = "finding" if len(failing) == 1 else "findings"
-                failure = ET.SubElement(case, "failure", type=rule_id, message=_clean(f"{len(failing)} {noun}: {failing[0].message}"))
-                failure.text = _clean("\n".join(lines))
+                summary = _clean(f"{len(failing)} {noun}: {failing[0].message}")
+                failure = ET.SubElement(case, "failure", type=rule_id, message=summary)
+                failure.text = _clean("\n".join(_line(report, path, f) for f in failing))
             if other:
                 out = ET.SubElement(case, "system-out")
-                out.text = _clean(
-                    "\n".join(f"{path}:{region(report, f)[0]}:{region(report, f)[1]}: {f.severity} {f.rule} {f.message}" for f in other)
-                )
+                out.text = _clean("\n".join(_line(report, path, f) for f in other))
         tests = len(by_rule)
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
