@@ -561,3 +561,11 @@ def test_pre_commit_hook_points_at_the_command() -> None:
     for name in ("a.md", "b.txt", "c.html", "d.htm", "e.markdown"):
         assert re.search(files, name)
     assert not re.search(files, "setup.py")
+
+
+def test_unused_suppression_of_an_unselected_rule_is_not_reported(tmp_path: Path) -> None:
+    """A directive for a rule the run does not check is kept quiet; one for a checked rule is reported."""
+    path = tmp_path / "a.md"
+    path.write_text(FLAGGED.replace("VR999", "VR401"), encoding="utf-8")
+    assert run("check", str(path), UNUSED, "--select", "VR5,unused-suppression").returncode == 0
+    assert run("check", str(path), UNUSED).returncode == 1
