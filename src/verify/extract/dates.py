@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # December 2021 / early December 2021 / Dec. of 2021
     ("my", re.compile(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)", _F)),
     # 2021-12-09
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b(?![-/]\d)")),
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b(?![-/]\d)")),
     # 12/9/2021, 31/12/2021, 10.31.1974
     ("num", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![/.]\d)")),
     # January (a bare month; cues checked in code)
@@ -400,16 +400,67 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _firsts(words: Iterable[str]) -> set[str]:
+    """The first word of each phrase ("twenty-first" -> "twenty", "new year's day" -> "new")."""
+    return {m.group(0) for w in words if (m := _TOKEN.match(w.lower()))}
+
+
+_TOKEN = re.compile(r"\w+")
+_RELS = {"last", "next", "this", "coming", "past", "previous", "following", "current", "upcoming"}
+_PARTS = {"early", "mid", "late", "beginning", "start", "end", "middle"}
+_COUNT_WORDS = _firsts(T.COUNTS)
+#: The words a pattern's match can start with ("0" stands for any number). Patterns not listed
+#: are cheap to scan whole; the rest are tried only where one of their first words stands, which
+#: keeps a pass over the text to one dictionary look-up per word.
+_STARTS: dict[str, set[str]] = {
+    "md": _firsts(T.WEEKDAYS) | _firsts(T.MONTHS),
+    "dm": _firsts(T.WEEKDAYS) | _firsts(T.ORDINAL_DAYS) | {"the", "0"},
+    "my": _PARTS | _firsts(T.MONTHS),
+    "m": _RELS | _PARTS | _firsts(T.MONTHS),
+    "century": _PARTS | _firsts(T.ORDINALS) | {"0"},
+    "season": _RELS | _PARTS | _firsts(T.SEASONS),
+    "holiday": _RELS | _firsts(T.HOLIDAYS),
+    "wdday": _firsts(T.WEEKDAYS),
+    "calpart": _PARTS,
+    "wd": _RELS | _firsts(T.WEEKDAYS),
+    "dayword": _firsts(T.DAY_WORDS),
+    "cal": _RELS | {"earlier", "later", "the"},
+    "ago": _COUNT_WORDS | _firsts(T.UNITS) | {"0"},
+    "later": _COUNT_WORDS | _firsts(T.UNITS) | {"0"},
+    "then": {"the"},
+    "window": _RELS | {"in", "over", "during", "for", "within", "the"},
+    "fromnow": _COUNT_WORDS | {"0"},
+}
+_BY_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _kind, _pattern in _PATTERNS:
+    for _word in _STARTS.get(_kind, ()):
+        _BY_WORD.setdefault(_word, []).append((_kind, _pattern))
+_SCANNED = [(k, p) for k, p in _PATTERNS if k not in _STARTS]
+
+
+def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
+    """Every match of every pattern, each pattern tried only where it can start."""
+    for kind, pattern in _SCANNED:
+        for m in pattern.finditer(prose):
+            yield kind, m
+    for token in _TOKEN.finditer(prose):
+        word = token.group(0)
+        key = "0" if word[0].isdigit() else word.lower()
+        for kind, pattern in _BY_WORD.get(key, ()):
+            m = pattern.match(prose, token.start())
+            if m:
+                yield kind, m
+
+
 def _candidates(prose: str) -> list[_Cand]:
     found: list[_Cand] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(prose):
-            if _accept(prose, kind, m):
-                end = m.end()
-                mon = m.groupdict().get("mon")
-                if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
-                    end -= 1  # the full stop after "January" ends the sentence
-                found.append(_Cand(m.start(), end, kind, m.groupdict()))
+    for kind, m in _matches(prose):
+        if _accept(prose, kind, m):
+            end = m.end()
+            mon = m.groupdict().get("mon")
+            if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
+                end -= 1  # the full stop after "January" ends the sentence
+            found.append(_Cand(m.start(), end, kind, m.groupdict()))
     # Longest leftmost wins; ties go to the pattern listed first.
     order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
     found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
@@ -425,13 +476,31 @@ def _candidates(prose: str) -> list[_Cand]:
 # Tense
 
 
+_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
+_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
+
+
+def _cue_matches(prose: str) -> Iterable[re.Match[str]]:
+    """The tense cues, tried only at words that can start one (as :func:`_matches` does)."""
+    for token in _TOKEN.finditer(prose):
+        word = token.group(0).lower()
+        start = token.start()
+        if word == "ll" and start > 0 and prose[start - 1] in "'’":
+            start -= 1
+        elif word not in _CUE_WORDS and not word.endswith("ed"):
+            continue
+        m = _CUES.match(prose, start)
+        if m:
+            yield m
+
+
 class _Tenses:
     """The tense cues of the prose, found once and looked up by position."""
 
     def __init__(self, prose: str, mentions: list[_Cand]) -> None:
         self.cues: list[tuple[int, int, str, str]] = []
         starts = [c.start for c in mentions]
-        for m in _CUES.finditer(prose):
+        for m in _cue_matches(prose):
             k = bisect.bisect_right(starts, m.start()) - 1
             if k >= 0 and mentions[k].end > m.start():
                 continue  # a date's own words ("next week") do not set its clause's tense
