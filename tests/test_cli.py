@@ -288,6 +288,20 @@ def test_missing_file_is_reported_and_others_still_checked(tmp_path: Path, flagg
     assert data["summary"]["findings"] == 1
 
 
+def test_sarif_keeps_the_unreadable_file(tmp_path: Path, flagged: Path) -> None:
+    """With a missing file the SARIF log still validates, has the other file's result, and names the missing one."""
+    missing = tmp_path / "missing.md"
+    result = script("check", str(missing), str(flagged), UNUSED, "--format", "sarif")
+    assert result.returncode == 2
+    log = json.loads(result.stdout)
+    cls = jsonschema.validators.validator_for(SARIF_SCHEMA)
+    assert not list(cls(SARIF_SCHEMA).iter_errors(log))
+    run_ = log["runs"][0]
+    assert [r["ruleId"] for r in run_["results"]] == ["unused-suppression"]
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    assert str(missing) in run_["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+
+
 def _bad_inputs(tmp: Path) -> list[tuple[list[str], str]]:
     (tmp / "latin.txt").write_bytes("Prices in Caf".encode() + b"\xe9 rose.")
     (tmp / "binary.md").write_bytes(b"\x00\x01\x02 image")

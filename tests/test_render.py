@@ -301,3 +301,31 @@ def test_region_of_an_empty_span_covers_one_column() -> None:
     report = make_report(findings=())
     empty = Finding("percent-change", "warning", "m", 5, 5, "", code="VR401")
     assert region(report, empty) == (1, 6, 1, 7)
+
+
+# --- articles that could not be checked -----------------------------------------------------------
+
+UNREAD = [("news/broken.md", "news/broken.md: cannot decode as utf-8: invalid byte(s) e9 at byte offset 3")]
+
+
+def test_sarif_reports_unreadable_articles_as_notifications() -> None:
+    """An unreadable article makes the invocation unsuccessful, with an error notification naming it."""
+    log = sarif.sarif_log([make_report()], errors=UNREAD)
+    _validate_sarif(log)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    note = invocation["toolExecutionNotifications"][0]
+    assert note["level"] == "error" and "byte offset 3" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/broken.md"
+    assert sarif.sarif_log([make_report()])["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
+def test_github_and_junit_report_unreadable_articles() -> None:
+    """GitHub gets an ::error for the file; JUnit a suite whose 'read' case has an error element."""
+    out = github.render([], errors=UNREAD)
+    assert out.startswith("::error file=news/broken.md,title=verify%3A could not check this file::")
+    root = ET.fromstring(junit.render([], rules=["sum"], errors=UNREAD).split("\n", 1)[1])
+    suite = root.find("testsuite")
+    assert suite.get("name") == "news/broken.md" and suite.get("errors") == "1"
+    assert "byte offset 3" in suite.find("testcase/error").get("message")
+    assert root.get("errors") == "1"

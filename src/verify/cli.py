@@ -526,6 +526,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     reports: list[Report] = []
     failed = False
     bad = 0
+    unread: list[tuple[str, str]] = []  # (path, one-line error) of the articles that could not be checked
     workers = args.jobs or os.cpu_count() or 1
     outcomes = _run_jobs(jobs, workers)
     fail_on_by_index = {job.index: job.config.fail_on for job in jobs}
@@ -534,6 +535,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         nonlocal failed, bad
         if outcome.error is not None:
             bad += 1
+            unread.append((outcome.path, outcome.error))
             _error(outcome.error)
             if outcome.traceback:
                 sys.stderr.write(outcome.traceback)
@@ -551,11 +553,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     pending = sorted(errors)
     for outcome in outcomes:
         while pending and pending[0] < outcome.index:
+            index = pending.pop(0)
             bad += 1
-            _error(errors[pending.pop(0)])
+            unread.append((targets[index][0], errors[index]))
+            _error(errors[index])
         take(outcome)
     for index in pending:
         bad += 1
+        unread.append((targets[index][0], errors[index]))
         _error(errors[index])
 
     if args.format == "text":
@@ -564,7 +569,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             sink.write(text_render.summary(reports, errors=bad, color=color))
     else:
-        sink.write(renderer(reports, configs_fail_on=_fail_on_for_render(jobs, options), rules=_rule_ids(jobs)))
+        sink.write(renderer(reports, configs_fail_on=_fail_on_for_render(jobs, options), rules=_rule_ids(jobs), errors=unread))
     sink.close()
     if bad:
         return EXIT_ERROR
@@ -604,7 +609,12 @@ def _check_renderer(fmt: str) -> Callable[..., str]:
             raise
         raise UsageError(f"--format {fmt}: the renderer ({name}) is not available in this installation") from None
     if fmt == "junit":
-        return lambda reports, configs_fail_on="warning", rules=(), **_: module.render(reports, rules=rules, fail_on=configs_fail_on)
+        return lambda reports, configs_fail_on="warning", rules=(), errors=(), **_: module.render(
+            reports, rules=rules, fail_on=configs_fail_on, errors=errors
+        )
+    if fmt in ("sarif", "github"):
+        # Articles that could not be read are reported in the output too, so CI shows them.
+        return lambda reports, errors=(), **_: module.render(reports, errors=errors)
     return lambda reports, **_: module.render(reports)
 
 

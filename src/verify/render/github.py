@@ -31,8 +31,8 @@ def command(kind: str, message: str, **properties: object) -> str:
     return f"::{kind} {props}::{escape_data(message)}" if props else f"::{kind}::{escape_data(message)}"
 
 
-def render(reports: Iterable) -> str:  # noqa: ANN001 - Reports
-    """One command line per finding and per note, in document order."""
+def render(reports: Iterable, *, errors: Iterable[tuple[str, str]] = ()) -> str:  # noqa: ANN001 - Reports
+    """One command line per finding and per note, in document order; then one per unreadable article."""
     lines = []
     for report in reports:
         path = report.document.path or "<stdin>"
@@ -58,6 +58,8 @@ def render(reports: Iterable) -> str:  # noqa: ANN001 - Reports
             )
         for note in report.notes:
             lines.append(command("notice", note, file=path, title="verify"))
+    for path, message in errors:
+        lines.append(command("error", message, file=path, title="verify: could not check this file"))
     return "".join(line + "\n" for line in lines)
 
 

@@ -33,8 +33,18 @@ def _line(report, path: str, finding) -> str:  # noqa: ANN001
     return f"{path}:{line}:{col}: {finding.severity} {finding.rule} {finding.message}{extra}"
 
 
-def render(reports: Sequence, *, rules: Iterable[str] = (), fail_on: str = "warning") -> str:  # noqa: ANN001
-    """The JUnit XML for ``reports``: ``rules`` are the ids of the rules that ran."""
+def render(
+    reports: Sequence,  # noqa: ANN001 - Reports
+    *,
+    rules: Iterable[str] = (),
+    fail_on: str = "warning",
+    errors: Iterable[tuple[str, str]] = (),
+) -> str:
+    """The JUnit XML for ``reports``: ``rules`` are the ids of the rules that ran.
+
+    ``errors`` are (path, message) of articles that could not be checked: each is a suite whose
+    one test case, ``read``, has an ``error`` element.
+    """
     rule_ids = list(dict.fromkeys(rules))
     root = ET.Element("testsuites", name="verify")
     total_tests = total_failures = 0
@@ -65,9 +75,16 @@ def render(reports: Sequence, *, rules: Iterable[str] = (), fail_on: str = "warn
         suite.set("skipped", "0")
         total_tests += tests
         total_failures += failures
+    total_errors = 0
+    for path, message in errors:
+        suite = ET.SubElement(root, "testsuite", name=_clean(path), tests="1", failures="0", errors="1", skipped="0")
+        case = ET.SubElement(suite, "testcase", name="read", classname=_clean(path))
+        ET.SubElement(case, "error", type="InputError", message=_clean(message)).text = _clean(message)
+        total_tests += 1
+        total_errors += 1
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
-    root.set("errors", "0")
+    root.set("errors", str(total_errors))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

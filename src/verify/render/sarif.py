@@ -99,8 +99,8 @@ def _location(report, start: int, end: int, *, message: str | None = None, index
     return location
 
 
-def sarif_log(reports: Sequence, *, version: str | None = None) -> dict[str, Any]:  # noqa: ANN001
-    """The SARIF log as a dict."""
+def sarif_log(reports: Sequence, *, errors: Sequence[tuple[str, str]] = (), version: str | None = None) -> dict[str, Any]:  # noqa: ANN001
+    """The SARIF log as a dict; ``errors`` are (path, message) of articles that could not be checked."""
     if version is None:
         from verify import __version__ as version
     rules = _rules()
@@ -170,14 +170,30 @@ def sarif_log(reports: Sequence, *, version: str | None = None) -> dict[str, Any
             }
         },
         "columnKind": "unicodeCodePoints",
+        "invocations": [_invocation(errors)],
         "results": results,
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render(reports: Iterable) -> str:  # noqa: ANN001 - Reports
+def _invocation(errors: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The run's invocation: successful unless an article could not be checked, each one a notification."""
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}],
+            }
+            for path, message in errors
+        ]
+    return invocation
+
+
+def render(reports: Iterable, *, errors: Sequence[tuple[str, str]] = ()) -> str:  # noqa: ANN001 - Reports
     """The SARIF log as indented JSON."""
-    return json.dumps(sarif_log(list(reports)), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(sarif_log(list(reports), errors=errors), ensure_ascii=False, indent=2) + "\n"
 
 
 __all__ = ["artifact_uri", "descriptor", "render", "sarif_log", "section"]
