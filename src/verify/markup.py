@@ -27,7 +27,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 #: A suppression on a line of its own in plain text (``verify: ignore VR102``): not prose.
-SUPPRESSION_LINE = re.compile(r"^[ \t]*verify:[ \t]*ignore(?:-file)?[ \t]+[^\r\n]{0,500}(?=\r?$)", re.M)
+SUPPRESSION_LINE = re.compile(r"^[ \t]*verify:[ \t]*ignore(?:-file)?[ \t]+[^\s][^\r\n]{0,500}(?=\r?$)", re.M)
 
 
 def mask(text: str, fmt: str) -> tuple[str, dict[str, str]]:
