@@ -6,7 +6,9 @@
 * A date told in the future tense that falls before the publication date: "The envoys will meet
   on December 1" in a story published on December 8.
 
-Only dates written out are checked ("December 12", "2023", "Tuesday, Dec. 14"); relative ones
+Only dates that say when the event happened are checked ("met on December 12", "in 2023"),
+not deadlines or extents ("extended to Jan. 31", "by December 10", "until 2023"); and only dates
+written out ("December 12", "2023", "Tuesday, Dec. 14"); relative ones
 ("yesterday", "next week", "on Monday") are resolved with the tense and so always agree. Reported
 futures ("said they would meet on December 1") are left alone, since the meeting may be over by
 publication. A date without its year is read as the one nearest publication, on the side its
@@ -45,6 +47,20 @@ RULES = (
 #: How many words may stand between a tense cue and the date it sets the tense of.
 MAX_GAP_WORDS = 3
 _WORD = re.compile(r"[\w'’-]+")
+#: Words before a date that make it the time of the event ("met on", "in", "during"); a date
+#: after "to", "until" or "by" is a deadline or an extent ("extended to Jan. 31"), not when the
+#: reported event happened.
+EVENT_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
+_PREV = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
+
+
+def _dates_the_event(prose: str, start: int, sentence_start: int, cue: str) -> bool:
+    """Whether the mention at ``start`` says when the clause's event happened."""
+    m = _PREV.search(prose, max(sentence_start, start - 24), start)
+    if not m:
+        return True  # the date opens the sentence: "December 12: the minister said…"
+    word = m.group(1).lower()
+    return word in EVENT_PREPOSITIONS or word == cue.split()[-1]
 
 
 def _near_cue(prose: str, start: int, end: int, sentence_start: int, sentence_end: int, cue: str) -> bool:
@@ -79,6 +95,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         else:
             continue
         if not _near_cue(prose, d.start, d.end, d.sentence.start, d.sentence.end, d.tense_cue):
+            continue
+        if not _dates_the_event(prose, d.start, d.sentence.start, d.tense_cue):
             continue
         when = d.earliest.isoformat() if d.earliest == d.latest else f"{d.earliest}..{d.latest}"
         inferred = "; year inferred from the publication date" if d.year_inferred else ""

@@ -1217,6 +1217,11 @@ def _apply_since(prose: str, c: _Cand) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def _future_in_past(cue: str | None) -> bool:
+    """Whether a future cue reports the future from the past ("would", "was to", "hoped to")."""
+    return bool(cue) and any(word in T.FUTURE_IN_PAST for word in re.findall(r"[a-z]+", cue or ""))
+
+
 def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[DateMention]:
     """Every date mention in ``prose``, in text order, resolved against ``published``."""
     cands = _candidates(prose)
@@ -1224,9 +1229,13 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
         return []
     tenses = _Tenses(prose, cands)
     for c in cands:
-        c.tense, c.tense_cue = tenses.at(c.start, c.end, frame.sentence_at(c.start))
+        tense, c.tense_cue = tenses.at(c.start, c.end, frame.sentence_at(c.start))
+        # A future reported from the past ("said it would meet", "had hoped to finish") may be
+        # over by publication: resolve it to the nearest date, whichever side.
+        c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
         if c.kind not in _ANCHORED:
             _resolve_absolute(c, published)
+        c.tense = tense
     cands = [c for c in cands if not c.drop]
     for i, c in enumerate(cands):
         if c.kind in _ANCHORED:
