@@ -329,3 +329,26 @@ def test_projection_slip_suggests_the_projection() -> None:
                modal="could deploy", noun="troops")
     [finding] = findings(build(text, [spec]))
     assert finding.rule == "magnitude-slip" and finding.suggestion == "175,000"
+
+
+def test_reference_noun_filter() -> None:
+    """A reference with ``noun`` only takes figures that count that noun."""
+    raw = """
+[pack]
+name = "force"
+
+[[reference]]
+id = "officers"
+subject = "sworn officers in Springfield"
+keywords = ["police"]
+noun = ["officers", "police officers"]
+unit = "count"
+min = 410
+max = 430
+source = "Springfield Police Department annual report 2023"
+"""
+    pack = parse_pack(raw)
+    text = "The police department has 4,200 officers and 90 cars, the chief said."
+    ctx = build(text, [fig("4,200", 4200, noun="officers"), fig("90", 90, noun="cars")], published="2024-05-01")
+    [finding] = findings(ctx, (pack,))
+    assert finding.text == "4,200" and finding.rule == "magnitude-slip" and finding.suggestion == "420"

@@ -95,10 +95,10 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}][\w'’-]*)"
 _COMPOUND = r"(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|São Tomé and Príncipe|Sao Tome and Principe)"
 _NAME = re.compile(
-    rf"(?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|Prof|St|Lt|Col|Capt|Sgt|Adm|Pres)\.\s+)?(?:{_COMPOUND}|{_NAME_WORD}(?:\s+(?:(?:of|de|la|du|von|van|der|al|bin|da|del|le|of the)\s+)?{_NAME_WORD}){{0,5}})"
+    rf"(?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|Prof|St|Lt|Col|Capt|Sgt|Adm|Pres)\.\s+)?(?:{_COMPOUND}|{_NAME_WORD}(?:\s+(?:(?:of|de|la|du|von|van|der|al|bin|da|del|le|of the|&)\s+)?{_NAME_WORD}){{0,5}})"
 )
 _PLAIN = re.compile(r"[\w'’$%-]+(?:\.\d+)?(?:\s+[\w'’$%-]+(?:\.\d+)?){0,3}")
-_SEP = re.compile(r"\s*(?:,\s*(?:(?P<conj1>and|or|&)\s+)?|\s+(?P<conj2>and|or|&)\s+)")
+_SEP = re.compile(r"\s*(?:,\s*(?:(?P<conj1>and|or)\s+)?|\s+(?P<conj2>and|or)\s+)")
 _CLOSING = re.compile(r"\s*(?:[,.;:)!?]|--|—|–|$)")
 _END_PLAIN = re.compile(r"\s*(?:[.;:)!?]|--|—|–|$)")
 
