@@ -100,7 +100,7 @@ _NAME = re.compile(
 _PLAIN = re.compile(r"[\w'’$%-]+(?:\.\d+)?(?:\s+[\w'’$%-]+(?:\.\d+)?){0,3}")
 _SEP = re.compile(r"\s*(?:,\s*(?:(?P<conj1>and|or)\s+)?|\s+(?P<conj2>and|or)\s+)")
 _CLOSING = re.compile(r"\s*(?:[,.;:)!?]|--|—|–|$)")
-_END_PLAIN = re.compile(r"\s*(?:[.;:)!?]|--|—|–|$)")
+_END_PLAIN = re.compile(r"\s*(?:[.;:)!?]|--|—|–|,?[”\"’]|$)")
 
 
 @attrs.frozen
