@@ -238,6 +238,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
+_PREP_BEFORE = re.compile(r"([A-Za-z]+)[\s,]{1,3}(?:the\s{1,3})?$")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
@@ -346,7 +347,8 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
             key = g["mon"].lower().rstrip(".")
             if len(key) <= 4 and key not in ("may", "june", "july") and not m.group(0).endswith("."):
                 return False  # "Jan", "Mar" without a stop are names, not months
-            if not (_part(g) or g.get("rel")) and before not in T.TIME_CUES and not prose.startswith(("'s", "’s"), m.end()):
+            possessive = prose.startswith(("'s", "’s"), m.end()) and key not in T.AMBIGUOUS_MONTHS
+            if not (_part(g) or g.get("rel")) and before not in T.TIME_CUES and not possessive:
                 return False
         if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capitalised(g["wd"]):
             return False
@@ -1233,6 +1235,12 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
+        pm = _PREP_BEFORE.search(prose, max(0, c.start - 30), c.start)
+        before = pm.group(1).lower() if pm else ""
+        if before in T.BOUND_WORDS:
+            c.tense = None  # "extended to Dec. 31": a bound, read as the nearest such date
+        elif before == "since":
+            c.tense = "past"
         if c.kind not in _ANCHORED:
             _resolve_absolute(c, published)
         c.tense = tense

@@ -163,7 +163,16 @@ FUTURE_CUES = (
 )
 PRESENT_CUES = (
     r"is", r"are", r"am", r"says", r"say", r"has", r"have", r"remains?", r"continues?",
+    # present-tense event verbs that schedule ("takes effect on Jan. 1", "opens on Feb. 4")
+    r"takes", r"begins", r"starts", r"opens", r"closes", r"ends", r"expires", r"runs",
+    r"arrives", r"leaves", r"meets", r"resumes", r"returns", r"launches", r"lands", r"visits",
+    r"travels", r"hosts", r"marks", r"falls", r"comes", r"kicks", r"concludes", r"convenes",
 )  # fmt: skip
+
+#: Words before a date that make it a bound, not the time of the clause's event ("extended to
+#: Dec. 31", "from the end of January", "by 2030"): such a date is read as the nearest one,
+#: whatever the tense. A date after "since" always lies before publication.
+BOUND_WORDS = frozenset({"to", "until", "till", "through", "thru", "by", "from", "before", "after"})
 
 #: Future cues that report a future from the past ("said it would meet on December 1"): the
 #: event may well be over by publication, so the reported-after-publication check ignores them.
