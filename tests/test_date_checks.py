@@ -78,6 +78,11 @@ QUIET: list[tuple[str, str | None, str]] = [
     ("The first walkout begins on Tuesday, March 14, the union said.", "2023-03-10", "reported-after-publication"),
     ("The ministers will meet in November.", "2021-12-08", "reported-after-publication"),
     ("The treaty is to be signed on January 14, 2022, in Vienna.", "2021-12-08", "reported-after-publication"),
+    ("The payment was due on Dec. 20.", "2021-12-08", "reported-after-publication"),
+    ("He said on Nov. 30 that talks will resume on Dec. 2.", "2021-12-08", "reported-after-publication"),
+    ('"We will meet on December 1," he said.', "2021-12-08", "reported-after-publication"),
+    ("The contract, signed in 2020, was extended to Jan. 31, 2022.", "2021-12-08", "reported-after-publication"),
+    ("The deal, agreed on Wednesday, takes effect on Jan. 1.", "2021-12-13", "reported-after-publication"),
     ("On December 12 the foreign minister said the talks had stalled.", None, "reported-after-publication"),
     ("The envoys will meet on December 1, 2021, in Geneva.", None, "reported-after-publication"),
 ]

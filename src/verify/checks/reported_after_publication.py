@@ -10,7 +10,8 @@ Only dates that say when the event happened are checked ("met on December 12", "
 not deadlines or extents ("extended to Jan. 31", "by December 10", "until 2023"); and only dates
 written out ("December 12", "2023", "Tuesday, Dec. 14"); relative ones
 ("yesterday", "next week", "on Monday") are resolved with the tense and so always agree. Reported
-futures ("said they would meet on December 1") are left alone, since the meeting may be over by
+futures ("said they would meet on December 1", "said on Nov. 30 that talks will resume on Dec. 2",
+a quotation's "we will meet on December 1") are left alone, since the meeting may be over by
 publication. A date without its year is read as the one nearest publication, on the side its
 tense points to, unless it lies within two weeks on the other side. Without a publication date
 the check is skipped.
@@ -33,7 +34,7 @@ from collections.abc import Iterable
 
 from verify.checks._base import CheckContext, Rule
 from verify.extract import datetables
-from verify.model import Finding
+from verify.model import DateMention, Finding
 
 RULES = (
     Rule(
@@ -74,6 +75,20 @@ def _near_cue(prose: str, start: int, end: int, sentence_start: int, sentence_en
     return bool(after and len(_WORD.findall(prose, end, after.start())) <= MAX_GAP_WORDS)
 
 
+_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(datetables.REPORTING)) + r")\b", re.IGNORECASE)
+
+
+def _reported_earlier(ctx: CheckContext, d: DateMention, published: object) -> bool:
+    """Whether the future is reported speech dated before publication ("said on Nov. 30 that
+    talks will resume on Dec. 2"): the speaker's future may be the reader's past."""
+    for other in ctx.dates:
+        if other.start >= d.start or other.sentence != d.sentence:
+            continue
+        if other.latest is not None and other.latest < published and _REPORTING.search(ctx.prose, other.end, d.start):
+            return True
+    return False
+
+
 def run(ctx: CheckContext) -> Iterable[Finding]:
     published = ctx.published
     if published is None:
@@ -90,6 +105,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
             and d.latest is not None
             and d.latest < published
             and not any(w in datetables.FUTURE_IN_PAST for w in re.findall(r"[a-z]+", d.tense_cue))
+            and not d.quoted  # a quotation's future is the speaker's, and the speech came earlier
+            and not _reported_earlier(ctx, d, published)
         ):
             problem = f"is told in the future tense ({d.tense_cue!r}) but dated before publication ({published})"
         else:

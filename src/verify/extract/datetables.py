@@ -155,6 +155,7 @@ FUTURE_CUES = (
     r"shall",
     r"(?:is|are|was|were|am)\s{1,3}(?:not\s{1,3})?(?:due|set|scheduled|slated|expected|likely|going|poised|planned|supposed)\s{1,3}to",
     r"(?:is|are|was|were)\s{1,3}to",
+    r"(?:is|are|was|were)\s{1,3}(?:not\s{1,3})?(?:due|set|scheduled|slated|planned|expected)\b",
     r"(?:hopes?|hoped|hoping|plans?|planned|planning|intends?|intended|aims?|aimed|expects?|expected|promised?|promises|pledged?|pledges|vowed?|vows|wants?|wanted|agreed?|agrees|prepares?|prepared|seeks?|sought|threatened|threatens)\s{1,3}to",
     r"would",
     r"'ll",
