@@ -1,11 +1,900 @@
-"""Figures: numbers in prose, normalised to pint quantities with bounds. (Being written.)"""
+"""Figures: numbers in prose, normalised to pint quantities with bounds, nouns and context.
+
+One pass of one compiled pattern finds every place a number could start: a numeral (with an
+optional currency before it), a spelled-out number, or one of the shapes that hold digits but are
+not quantities (dates, times of day, phone numbers, version numbers, codes such as "B9" or
+"COVID-19"). Each candidate is then read outward with small anchored patterns: a hedge before it
+("more than", "just below"), a magnitude ("billion", "bn"), a currency, a percent sign or a unit
+after it, a second number that makes a range ("20-30", "between 20 and 30"), and the counted noun.
+Every pattern is bounded, so the work per candidate is bounded and the whole pass is linear.
+
+The words are tables in :mod:`verify.extract.numbers`; the context (attribution, modality, time
+scope) is :mod:`verify.extract.context`. Decisions worth knowing:
+
+- The figure's ``text`` runs from its hedge to its unit ("more than $250 billion", "two-hour",
+  "at least four"); the counted noun is not part of it but is in ``noun``.
+- Years are not figures: a bare four-digit number from 1900 to 2099 with no unit, currency or
+  counted noun is a year ("since 2014", "the 2020 election"), as is one from 1000 to 1899 after
+  "in", "since", "by" and the like. Dates ("December 9", "9 Dec 2021", "2021-12-09",
+  "12/10/2021"), decades ("the 1990s"), times ("10:30", "9 a.m.") and phone numbers are skipped:
+  date mentions are :mod:`verify.extract.dates`'s business.
+- Durations that are date expressions ("one day after", "two weeks ago", "three days later") are
+  skipped as well.
+- Labels (kind ``label``): a number after a capitalised name or a label word ("Article 5",
+  "Boeing 737", "Route 66", "page 3", "No. 10"), and letters glued to digits ("B9", "G7",
+  "COVID-19", "F-16"). Scores and votes ("won 3-1", "a 5-4 vote": a pair whose second number is
+  not larger) are labels too. Version numbers ("3.2.1") are skipped.
+- Ordinals (kind ``ordinal``): "third", "twenty-first", "21st".
+- "pounds" is money when a magnitude or "sterling" goes with it ("5 million pounds"), else a
+  weight ("200 pounds"); "m" and "b" after a number are million and billion only with a currency
+  ("£4.5m", "$3b"); alone "5m" is five metres.
+- "from 10 to 20" is a range unless a verb of change comes before it ("rose from 10 to 20" is two
+  figures, which the percent-change check needs).
+- "one in five" is a percent-like figure (20 percent), kind ``percent``.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from verify import units
+from verify.extract import numbers as N
+from verify.extract.context import ContextReader
 from verify.extract.text import TextFrame
 from verify.model import Figure
+
+# ---------------------------------------------------------------------------------------------
+# Patterns, compiled once at import.
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _plural(word: str, irregular: dict[str, str]) -> str:
+    if word in irregular:
+        return irregular[word]
+    head, _, tail = word.rpartition(" ")
+    last = tail or word
+    if last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
+
+
+def _with_plurals(table: dict[str, str], irregular: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word, unit_name in table.items():
+        out[word] = unit_name
+        out.setdefault(_plural(word, irregular), unit_name)
+    return out
+
+
+_UNIT_NAMES = _with_plurals(N.UNIT_NAMES, N.UNIT_PLURALS)
+_CURRENCY_NAMES = _with_plurals(N.CURRENCY_NAMES, N.CURRENCY_PLURALS)
+for _name in ("krona", "krone", "kroner"):
+    _CURRENCY_NAMES.setdefault(_name, "SEK" if _name == "krona" else "NOK")
+_MONTHS = _alt(N.MONTHS)
+_WEEKDAYS = _alt(N.WEEKDAYS)
+_NUMBER_WORDS = {**N.ONES, **N.TENS}
+_WORD_VOCAB = _alt([*N.ONES, *N.TENS, *N.SCALES, *N.MULTIPLIERS, *N.ORDINALS, "half", "thirds", "quarters", "fifths", "tenths", "halves", "dozens"])
+_SP = r"[ \t\u00a0]"
+
+_CURRENCY_PREFIX = _alt([*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])
+_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,6}(?![\d])|\d{1,15}(?!\d))(?:\.\d{1,12}(?!\d))?|\.\d{1,12}(?!\d)"
+
+_MASTER = re.compile(
+    rf"""
+    (?P<date>
+        (?:(?:{_WEEKDAYS})\.?,?{_SP}{{1,3}})?(?:{_MONTHS})(?:\.|\b){_SP}{{0,3}}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)
+            (?:{_SP}{{0,2}}[-–]{_SP}{{0,2}}\d{{1,2}}(?!\d))?(?:,?{_SP}{{1,3}}\d{{4}}(?!\d))?
+      | (?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?(?:{_SP}{{0,2}}[-–]{_SP}{{0,2}}\d{{1,2}})?{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?:{_MONTHS})(?:\.|\b)(?:,?{_SP}{{1,3}}\d{{4}}(?!\d))?
+      | (?:{_MONTHS})(?:\.|\b),?{_SP}{{1,3}}\d{{4}}(?!\d)
+      | (?<![\w.,])\d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)
+      | (?<![\w.,/])\d{{1,4}}/\d{{1,4}}(?:/\d{{1,4}})?(?![\d/])
+      | (?<![\w.,])(?:1\d|20)\d0s\b | (?<!\w)['’]\d0s\b
+    )
+  | (?P<time>
+        (?<![\w.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)(?:{_SP}?(?:[aApP]\.?[mM]\b\.?))?
+      | (?<![\w.,])\d{{1,2}}{_SP}?(?:[aApP]\.[mM]\.?|[aApP][mM]\b)
+      | (?<![\w.,])\d{{1,2}}{_SP}o['’]clock\b
+    )
+  | (?P<phone>
+        (?<![\w.,])(?:\+\d{{1,3}}[ .-]?)?(?:\(\d{{2,4}}\){_SP}?|\d{{3}}[ .-])\d{{3}}[ .-]\d{{4}}(?!\d)
+      | (?<![\w.,])\+\d{{1,3}}(?:[ .-]\d{{1,4}}){{2,5}}(?!\d)
+    )
+  | (?P<version>(?<![\w.,])\d{{1,4}}(?:\.\d{{1,4}}){{2,6}}(?![\d]))
+  | (?P<num>
+        (?<![\w.,])(?:(?P<pre>{_CURRENCY_PREFIX}){_SP}?)?(?P<sign>[-−+]{_SP}?)?(?P<digits>{_DIGITS})
+    )
+  | (?P<glued>(?<![\w$€£¥.-])[A-Za-z]{{1,12}}-?\d{{1,6}}(?:[A-Za-z]{{1,8}}\d{{0,4}})?(?![\w]))
+  | (?P<word>
+        (?<![\w-])(?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB})
+        (?:(?:{_SP}{{1,2}}|-|{_SP}and{_SP}|{_SP}a{_SP})(?:{_WORD_VOCAB})(?![\w])){{0,10}})(?![\w])
+    )
+    """,
+    re.X,
+)
+
+_MAGNITUDE = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<mag>(?i:{_alt(N.MAGNITUDES)}))(?![\w])")
+_MONEY_MAGNITUDE = re.compile(rf"(?P<mag>(?i:{_alt(N.MONEY_MAGNITUDES)}))(?![\w])")
+_PERCENT = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<pct>%|(?i:{_alt(k for k in N.PERCENT_WORDS if k != '%')}))(?![\w])")
+_CURRENCY_CODE_AFTER = re.compile(rf"{_SP}{{0,2}}(?P<code>{_alt([*N.CURRENCY_CODES, '€', '$', '£', '¥', '₹', '₽', '₴', '₩', '₺', '₦', '₪'])})(?![\w])")
+_CURRENCY_NAME_AFTER = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<name>(?i:{_alt(_CURRENCY_NAMES)}))(?![\w])")
+_SUBUNIT = re.compile(rf"{_SP}{{0,2}}(?P<sub>(?i:{_alt(N.SUBUNITS)}))(?![\w])")
+_POUNDS = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<pound>(?i:pounds?|quid))(?P<sterling>{_SP}{{1,2}}(?i:sterling))?(?![\w])")
+_UNIT_NAME = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<unit>(?i:{_alt(_UNIT_NAMES)}))(?![\w])")
+_UNIT_SYMBOL = re.compile(rf"(?P<sep>{_SP}{{0,2}}|-)(?P<unit>{_alt(N.UNIT_SYMBOLS)})(?![\w])")
+_POSTFIX = re.compile(rf"(?:{_SP}{{1,2}}(?P<w>(?i:or{_SP}(?:more|over|greater|less|fewer|under|so)))|-?(?P<plus>(?i:plus))|(?P<sym>\+))(?![\w])")
+_RELATIVE = re.compile(rf"{_SP}{{1,2}}(?i:ago|later|earlier|after|before|hence|prior|previously|beforehand|afterwards?|from{_SP}now|back)\b")
+_RATIO = re.compile(rf"{_SP}{{1,2}}(?i:in|out{_SP}of){_SP}{{1,2}}(?:(?i:every){_SP}{{1,2}})?")
+_JOIN = re.compile(rf"{_SP}{{0,2}}(?P<j>[-–—]|(?i:to|and|through)(?=\s)){_SP}{{0,2}}(?:(?P<h>(?i:about|around|roughly|some|approximately|~)){_SP}{{0,2}})?")
+_HEDGE = re.compile(rf"(?<![\w])(?P<h>(?i:{_alt(N.HEDGES)})){_SP}{{0,2}}$")
+_RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|range{_SP}from)){_SP}{{1,2}}$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
+_NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
+_OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
+
+_TEXT_ORDINALS = {**N.ORDINALS}
+_LABEL_WORDS = frozenset(w.rstrip(".") for w in N.LABEL_WORDS)
+_MONTH_SET = frozenset(N.MONTHS) | frozenset(N.WEEKDAYS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading numbers
+
+
+@attrs.frozen
+class _Core:
+    """A number as written: where it is, its value, and the place value of its last digit."""
+
+    start: int
+    end: int
+    value: float
+    precision: float
+    integer: bool  # written without separators or decimals
+    plain: bool  # digits only (no sign, separators or decimals)
+    words: bool = False
+    ordinal: bool = False
+    fraction: bool = False
+
+
+def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
+    digits = text.replace(",", "")
+    value = float(digits)
+    decimals = len(digits.partition(".")[2])
+    if sign and sign.strip() in ("-", "−"):
+        value = -value
+    plain = digits.isdigit() and not sign
+    return _Core(start, end, value, 10.0**-decimals, "," not in text and "." not in text, plain)
+
+
+def _parse_words(prose: str, start: int, end: int) -> _Core | None:
+    """The longest well-formed spelled-out number at the start of ``prose[start:end]``."""
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", prose[start:end])]
+    total = 0.0
+    current = 0.0
+    precision = math.inf
+    last_end: int | None = None
+    last_kind = ""  # "one", "teen", "ten", "hundred", "scale", "frac", "a"
+    negative = False
+    ordinal = False
+    fraction = False
+    scale_seen = math.inf
+    i = 0
+    while i < len(tokens):
+        s, e, w = tokens[i]
+        if w in ("minus", "negative") and i == 0:
+            negative = True
+            i += 1
+            continue
+        if w in ("a", "an"):
+            if last_kind in ("", "frac_half"):
+                last_kind = "a" if last_kind == "" else "frac_half_a"
+                i += 1
+                continue
+            break
+        if w == "and":
+            if last_kind in ("hundred", "scale"):
+                i += 1
+                continue
+            break
+        if w in N.ONES or w in N.TENS:
+            v = N.ONES.get(w, N.TENS.get(w, 0))
+            if w in N.TENS:
+                if last_kind in ("one", "teen", "ten", "a"):
+                    break
+                kind, place = "ten", 10.0
+            else:
+                if last_kind in ("one", "teen", "a") or (last_kind == "ten" and v >= 10):
+                    break
+                kind, place = ("teen" if v >= 10 else "one"), 1.0
+            if w == "zero" and last_kind:
+                break
+            current += v
+            precision = min(precision, place if (v % 10 or w in N.ONES) else 10.0)
+            last_kind = kind
+            last_end = e
+        elif w == "hundred":
+            if last_kind not in ("one", "teen", "ten", "a") or current >= 100 or current == 0 and last_kind != "a":
+                if last_kind != "a":
+                    break
+            current = (current or 1) * 100
+            precision = min(100.0 if precision >= 1 else precision, precision * 100) if precision != math.inf else 100.0
+            if current % 100 == 0:
+                precision = 100.0
+            last_kind = "hundred"
+            last_end = e
+        elif w in N.SCALES:
+            scale = N.SCALES[w]
+            if scale >= scale_seen or last_kind not in ("one", "teen", "ten", "hundred", "a", "frac_half_a"):
+                break
+            base = current or 1.0
+            if last_kind == "frac_half_a":
+                base = 0.5
+            value_part = base * scale
+            part_precision = (precision if precision != math.inf else 1.0) * scale
+            if last_kind == "frac_half_a":
+                part_precision = scale / 10
+            total += value_part
+            precision = part_precision
+            current = 0.0
+            scale_seen = scale
+            last_kind = "scale"
+            last_end = e
+        elif w in ("dozen", "dozens"):
+            if last_kind not in ("one", "teen", "ten", "hundred", "a", ""):
+                break
+            current = (current or 1) * 12
+            precision = min(precision, 12.0) if precision != math.inf else 12.0
+            last_kind = "hundred"
+            last_end = e
+        elif w in N.FRACTIONS and (w.endswith("s") or w == "half" or last_kind in ("a", "one")):
+            if w == "half" and last_kind == "":
+                last_kind = "frac_half"
+                i += 1
+                continue
+            if w.endswith("s") and last_kind not in ("one", "teen", "ten"):
+                break
+            if not w.endswith("s") and w != "half":
+                # "a third of", "one quarter of": a fraction only before "of"
+                if not re.match(r"\s{1,2}of\b", prose[start + e : start + e + 5]):
+                    break
+            current = (current or 1) * N.FRACTIONS[w]
+            precision = min(precision, N.FRACTIONS[w]) if precision != math.inf else N.FRACTIONS[w]
+            fraction = True
+            last_kind = "frac"
+            last_end = e
+            i += 1
+            break
+        elif w in N.ORDINALS:
+            v = N.ORDINALS[w]
+            if last_kind in ("one", "teen", "a") or (last_kind == "ten" and v >= 10):
+                break
+            if last_kind == "scale" or last_kind == "hundred":
+                if v >= 100:
+                    break
+            current += v if v < 100 else 0
+            if v >= 100:
+                current = (current or 1) * v
+            ordinal = True
+            precision = 1.0
+            last_end = e
+            i += 1
+            break
+        else:
+            break
+        i += 1
+    if last_end is None:
+        return None
+    value = total + current
+    if negative:
+        value = -value
+    first = tokens[0][0]
+    # A leading "a" or "an" is part of the number only when it multiplies ("a hundred").
+    return _Core(start + first, start + last_end, value, precision if precision != math.inf else 1.0, True, False, True, ordinal, fraction)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading what stands around a number
+
+
+@attrs.define
+class _Suffix:
+    """What follows a number: magnitude, currency, percent, unit, postfix hedge."""
+
+    end: int
+    magnitude: float = 1.0
+    mag_text: str | None = None
+    mag_end: int | None = None
+    currency: str | None = None
+    factor: float = 1.0  # subunits ("cents") and basis points
+    percent: str | None = None  # "percent" or "percentage_point"
+    unit: str | None = None
+    unit_word: str | None = None
+    postfix: str | None = None
+
+
+def _read_magnitude(prose: str, pos: int, suffix: _Suffix, money: bool) -> None:
+    m = _MAGNITUDE.match(prose, pos)
+    if m:
+        word = m.group("mag").lower()
+        # "5k" and "$1.2 bn" are magnitudes; "5 k" alone is not: a short abbreviation is glued
+        # to the number or follows a currency
+        glued = not m.group()[0].isspace()
+        if len(word) > 3 or glued or money:
+            suffix.magnitude = N.MAGNITUDES[word]
+            suffix.mag_text = m.group("mag")
+            suffix.end = suffix.mag_end = m.end()
+            return
+    sep = re.match(rf"{_SP}?", prose[pos : pos + 1]) if money else None
+    if money:
+        start = pos + (len(sep.group()) if sep else 0)
+        m = _MONEY_MAGNITUDE.match(prose, start)
+        if m:
+            suffix.magnitude = N.MONEY_MAGNITUDES[m.group("mag").lower()]
+            suffix.mag_text = m.group("mag")
+            suffix.end = suffix.mag_end = m.end()
+    elif _MONEY_MAGNITUDE.match(prose, pos):
+        # "5m euros": a money magnitude is allowed when a currency name follows it
+        m = _MONEY_MAGNITUDE.match(prose, pos)
+        assert m is not None
+        if _CURRENCY_CODE_AFTER.match(prose, m.end()) or _CURRENCY_NAME_AFTER.match(prose, m.end()):
+            suffix.magnitude = N.MONEY_MAGNITUDES[m.group("mag").lower()]
+            suffix.mag_text = m.group("mag")
+            suffix.end = suffix.mag_end = m.end()
+
+
+def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
+    suffix = _Suffix(pos)
+    suffix.currency = currency
+    _read_magnitude(prose, pos, suffix, money=currency is not None)
+    pos = suffix.end
+    if currency is None:
+        m = _PERCENT.match(prose, pos)
+        if m:
+            unit_name, factor = N.PERCENT_WORDS.get(m.group("pct").lower(), N.PERCENT_WORDS["%"])
+            suffix.percent, suffix.factor, suffix.end = unit_name, factor, m.end()
+            return _read_postfix(prose, suffix)
+        m = _CURRENCY_CODE_AFTER.match(prose, pos)
+        if m and (m.group("code") in N.CURRENCY_CODES or not m.group().startswith((" ", "\t"))):
+            code = m.group("code")
+            suffix.currency = N.CURRENCY_SYMBOLS.get(code, code)
+            suffix.end = m.end()
+            return _read_postfix(prose, suffix)
+        m = _POUNDS.match(prose, pos)
+        if m and (suffix.mag_text or m.group("sterling") or m.group("pound").lower() == "quid"):
+            suffix.currency, suffix.end = "GBP", m.end()
+            return _read_postfix(prose, suffix)
+        m = _CURRENCY_NAME_AFTER.match(prose, pos)
+        if m:
+            name = m.group("name").lower()
+            if name not in N.AMBIGUOUS_CURRENCY_NAMES or suffix.mag_text:
+                suffix.currency, suffix.end = _CURRENCY_NAMES[name], m.end()
+                return _read_postfix(prose, suffix)
+        if suffix.mag_text is None:
+            m = _SUBUNIT.match(prose, pos)
+            if m and (m.group("sub") != "¢" or True):
+                code, factor = N.SUBUNITS[m.group("sub").lower()] if m.group("sub").lower() in N.SUBUNITS else N.SUBUNITS[m.group("sub")]
+                suffix.currency, suffix.factor, suffix.end = code, factor, m.end()
+                return _read_postfix(prose, suffix)
+        m = _UNIT_NAME.match(prose, pos)
+        if m:
+            word = m.group("unit").lower()
+            suffix.unit, suffix.unit_word, suffix.end = _UNIT_NAMES[word], m.group("unit"), m.end()
+            # "5 square miles per day" is left at square miles: one unit is enough for checks
+            return _read_postfix(prose, suffix)
+        m = _UNIT_SYMBOL.match(prose, pos)
+        if m:
+            symbol = m.group("unit")
+            glued = m.group("sep") == ""
+            after = prose[m.end() : m.end() + 2]
+            weak = symbol in N.WEAK_UNIT_SYMBOLS
+            spaced_ok = not glued and (not after[:1].isalnum() or re.match(r"\s(?:of|in|on|at|and|or)\b", prose[m.end() : m.end() + 4]))
+            if not weak or glued and not after[:1].isalnum() or symbol in ("m", "t", "kt") and spaced_ok:
+                suffix.unit, suffix.unit_word, suffix.end = N.UNIT_SYMBOLS[symbol], symbol, m.end()
+                return _read_postfix(prose, suffix)
+    else:
+        # "$5 million USD" repeats the currency; take it into the span
+        m = _CURRENCY_CODE_AFTER.match(prose, pos)
+        if m and m.group("code") in N.CURRENCY_CODES:
+            suffix.end = m.end()
+    return _read_postfix(prose, suffix)
+
+
+def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
+    m = _POSTFIX.match(prose, suffix.end)
+    if m:
+        suffix.postfix = m.group("w") or m.group("plus") or m.group("sym")
+        suffix.end = m.end()
+    return suffix
+
+
+def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
+    window = prose[max(0, start - 40) : start]
+    m = _HEDGE.search(window)
+    if not m:
+        return None
+    return start - len(window) + m.start("h"), m.group("h")
+
+
+def _word_before(prose: str, start: int) -> str | None:
+    m = _WORD_BEFORE.search(prose, max(0, start - 28), start)
+    return m.group("w") if m else None
+
+
+def _words_before(prose: str, start: int, count: int) -> list[str]:
+    window = prose[max(0, start - 12 * count) : start]
+    return [w.lower() for w in _WORDS_BEFORE.findall(window)][-count:]
+
+
+def _looks_plural(word: str) -> bool:
+    return word in N.IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
+    """The counted noun after a number: the last word of the noun phrase that follows it."""
+    words: list[str] = []
+    for _ in range(4):
+        m = _NOUN_WORD.match(prose, pos)
+        if not m:
+            break
+        word = m.group("w")
+        low = word.lower().rstrip("'’")
+        if low in N.NOUN_STOPWORDS or word in _MONTH_SET or low in _UNIT_NAMES or low in N.MAGNITUDES:
+            break
+        if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
+            break  # "100 people killed": the participle is not the noun
+        words.append(low)
+        pos = m.end()
+        if prose[pos : pos + 1] not in (" ", "\t", "\u00a0"):
+            break  # punctuation ends the phrase
+    if len(words) == 1 and words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
+        return None  # "half a million fled": a verb, not a noun
+    while words and (words[-1].endswith("ly") and len(words) > 1):
+        words.pop()
+    if not words:
+        return None
+    noun = words[-1]
+    if plural:
+        # "two leaders spoke": the counted noun is the last plural word of the phrase
+        plurals = [w for w in words if _looks_plural(w)]
+        if plurals:
+            noun = plurals[-1]
+    for possessive in ("'s", "’s"):
+        if noun.endswith(possessive):
+            noun = noun[: -len(possessive)]
+    return noun or None
+
+
+# ---------------------------------------------------------------------------------------------
+# The scanner
+
+
+@attrs.define
+class _Scanner:
+    prose: str
+    frame: TextFrame
+    reader: ContextReader
+    figures: list[Figure] = attrs.field(factory=list)
+
+    def run(self) -> list[Figure]:
+        prose = self.prose
+        pos = 0
+        while True:
+            m = _MASTER.search(prose, pos)
+            if not m:
+                break
+            group = m.lastgroup
+            end = m.end()
+            if group == "num":
+                end = self._number(m)
+            elif group == "word":
+                end = self._word(m)
+            elif group == "glued":
+                end = self._glued(m)
+            pos = max(end, m.start() + 1)
+        return self.figures
+
+    # -- candidates --------------------------------------------------------------------------
+
+    def _glued(self, m: re.Match[str]) -> int:
+        text = m.group()
+        letters = re.match(r"[A-Za-z]+", text)
+        assert letters is not None
+        if letters.group().lower() in N.YEAR_PREFIXES and re.fullmatch(r"[A-Za-z]+-?\d{4}", text):
+            return m.end()  # "mid-2021": a date expression
+        number = re.search(r"\d+", text)
+        assert number is not None
+        self._emit_label(m.start(), m.end(), float(number.group()))
+        return m.end()
+
+    def _word(self, m: re.Match[str]) -> int:
+        core = _parse_words(self.prose, m.start(), m.end())
+        if core is None:
+            return m.start() + 1
+        if core.ordinal:
+            self._emit_ordinal(core)
+            return core.end
+        # "Bucharest Nine", "Group of Seven": a capitalised number word inside a sentence is a name
+        first = self.prose[core.start : core.start + 1]
+        if first.isupper() and self.frame.sentence_at(core.start).start != core.start:
+            self._emit_label(core.start, core.end, core.value)
+            return core.end
+        return self._figure(core, None, m.start())
+
+    def _number(self, m: re.Match[str]) -> int:
+        prose = self.prose
+        start, end = m.start("digits"), m.end("digits")
+        core = _digits_core(m.group("digits"), start, end, m.group("sign"))
+        if m.group("sign"):
+            core = attrs.evolve(core, start=m.start("sign"))
+        pre = m.group("pre")
+        if pre is None and _ORDINAL_SUFFIX.match(prose, end):
+            self._emit_ordinal(attrs.evolve(core, end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
+            return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
+        currency = N.CURRENCY_SYMBOLS.get(pre, pre) if pre else None
+        if pre and pre in ("Rs", "Rs.", "CHF", "RMB") or pre in N.CURRENCY_CODES if pre else False:
+            currency = N.CURRENCY_SYMBOLS.get(pre, pre)
+        return self._figure(core, currency, m.start())
+
+    # -- one figure --------------------------------------------------------------------------
+
+    def _figure(self, core: _Core, currency: str | None, match_start: int) -> int:
+        prose = self.prose
+        suffix = _read_suffix(prose, core.end, currency)
+        nxt = prose[suffix.end : suffix.end + 1]
+        # A number glued to letters it does not know ("5G", "3D", "4x4") is a code.
+        if nxt.isalpha() and not core.words and suffix.end == core.end:
+            tail = re.match(r"[A-Za-z0-9]{1,12}", prose[suffix.end : suffix.end + 12])
+            end = suffix.end + (tail.end() if tail else 0)
+            self._emit_label(match_start, end, core.value)
+            return end
+        attached = suffix.currency or suffix.percent or suffix.unit or suffix.mag_text
+
+        # Years, and year ranges ("2014-2020", "2020-21"), are dates, not figures.
+        if not attached and core.plain and not core.words and len(prose[core.start : core.end]) == 4:
+            if self._is_year(core):
+                later = re.match(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d)", prose[core.end : core.end + 16])
+                return core.end + (later.end() if later else 0)
+
+        hedge = _hedge_before(prose, match_start)
+        start = hedge[0] if hedge else match_start
+
+        # Labels: "Article 5", "Boeing 737", "page 3", "No. 10", "#1".
+        if not attached and not hedge and core.integer and not core.words:
+            word = _word_before(prose, match_start)
+            if word and self._is_label_word(word):
+                label_start = match_start - len(word) - (1 if prose[match_start - 1 : match_start] in " \t\u00a0" else 0)
+                self._emit_label(label_start, core.end, core.value)
+                return core.end
+
+        # Ratios: "one in five" -> 20 percent.
+        if not attached:
+            ratio = self._ratio(core, start, hedge)
+            if ratio is not None:
+                return ratio
+
+        # Ranges: "20-30", "20 to 30 percent", "between $1 billion and $2 billion".
+        ranged = self._range(core, suffix, currency, start, hedge, match_start)
+        if ranged is not None:
+            return ranged
+
+        # Durations that are date expressions: "one day after", "two weeks ago".
+        if suffix.unit in N.DURATION_UNITS and _RELATIVE.match(prose, suffix.end):
+            return suffix.end
+
+        # Scores and votes: "won 3-1", "a 5-4 vote".
+        score = re.match(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)", prose[suffix.end : suffix.end + 8]) if core.plain and not attached else None
+        if score is not None and not core.words:
+            end = suffix.end + score.end()
+            self._emit_label(match_start, end, core.value)
+            return end
+
+        # A lone "one" or "a" with nothing after it is a pronoun or an article, not a figure.
+        if core.words and core.value == 1 and not attached and not suffix.postfix:
+            if _noun_after(prose, suffix.end) is None:
+                return suffix.end
+        self._emit(core, None, suffix, start, hedge, None, match_start)
+        return suffix.end
+
+    def _is_year(self, core: _Core) -> bool:
+        prose = self.prose
+        value = core.value
+        if not 1000 <= value <= 2099:
+            return False
+        before = _words_before(prose, core.start, 2)
+        hedge = _hedge_before(prose, core.start)
+        noun = _noun_after(prose, core.end)
+        determiner = bool(before) and before[-1] in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose")
+        if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is not None:
+            return False  # "more than 2000": a bound on a count
+        if value >= 1900:
+            if noun and not determiner and noun.endswith("s") and not (before and before[-1] in N.YEAR_WORDS):
+                return False  # "2000 troops"
+            return True
+        return bool(before) and before[-1] in N.YEAR_WORDS and not noun
+
+    def _is_label_word(self, word: str) -> bool:
+        bare = word.rstrip(".")
+        if word == "#":
+            return True
+        if bare.lower() in _LABEL_WORDS and (word[0].isupper() or bare.lower() in _LABEL_WORDS):
+            return bare.lower() not in ("number",) or True
+        if bare in _MONTH_SET or bare in N.NOT_LABEL_WORDS or bare.lower() in N.HEDGES:
+            return False
+        return word[0].isupper()
+
+    def _ratio(self, core: _Core, start: int, hedge: tuple[int, str] | None) -> int | None:
+        prose = self.prose
+        m = _RATIO.match(prose, core.end)
+        if not m or core.value < 1 or not float(core.value).is_integer():
+            return None
+        other = self._core_at(m.end())
+        if other is None or other.ordinal or not other.value > core.value or other.value > 1000:
+            return None
+        if re.match(r"[A-Za-z]", prose[other.end : other.end + 1]) or _ORDINAL_SUFFIX.match(prose, other.end):
+            return None
+        percent = 100.0 * core.value / other.value
+        suffix = _Suffix(other.end, percent="percent")
+        ratio_core = attrs.evolve(core, end=other.end, value=percent, precision=min(1.0, percent))
+        self._emit(ratio_core, None, suffix, start, hedge, None, core.start, ratio=True)
+        return other.end
+
+    def _core_at(self, pos: int) -> _Core | None:
+        m = _MASTER.match(self.prose, pos)
+        if not m:
+            return None
+        if m.lastgroup == "num" and not m.group("pre"):
+            return _digits_core(m.group("digits"), m.start("digits"), m.end("digits"), m.group("sign"))
+        if m.lastgroup == "word":
+            return _parse_words(self.prose, m.start(), m.end())
+        return None
+
+    def _range(
+        self,
+        core: _Core,
+        suffix: _Suffix,
+        currency: str | None,
+        start: int,
+        hedge: tuple[int, str] | None,
+        match_start: int,
+    ) -> int | None:
+        prose = self.prose
+        join = _JOIN.match(prose, suffix.end)
+        if not join or suffix.postfix:
+            return None
+        joiner = join.group("j").lower()
+        opener = _RANGE_OPEN.search(prose, max(0, start - 20), start)
+        if joiner == "and" and not (opener and opener.group("o").lower() == "between"):
+            return None
+        if opener and opener.group("o").lower() == "from":
+            before = _words_before(prose, opener.start(), 4)
+            if any(w in N.CHANGE_WORDS for w in before):
+                return None  # "rose from 10 to 20": two figures
+        pos = join.end()
+        m2 = _MASTER.match(prose, pos)
+        if not m2 or m2.lastgroup not in ("num", "word"):
+            return None
+        if m2.lastgroup == "num":
+            pre2 = m2.group("pre")
+            cur2 = N.CURRENCY_SYMBOLS.get(pre2, pre2) if pre2 else None
+            if pre2 and cur2 != (currency or suffix.currency):
+                return None
+            second = _digits_core(m2.group("digits"), m2.start("digits"), m2.end("digits"), m2.group("sign"))
+            if _ORDINAL_SUFFIX.match(prose, second.end):
+                return None
+        else:
+            cur2 = None
+            parsed = _parse_words(prose, m2.start(), m2.end())
+            if parsed is None or parsed.ordinal:
+                return None
+            second = parsed
+        if core.words != second.words and joiner in ("-", "–", "—"):
+            return None
+        suffix2 = _read_suffix(prose, second.end, cur2 or currency or suffix.currency)
+        attached2 = suffix2.currency or suffix2.percent or suffix2.unit
+        attached1 = suffix.currency or suffix.percent or suffix.unit
+        if attached1 and attached2:
+            if (suffix.currency, suffix.percent, suffix.unit) != (suffix2.currency, suffix2.percent, suffix2.unit):
+                return None
+        lo_mag = suffix.magnitude if suffix.mag_text else suffix2.magnitude
+        lo = core.value * lo_mag * suffix.factor
+        hi = second.value * suffix2.magnitude * suffix2.factor
+        if suffix.mag_text and not suffix2.mag_text:
+            hi = second.value * suffix.magnitude * suffix2.factor
+            if hi <= lo:
+                hi = second.value * suffix2.magnitude * suffix2.factor
+        if not hi > lo:
+            return None  # "3-1", "5 to 4": a score or a vote, not a range
+        # Two years are a span of time, not a range of numbers.
+        if core.plain and second.plain and 1900 <= core.value <= 2099 and not (attached1 or attached2):
+            if 1900 <= second.value <= 2099 or len(prose[second.start : second.end]) == 2:
+                return suffix2.end
+        merged = _Suffix(
+            end=suffix2.end,
+            magnitude=1.0,
+            mag_text=suffix2.mag_text or suffix.mag_text,
+            currency=suffix2.currency or suffix.currency,
+            factor=1.0,
+            percent=suffix2.percent or suffix.percent,
+            unit=suffix2.unit or suffix.unit,
+            postfix=suffix2.postfix,
+        )
+        if suffix2.currency and suffix.currency and suffix2.currency != suffix.currency:
+            return None
+        bounds = (lo, hi)
+        precision = min(core.precision * lo_mag * suffix.factor, second.precision * suffix2.magnitude * suffix2.factor)
+        if opener and hedge is None:
+            start = min(start, opener.start())
+        qualifier = opener.group("o") if opener and opener.start() <= start else None
+        mid = _Core(core.start, second.end, (lo + hi) / 2, precision, False, False, core.words)
+        self._emit(mid, bounds, merged, start, hedge, qualifier, match_start, number_end=suffix2.mag_end or second.end)
+        return suffix2.end
+
+    # -- emitting ----------------------------------------------------------------------------
+
+    def _emit_label(self, start: int, end: int, value: float) -> None:
+        self._append(start, end, "label", units.quantity(value, "count"), number=self.prose[start:end])
+
+    def _emit_ordinal(self, core: _Core) -> None:
+        self._append(core.start, core.end, "ordinal", units.quantity(core.value, "count"), number=self.prose[core.start : core.end], precision=1.0)
+
+    def _emit(
+        self,
+        core: _Core,
+        bounds: tuple[float, float] | None,
+        suffix: _Suffix,
+        start: int,
+        hedge: tuple[int, str] | None,
+        range_word: str | None,
+        match_start: int,
+        *,
+        ratio: bool = False,
+        number_end: int | None = None,
+    ) -> None:
+        prose = self.prose
+        if bounds is None:
+            scale = suffix.magnitude * suffix.factor
+            value = core.value * scale
+            precision = core.precision * scale
+        else:
+            value = core.value
+            precision = core.precision
+        if ratio:
+            kind, unit_name = "percent", "percent"
+        elif suffix.currency:
+            kind, unit_name = "money", suffix.currency
+        elif suffix.percent:
+            kind = "percent" if suffix.percent == "percent" else "percentage_points"
+            unit_name = suffix.percent
+        elif suffix.unit:
+            kind, unit_name = "measure", suffix.unit
+        else:
+            kind, unit_name = "count", "count"
+
+        low = high = None
+        low_exclusive = high_exclusive = approximate = False
+        qualifier_parts: list[str] = []
+        if hedge:
+            qualifier_parts.append(hedge[1])
+            bound, exclusive, approximate = N.HEDGES[hedge[1].lower()] if hedge[1].lower() in N.HEDGES else N.HEDGES[re.sub(r"\s+", " ", hedge[1].lower())]
+            if bound == "low":
+                low, low_exclusive = value if bounds is None else bounds[0], exclusive
+            elif bound == "high":
+                high, high_exclusive = value if bounds is None else bounds[1], exclusive
+        if range_word and not hedge:
+            qualifier_parts.append(range_word)
+        if bounds is not None:
+            if low is None and (not hedge or N.HEDGES.get(hedge[1].lower(), (None,))[0] != "high"):
+                low = bounds[0]
+            if high is None and (not hedge or N.HEDGES.get(hedge[1].lower(), (None,))[0] != "low"):
+                high = bounds[1]
+            if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is None:
+                approximate = True
+        if suffix.postfix:
+            word = re.sub(r"\s+", " ", suffix.postfix.lower())
+            bound, exclusive, approx = N.POSTFIX_HEDGES.get(word, (None, False, True))
+            qualifier_parts.append(suffix.postfix)
+            if bound == "low" and low is None:
+                low, low_exclusive = value, exclusive
+            elif bound == "high" and high is None:
+                high, high_exclusive = value, exclusive
+            approximate = approximate or approx
+
+        noun = _noun_after(prose, suffix.end, value != 1) if kind == "count" or ratio else None
+        number_start = core.start
+        if number_end is None:
+            number_end = suffix.mag_end or core.end
+        end = suffix.end
+        quantity = units.quantity(value, unit_name)
+        self._append(
+            start,
+            end,
+            kind,
+            quantity,
+            low=None if low is None else units.quantity(low, unit_name),
+            high=None if high is None else units.quantity(high, unit_name),
+            low_exclusive=low_exclusive,
+            high_exclusive=high_exclusive,
+            approximate=approximate,
+            qualifier=" ".join(qualifier_parts) or None,
+            noun=noun,
+            number=prose[number_start:number_end],
+            precision=precision,
+        )
+
+    def _append(self, start: int, end: int, kind: str, value: object, **fields: object) -> None:
+        if self.figures and start < self.figures[-1].end:
+            return  # never overlap the figure before
+        context = self.reader.context(start, end)
+        self.figures.append(
+            Figure(self.prose[start:end], start, end, kind, value, context=context, **fields)  # type: ignore[arg-type]
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Counted nouns that the text names only as "the number", "the figure", "the toll"
+
+
+def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for index, fig in enumerate(figures):
+        if fig.kind != "count" or fig.noun is not None:
+            out.append(fig)
+            continue
+        clause = reader.clause(fig.start)
+        before = prose[max(clause.start, fig.start - 200) : fig.start]
+        offset = fig.start - len(before)
+        anaphora = None
+        for m in _ANAPHORA.finditer(before):
+            anaphora = m
+        if anaphora is None:
+            out.append(fig)
+            continue
+        noun = None
+        if anaphora.group("of"):
+            noun = _noun_after(prose, offset + anaphora.end() - 1)
+        if noun is None:
+            noun = _antecedent(prose, frame, out, fig, offset + anaphora.start())
+        out.append(attrs.evolve(fig, noun=noun) if noun else fig)
+    return out
+
+
+def _antecedent(prose: str, frame: TextFrame, earlier: list[Figure], fig: Figure, limit: int) -> str | None:
+    """The nearest thing counted before ``limit``, within this and the two sentences before."""
+    index = frame.sentence_index(fig.start)
+    first = frame.sentences[max(0, index - 2)].start if frame.sentences else 0
+    first = max(first, limit - 3 * 400)  # bounded look-back, whatever the sentence lengths
+    best: tuple[int, str] | None = None
+    for other in reversed(earlier):
+        if other.start < first:
+            break
+        if other.kind == "count" and other.noun and other.end <= limit:
+            best = (other.start, other.noun)
+            break
+    for m in _OF_PLURAL.finditer(prose, first, limit):
+        if best is None or m.start("n") > best[0]:
+            best = (m.start("n"), m.group("n").lower())
+    return best[1] if best else None
 
 
 def find_figures(prose: str, frame: TextFrame) -> list[Figure]:
     """Every figure in ``prose``, in text order."""
-    return []
+    reader = ContextReader(frame)
+    figures = _Scanner(prose, frame, reader).run()
+    return _resolve_nouns(prose, frame, reader, figures)
+
+
+__all__ = ["find_figures"]

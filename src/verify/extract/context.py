@@ -1,0 +1,340 @@
+"""The context of a figure: its sentence and clause, who said it, how sure, and over what time.
+
+All of it reads the figure's own sentence (and clause) with patterns compiled at import; nothing
+here looks further than one sentence, so the cost per figure is bounded by the sentence length.
+
+Decisions, so that checks can rely on them:
+
+- **Clause.** A sentence splits into clauses at ";", at a dash between spaces, and at a comma
+  followed by "while", "but", "whereas", "although" or "though" ("Ukrainian officials put the
+  number at 100,000, while U.S. intelligence has warned the figure could reach 150,000" has
+  two). Attribution, modality and scope are looked for in the figure's clause first, then in
+  the whole sentence.
+- **Attribution** is the source as written: the noun phrase after "according to" (or "citing"),
+  or before a verb of saying or counting ("said", "told", "estimated", "warned", "put the
+  number at", "reported", …) with any auxiliaries between ("has warned"). A bare pronoun ("he
+  said") is no attribution: it names no one a check could compare.
+- **Modality** is ``projection`` for "could", "may", "might", "will", "is expected to",
+  "projected", "forecast", "predicted", "aims to", …; ``estimate`` for "estimated", "an
+  estimated", "estimates", "believed to", "thought to". "would" is *not* a projection: in news
+  copy it is mostly reported speech ("Biden said it would involve at least four allies"), a plan
+  as reported. Hedges such as "about" make a figure ``approximate`` but do not make it an
+  estimate. The modal words nearest the figure win, those before it first.
+- **Scope** is the time expression nearest the figure: "since 2014" (2014, open), "in 2021"
+  (2021, 2021), "by 2030" (open, 2030), "between 2014 and 2020", "from 2014 to 2020",
+  "through 2020", and relative ones ("last year", "this year", "over the past decade") whose
+  years stay None (they need the publication date, which the check has).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import attrs
+
+from verify.extract.text import TextFrame
+from verify.model import Context, Span
+
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\s--\s|,\s{1,3}(?=(?:while|but|whereas|although|though)\b)")
+
+_NP_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]{0,40}")
+_NP_STOP = frozenset(
+    """
+    a an while but and or nor so that which who whom whose when where because although though
+    whereas if as than then said says say told tells has have had also would will could may
+    might should must is are was were be been being do does did not never it its this these
+    those there here to in on at by for from with into over under about after before since
+    during between against among amid across through until per via
+    """.split()
+)
+_PRONOUNS = frozenset("he she they it we i you who this that one someone".split())
+_AUX = r"(?:(?:has|have|had|also|previously|recently|earlier|now|later|would|will|had\s+long|has\s+long|have\s+long|already|separately|publicly|privately)\s+){0,3}"
+_SAY_VERBS = (
+    "said|says|say|told|tells|estimated|estimates|estimate|warned|warns|warn|reported|reports|"
+    "announced|announces|claimed|claims|claim|stated|states|believes|believe|believed|predicted|"
+    "predicts|predict|projected|projects|forecast|forecasts|expects|expect|expected|added|adds|"
+    "noted|notes|confirmed|confirms|revealed|reveals|showed|shows|show|found|finds|calculated|"
+    "calculates|counted|counts|recorded|records|registered|cited|cites|puts|put|insisted|insists|"
+    "acknowledged|acknowledges|disclosed|discloses|testified|wrote|writes|argued|argues"
+)
+_VERB = re.compile(rf"(?<![\w-]){_AUX}(?P<verb>{_SAY_VERBS})\b(?P<put>\s+(?:the|that|this|its|their|his|her)\s+\w+\s+at\b)?")
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|data\s+from|figures\s+from)\s+", re.I)
+_POST_SAID = re.compile(r",\s{0,3}(?:said|says|told|according\s+to)\s+")
+
+_PROJECTION = re.compile(
+    r"\b(?:(?:could|might|will|shall)|(?-i:may)|won['’]t|['’]ll)\s+(?:not\s+|also\s+|soon\s+|still\s+|eventually\s+){0,2}(?:be\s+|have\s+)?[a-z]+"
+    r"|\b(?:is|are|was|were|be|been)\s+(?:expected|projected|forecast|forecasted|predicted|likely|set|poised|due|slated|estimated)\s+to\s+[a-z]+"
+    r"|\b(?:expects?|projects?|projected|projection|projections|forecasts?|forecasted|predicts?|predicted|prediction|anticipates?|anticipated)\b"
+    r"|\b(?:aims?|plans?|hopes?|intends?|targets?|pledged|pledges?|promised|promises?|vowed)\s+to\s+[a-z]+"
+    r"|\bon\s+(?:track|course|pace)\s+to\s+[a-z]+|\bby\s+(?:the\s+end\s+of\s+)?(?:20[3-9]\d)\b",
+    re.I,
+)
+_ESTIMATE = re.compile(
+    r"\b(?:an\s+estimated|estimated|estimates?|estimating|believed\s+to|thought\s+to|reckon(?:s|ed)?|"
+    r"approximated|extrapolated|modelled|modeled)\b",
+    re.I,
+)
+
+_YEAR = r"(?:1[5-9]|20)\d\d"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_SCOPE = re.compile(
+    rf"\b(?P<kw>since|in|during|by|through|until|till|from|between|as\s+of|for|throughout)\s+"
+    rf"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|fiscal|fiscal\s+year)[\s-]+)?"
+    rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<y1>{_YEAR})"
+    rf"(?:\s*(?:-|–|to|and|through|until)\s*(?P<y2>{_YEAR}|\d\d)(?!\d))?(?!\d|,\d)"
+    rf"|\b(?:so\s+far\s+|earlier\s+|later\s+)?(?:this|last|next|past)\s+(?:year|month|week|decade|quarter|season)\b"
+    rf"|\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous|next|coming|first|second)\s+(?:[a-z-]+\s+)?(?:years?|months?|weeks?|decades?|days?|quarters?)\b"
+    rf"|\b(?:year|month|week)[- ](?:on|over)[- ](?:year|month|week)\b",
+    re.I,
+)
+
+
+def clause_at(sentence: Span, offset: int) -> Span:
+    """The clause of ``sentence`` that holds ``offset`` (the sentence itself if it has one)."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(sentence.text):
+        cut = sentence.start + m.start()
+        if cut < offset:
+            start = sentence.start + m.end()
+        else:
+            end = cut
+            break
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return Span(start, end, text)
+
+
+def _noun_phrase_before(text: str, end: int) -> str | None:
+    """The noun phrase that ends at ``end`` in ``text`` (the subject of a verb of saying)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _NP_TOKEN.finditer(text, max(0, end - 120), end)]
+    taken: list[tuple[int, int, str]] = []
+    prev_start = end
+    for start, stop, word in reversed(tokens):
+        gap = text[stop:prev_start]
+        if gap.strip(" \u00a0") or len(taken) >= 7:  # punctuation between words ends the phrase
+            break
+        low = word.lower().rstrip(".")
+        if low == "the":  # a determiner opens the phrase
+            if taken:
+                taken.append((start, stop, word))
+            break
+        if low in ("of", "for", "and") and taken:  # "the head of the agency"
+            taken.append((start, stop, word))
+            prev_start = start
+            continue
+        if low in _NP_STOP:
+            break
+        taken.append((start, stop, word))
+        prev_start = start
+    if not taken:
+        return None
+    # "of the" inside a phrase is fine ("the head of the agency"), but not at its left edge.
+    while taken and taken[-1][2].lower() in ("of", "for", "and"):
+        taken.pop()
+    if not taken:
+        return None
+    phrase = text[taken[-1][0] : taken[0][1]].rstrip(".,")
+    if phrase.lower() in _PRONOUNS or not phrase:
+        return None
+    return phrase
+
+
+def _noun_phrase_after(text: str, start: int) -> str | None:
+    """The noun phrase that starts at ``start`` (the source after "according to")."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _NP_TOKEN.finditer(text, start, min(len(text), start + 120)):
+        if text[pos : m.start()].strip(" \u00a0") or len(out) >= 8:
+            break
+        word = m.group()
+        low = word.lower().rstrip(".")
+        if low in _NP_STOP and low not in ("of", "the", "and", "for") or low in ("that", "which", "who"):
+            break
+        end = m.end()
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", word):
+            end -= 1  # a full stop that ends the sentence, not an abbreviation
+            out.append((m.start(), end))
+            break
+        out.append((m.start(), end))
+        pos = m.end()
+    while out and text[out[-1][0] : out[-1][1]].lower() in ("of", "the", "and", "for"):
+        out.pop()
+    if not out:
+        return None
+    phrase = text[out[0][0] : out[-1][1]]
+    return None if phrase.lower() in _PRONOUNS else phrase
+
+
+def _attributions(text: str) -> list[tuple[int, str]]:
+    """Every (offset, source) that ``text`` attributes something to, in text order."""
+    found: list[tuple[int, str]] = []
+    for pattern in (_ACCORDING, _POST_SAID):
+        for m in pattern.finditer(text):
+            who = _noun_phrase_after(text, m.end())
+            if who:
+                found.append((m.start(), who))
+    for m in _VERB.finditer(text):
+        if m.group("verb") in ("put", "puts") and not m.group("put"):
+            continue  # "put" only in "put the number at"
+        who = _noun_phrase_before(text, m.start())
+        if who:
+            found.append((m.start(), who))
+    found.sort()
+    return found
+
+
+def _modals(text: str) -> list[tuple[int, str, str]]:
+    """Every (offset, modality, words) in ``text``, in text order."""
+    found = [
+        (m.start(), modality, re.sub(r"\s+", " ", m.group()))
+        for modality, pattern in (("projection", _PROJECTION), ("estimate", _ESTIMATE))
+        for m in pattern.finditer(text)
+    ]
+    found.sort()
+    return found
+
+
+def _scope(m: re.Match[str]) -> tuple[str, int | None, int | None]:
+    words = m.group()
+    if not m.group("y1"):
+        return words, None, None
+    y1 = int(m.group("y1"))
+    y2_text = m.group("y2")
+    if y2_text:
+        y2 = int(y2_text) if len(y2_text) == 4 else (y1 // 100) * 100 + int(y2_text)
+        return words, y1, y2
+    keyword = m.group("kw").lower()
+    if keyword in ("since", "from"):
+        return words, y1, None
+    if keyword in ("by", "through", "until", "till", "as of"):
+        return words, None, y1
+    return words, y1, y1
+
+
+def _scopes(text: str) -> list[tuple[int, str, int | None, int | None]]:
+    return [(m.start(), *_scope(m)) for m in _SCOPE.finditer(text)]
+
+
+def _nearest(items: list, lo: int, hi: int, offset: int, *, before_first: bool = False):  # type: ignore[type-arg]
+    """The item (sorted by offset, first field) in ``lo``..``hi`` nearest ``offset``."""
+    i = bisect.bisect_right(items, offset, key=_first)
+    before = items[i - 1] if i > 0 and items[i - 1][0] >= lo else None
+    after = items[i] if i < len(items) and items[i][0] < hi else None
+    if before_first:
+        return before or after
+    if before is None or after is None:
+        return before or after
+    return before if offset - before[0] <= after[0] - offset else after
+
+
+def attribution_in(text: str, offset: int) -> str | None:
+    """Who ``text`` attributes the figure at ``offset`` to (the nearest source), or None."""
+    found = _nearest(_attributions(text), 0, len(text), offset)
+    return found[1] if found else None
+
+
+def modality_in(text: str, offset: int) -> tuple[str, str | None]:
+    """The modality of ``text`` around ``offset``, and the words that set it."""
+    found = _choose_modal(_modals(text), 0, len(text), offset)
+    return (found[1], found[2]) if found else ("reported", None)
+
+
+def scope_in(text: str, offset: int) -> tuple[str | None, int | None, int | None]:
+    """The time scope nearest ``offset``: its words, start year and end year."""
+    found = _nearest(_scopes(text), 0, len(text), offset)
+    return (found[1], found[2], found[3]) if found else (None, None, None)
+
+
+def _first(item: tuple) -> int:  # type: ignore[type-arg]
+    return item[0]  # type: ignore[no-any-return]
+
+
+def _choose_modal(items: list[tuple[int, str, str]], lo: int, hi: int, offset: int) -> tuple[int, str, str] | None:
+    found = _nearest(items, lo, hi, offset, before_first=True)
+    if found and found[1] == "estimate":
+        # "An estimated 10,000 people could be displaced": a projection wins in its clause
+        i = bisect.bisect_left(items, lo, key=_first)
+        j = bisect.bisect_left(items, hi, key=_first)
+        projections = [item for item in items[i:j][:50] if item[1] == "projection"]
+        if projections:
+            return _nearest(projections, lo, hi, offset, before_first=True)
+    return found
+
+
+@attrs.define
+class _Sentence:
+    """What one sentence holds, read once: clause breaks, sources, modal words, time scopes."""
+
+    span: Span
+    breaks: list[tuple[int, int]]
+    attributions: list[tuple[int, str]]
+    modals: list[tuple[int, str, str]]
+    scopes: list[tuple[int, str, int | None, int | None]]
+
+
+class ContextReader:
+    """Reads the context of figures in one framed text, each sentence once."""
+
+    def __init__(self, frame: TextFrame) -> None:
+        self.frame = frame
+        self._cache: dict[int, _Sentence] = {}
+
+    def _sentence(self, offset: int) -> _Sentence:
+        index = self.frame.sentence_index(offset)
+        cached = self._cache.get(index)
+        if cached is None:
+            span = self.frame.sentence_at(offset)
+            text = span.text
+            cached = _Sentence(
+                span,
+                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)],
+                _attributions(text),
+                _modals(text),
+                _scopes(text),
+            )
+            self._cache[index] = cached
+        return cached
+
+    def clause(self, offset: int) -> Span:
+        """The clause that holds ``offset``."""
+        info = self._sentence(offset)
+        return self._clause(info, offset)
+
+    def _clause(self, info: _Sentence, offset: int) -> Span:
+        base = info.span.start
+        starts = [b[1] for b in info.breaks]
+        i = bisect.bisect_right(starts, offset - base)
+        lo = starts[i - 1] if i > 0 else 0
+        hi = info.breaks[i][0] if i < len(info.breaks) else len(info.span.text)
+        return Span(base + lo, base + hi, info.span.text[lo:hi])
+
+    def context(self, start: int, end: int) -> Context:
+        """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
+        info = self._sentence(start)
+        base = info.span.start
+        clause = self._clause(info, start)
+        at = start - base
+        lo, hi = clause.start - base, clause.end - base
+        size = len(info.span.text)
+
+        who = _nearest(info.attributions, lo, hi, at) or _nearest(info.attributions, 0, size, at)
+        modal = _choose_modal(info.modals, lo, hi, at)
+        scope = _nearest(info.scopes, lo, hi, at) or _nearest(info.scopes, 0, size, at)
+        return Context(
+            sentence=info.span,
+            attribution=who[1] if who else None,
+            modality=modal[1] if modal else "reported",
+            modal=modal[2] if modal else None,
+            scope=scope[1] if scope else None,
+            scope_start=scope[2] if scope else None,
+            scope_end=scope[3] if scope else None,
+            quoted=self.frame.quoted(start, end),
+        )
+
+
+def figure_context(frame: TextFrame, start: int, end: int) -> Context:
+    """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
+    return ContextReader(frame).context(start, end)
+
+
+__all__ = ["ContextReader", "attribution_in", "clause_at", "figure_context", "modality_in", "scope_in"]
