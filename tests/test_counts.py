@@ -136,3 +136,16 @@ def test_group_size_disagreeing_with_the_pack(text: str, published: str, span: s
 def test_group_lookalikes_are_quiet(text: str, published: str) -> None:
     """Right sizes on their date, subsets, partial lists, other lists and membership changes raise nothing."""
     assert found(text, "group-size", published) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO, with two members opposed, delayed the vote.",
+        "NATO has three members that border Russia.",
+        "NATO's three members bordering Russia met.",
+    ],
+)
+def test_counts_of_part_of_a_group_are_quiet(text: str) -> None:
+    """A count of some members ("with two members opposed") is not the group's size."""
+    assert found(text, "group-size", "2022-06-15") == []

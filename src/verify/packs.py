@@ -47,6 +47,7 @@ Field by field (every entry has ``id``; ``source`` and ``as_of`` say on what aut
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -607,7 +608,7 @@ def _tables(value: Any) -> list[Any]:
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         raise ValueError("not a finite number")
     return float(value)
 

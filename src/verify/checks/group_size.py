@@ -37,12 +37,12 @@ reference ``groups/g7``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from verify.checks._base import CheckContext, Rule
 from verify.checks.list_count import NUMBER_WORDS, read_list
 from verify.model import Finding, Span
-from verify.packs import Group, aliases, find_phrase, has_phrase
+from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase
 
 RULES = (Rule("group-size", "VR302", "warning", "A named group whose stated size or listed members disagree with a pack."),)
 RULE = RULES[0]
@@ -52,12 +52,17 @@ _TEMPORAL = re.compile(
     r"\b(?:then|at the time|when|before|until|till|formerly|originally|once|back in|previously|founding|original|"
     r"join|joins|joined|joining|accession|admitted|admit|admits|expand|expanded|expanding|expansion|enlargement|"
     r"enlarged|leave|left|leaving|Brexit|withdraw|withdrew|withdrawal|will have|would have|had)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(
     r"(?i:including|includes|include|such as|like|notably|among them|among|led by|mainly|mostly|chiefly|"
     r"especially|particularly|e\.g\.|for example|for instance|with|plus|besides|except|excluding|and)\b"
+)
+_CLAIM_END = re.compile(
+    r"\s*(?:[,.;:)!?—–]|--|$)|\s+(?:and|but|to|will|would|is|are|was|were|have|has|agreed|met|meet|meets|signed|"
+    r"said|say|says|voted|vote|approved|approve|backed|back|must|should|can|could|may|adopted|adopt|promised|"
+    r"pledged|gathered|gather|condemned|called|urged|welcomed|face|faced|decided|need|want)\b"
 )
 _SEPARATOR = re.compile(r"\s*(?:\((?:[^()\n]{1,20})\))?\s*(?P<sep>:|--|—|–|\(|,)\s*")
 
@@ -100,7 +105,16 @@ def _check_mention(
     yield from _check_list(ctx, prose, group, names, sentence, start, end, size)
 
 
-def _check_list(ctx, prose, group, names, sentence, start, end, size):  # noqa: ANN001, ANN202, PLR0913
+def _check_list(
+    ctx: CheckContext,
+    prose: str,
+    group: Group,
+    names: dict[str, str],
+    sentence: Span,
+    start: int,
+    end: int,
+    size: GroupSize,
+) -> Iterable[Finding]:
     # A count just before the name makes the list a subset ("two G7 members, France and
     # Italy"), unless it is the group's own size ("the five permanent members").
     before = prose[max(sentence.start, start - 25) : start]
@@ -156,19 +170,20 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
     before = prose[before_start:start]
     patterns_after = (
         # NATO's 29 members / the EU's 27 member states
-        (re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\b"), True),
+        re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\b"),
         # NATO, which has 30 members / the EU has 27 members / the G20, made up of 20 members
-        (re.compile(r",?\s+(?:which|that)?\s*(?:now\s+)?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s+"
-                    + _N + r"\s+(?P<noun>" + nouns + r")\b"), True),
-        # "the 27 EU member states": the noun follows the name
-        (None, False),
+        re.compile(
+            r",?\s+(?:which|that)?\s*(?:now\s+)?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s+"
+            + _N + r"\s+(?P<noun>" + nouns + r")\b"
+        ),
     )
-    for pattern, strong in patterns_after:
-        if pattern is None:
-            continue
+    for pattern in patterns_after:
         m = pattern.match(after)
         if m:
-            return _number(m.group("n")), Span(end + m.start("n"), end + m.end("noun"), after[m.start("n") : m.end("noun")]), strong
+            span = Span(end + m.start("n"), end + m.end("noun"), after[m.start("n") : m.end("noun")])
+            # "NATO, with two members opposed," or "has three members that border Russia"
+            # count a part; only a count the clause ends on claims the whole group.
+            return _number(m.group("n")), span, bool(_CLAIM_END.match(prose, span.end, sentence.end))
     # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
     m = re.search(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$", before)
     if m:
@@ -209,15 +224,15 @@ def _number(text: str) -> int:
     return NUMBER_WORDS.get(text.lower()) or int(text)
 
 
-def _counts(size) -> str:  # noqa: ANN001 - GroupSize
+def _counts(size: GroupSize) -> str:
     return " or ".join(str(c) for c in size.counts)
 
 
 def _key(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
 
 
-def _name_index(packs, groups: list[Group]) -> dict[str, str]:  # noqa: ANN001
+def _name_index(packs: Sequence[Pack], groups: list[Group]) -> dict[str, str]:
     """Lower-case name or alias -> canonical name, over every member and every alias table."""
     index: dict[str, str] = {}
     for group in groups:

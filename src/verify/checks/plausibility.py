@@ -46,7 +46,7 @@ RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no re
 RULE = RULES[0]
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_DETERMINERS = frozenset("the a an all its their those these his her our this that".split())
+_DETERMINERS = frozenset(["the", "a", "an", "all", "its", "their", "those", "these", "his", "her", "our", "this", "that"])
 _HEDGES = re.compile(
     r"(?:\b(?:about|around|nearly|almost|roughly|some|approximately|just|over|under|more than|less than|"
     r"at least|at most|up to|as many as|as much as|an estimated|a reported)\s*)+$"
@@ -111,12 +111,12 @@ def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float, 
         if target.dimensionless and _family(str(figure.value.units)) != _family(bound.unit):
             return None
 
-        def conv(q):  # noqa: ANN001, ANN202 - a pint quantity
+        def conv(q):
             return float(q.magnitude) if target.dimensionless else float(q.to(target.units).magnitude)
 
     elif bound.bare and phrase and figure.kind in ("count", "ordinal") and str(figure.value.units) == "count":
 
-        def conv(q):  # noqa: ANN001, ANN202 - the phrase ("aged") gives the unit
+        def conv(q):
             return float(q.magnitude)
 
     else:
@@ -130,13 +130,13 @@ def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float, 
 
 
 _TRAILING_PART = re.compile(
-    r"\s*(?:,|and|,\s*and)?\s*(\d{1,2}(?:\.\d+)?)[\s-]*(minutes?|mins?|seconds?|secs?|inch(?:es)?|in\b)(?![\w-])", re.I
+    r"\s*(?:,|and|,\s*and)?\s*(\d{1,2}(?:\.\d+)?)[\s-]*(minutes?|mins?|seconds?|secs?|inch(?:es)?|in\b)(?![\w-])", re.IGNORECASE
 )
 _PART_UNITS = {"min": "minute", "sec": "second", "inc": "inch", "in": "inch"}
 _WHOLE_UNITS = {"minute": ("hour",), "second": ("hour", "minute"), "inch": ("foot",)}
 
 
-def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:  # noqa: ANN001 - a pint quantity
+def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:
     """The rest of a compound measure after the figure, in the bound's unit.
 
     "2 hours and 5 minutes", "1 hour 59 minutes 40 seconds", "7 feet 3 inches": extraction

@@ -51,10 +51,10 @@ import math
 import re
 from collections.abc import Iterable
 
+from verify import units
 from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
-from verify.packs import Reference, describe_range, has_phrase
-from verify import units
+from verify.packs import Reference, has_phrase
 
 RULES = (
     Rule("reference-range", "VR101", "error", "A figure outside the sourced reference range a pack gives for its subject."),
@@ -77,14 +77,14 @@ NEAR = 0.15
 #: How far an open bound reaches as copy means it: "more than X" up to 3X, "up to X" down to X/3.
 OPEN_FACTOR = 3.0
 #: Words that make a sentence refer back to what the previous sentence counted.
-ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.I)
+ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:--|—|–)\s|\b(?:and|but) (?:that|said|say|says)\b|\bwhile\b|\bwhereas\b")
-_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.I)
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.IGNORECASE)
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAGNITUDE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 _NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
-_WORD_AFTER = re.compile(r"(\s?)(thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\b", re.I)
+_WORD_AFTER = re.compile(r"(\s?)(thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\b", re.IGNORECASE)
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
@@ -140,7 +140,7 @@ def modality_of(figure: Figure) -> str:
     sentence = context.sentence
     text = sentence.text
     offset = figure.end - sentence.start
-    hits = [m.start() for m in re.finditer(re.escape(context.modal), text, re.I)]
+    hits = [m.start() for m in re.finditer(re.escape(context.modal), text, re.IGNORECASE)]
     if hits and all(h >= offset for h in hits):
         between = text[offset : hits[0]]
         if _CLAUSE_BREAK.search(between):
@@ -268,7 +268,7 @@ def _in_unit(figure: Figure, unit_name: str, *, open_factor: float) -> tuple[flo
     target = units.unit(unit_name)
     dimensionless = units.quantity(1, unit_name).dimensionless
 
-    def conv(q):  # noqa: ANN001, ANN202 - pint quantity
+    def conv(q):
         return float(q.magnitude) if dimensionless else float(q.to(target).magnitude)
 
     value = conv(figure.value)
