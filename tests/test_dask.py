@@ -361,23 +361,29 @@ def test_without_the_extra_the_import_error_names_it() -> None:
 
 def measure(n: int = SIZE, paragraphs: int = 2) -> None:
     """Print articles per second on one core (check_many) and on a 2-worker LocalCluster."""
+    import os
     import time
 
     items = corpus(n, paragraphs)
     chars = sum(len(t) for t in texts_and_dates(items)[0])
     check_many(items[:10], progress=False)  # warm: imports, packs
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     check_many(items, progress=False)
-    one = time.perf_counter() - start
-    print(f"{n} articles, {chars / n:.0f} characters each on average")
-    print(f"1 core (check_many):   {one:6.1f} s  {n / one:7.1f} articles/s  {chars / one / 1000:6.1f} kchar/s")
+    one, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(f"{n} articles, {chars / n:.0f} characters each on average; load average {os.getloadavg()[0]:.1f}")
+    print(f"1 core (check_many):   {one:6.1f} s  {n / one:7.1f} articles/s  {chars / one / 1000:6.1f} kchar/s"
+          f"  ({n / cpu:.1f} articles per CPU second)")
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
-            Client(cluster):
+            Client(cluster) as client:
         check_bag(db.from_sequence(items[:20], npartitions=2)).compute()  # warm the workers
-        start = time.perf_counter()
+        workers = client.run(time.process_time)
+        start, cpu = time.perf_counter(), time.process_time()
         check_bag(db.from_sequence(items, npartitions=16)).compute()
-        two = time.perf_counter() - start
-    print(f"2 workers (check_bag): {two:6.1f} s  {n / two:7.1f} articles/s  {n / two / 2:7.1f} articles/s per core")
+        two, cpu = time.perf_counter() - start, time.process_time() - cpu
+        busy = sum(t - workers[w] for w, t in client.run(time.process_time).items())
+    print(f"2 workers (check_bag): {two:6.1f} s  {n / two:7.1f} articles/s  {n / two / 2:7.1f} articles/s per core"
+          f"  ({n / busy:.1f} articles per worker CPU second; client and scheduler {cpu:.1f} CPU s)"
+          f"; load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
