@@ -96,6 +96,9 @@ def test_read_list_items() -> None:
          "six permanent members of the Security Council"),
         ("The BRICS group of Brazil, Russia, India and China met.", "2022-06-15", "BRICS"),
         ("The ASEAN's 11 members met in Phnom Penh.", "2022-11-11", "11 members"),
+        ("The Group of Seven industrialized nations — the United States, Japan, Germany, Britain, France and Italy — met.",
+         "2022-06-26", "Group of Seven"),
+        ("The G7 countries are the United States, Japan, Germany, Britain, France and Italy.", "2022-06-26", "G7"),
     ],
 )
 def test_group_size_disagreeing_with_the_pack(text: str, published: str, span: str) -> None:
@@ -131,6 +134,9 @@ def test_group_size_disagreeing_with_the_pack(text: str, published: str, span: s
         ("Three permanent members of the Security Council, the U.S., Britain and France, objected.", "2022-06-15"),
         ("BRICS -- Brazil, Russia, India, China and South Africa -- met in Beijing.", "2022-06-23"),
         ("The ASEAN's 11 members met in Kuala Lumpur.", "2025-11-01"),
+        ("NATO allies are Poland, Romania and the Baltic states.", "2022-06-15"),
+        ("The G7 includes Britain, France and Germany.", "2022-06-15"),
+        ("The G7 leaders are meeting in Elmau, Germany and Austria.", "2022-06-15"),
     ],
 )
 def test_group_lookalikes_are_quiet(text: str, published: str) -> None:

@@ -64,6 +64,9 @@ _CLAIM_END = re.compile(
     r"said|say|says|voted|vote|approved|approve|backed|back|must|should|can|could|may|adopted|adopt|promised|"
     r"pledged|gathered|gather|condemned|called|urged|welcomed|face|faced|decided|need|want)\b"
 )
+_DESCRIBING = re.compile(r"(?:\s+(?!(?:are|is|were|was|comprise|comprises|consist|consists|of|and|or|with|to|in|on|for|at)\b)[a-z][a-z-]*){0,2}")
+_VERBAL = re.compile(r"\s+(?P<sep>are|were|comprise|comprises|comprised|consist of|consists of|is made up of|are made up of)\s+")
+_OF = re.compile(r"\s+(?P<sep>of|comprising|made up of)\s+")
 _SEPARATOR = re.compile(r"\s*(?:\((?:[^()\n]{1,20})\))?\s*(?P<sep>:|--|—|–|\(|,)\s*")
 
 
@@ -122,13 +125,13 @@ def _check_list(
     if count_before and _number(count_before.group("n")) not in size.counts:
         return
     pos = end
-    noun = re.compile(r"(?:\s+(?:" + "|".join(re.escape(n) for n in group.nouns) + r"|alliance|group|bloc|nations|leaders|format))?")
-    noun_match = noun.match(prose, pos)
+    # Up to two describing words after the name: "the Group of Seven industrialized nations —".
+    noun_match = _DESCRIBING.match(prose, pos, sentence.end)
     pos = noun_match.end()
-    sep = _SEPARATOR.match(prose, pos, sentence.end)
+    sep = _SEPARATOR.match(prose, pos, sentence.end) or _VERBAL.match(prose, pos, sentence.end)
     if not sep and noun_match.end() > noun_match.start():
         # "the Five Eyes alliance of the U.S., Britain, …": "of" after a collective noun.
-        sep = re.compile(r"\s+(?P<sep>of|comprising|made up of)\s+").match(prose, pos, sentence.end)
+        sep = _OF.match(prose, pos, sentence.end)
     if not sep:
         return
     after = sep.end()
@@ -140,7 +143,8 @@ def _check_list(
     resolved = [names.get(_key(item.text)) for item in listed.items]
     members = set(group.members)
     known_members = [r for r in resolved if r in members]
-    if sep.group("sep") == ",":
+    if sep.group("sep") == "," or sep.re is _VERBAL:
+        # A comma or "are" may just as well join other things: every item must be a member.
         if len(known_members) != len(resolved):
             return
     elif len(known_members) * 2 < len(resolved):
