@@ -87,7 +87,19 @@ CASES: list[tuple[str, str | None, str, str | None, str | None, str]] = [
     ("They met before Thanksgiving.", PUB, "Thanksgiving", "2021-11-25", "2021-11-25", "day"),
     ("Markets closed on Good Friday 2020.", PUB, "Good Friday 2020", "2020-04-10", "2020-04-10", "day"),
     ("The rally is on the Fourth of July.", "2022-06-01", "the Fourth of July", "2022-07-04", "2022-07-04", "day"),
+    ("Voters go to the polls on the first Tuesday in November.", "2022-06-01", "the first Tuesday in November", "2022-11-08", "2022-11-08", "day"),
+    ("The fair is held the last Friday of October 2013.", PUB, "the last Friday of October 2013", "2013-10-25", "2013-10-25", "day"),
+    ("They meet again Wednesday of next week.", PUB, "Wednesday of next week", "2021-12-15", "2021-12-15", "day"),
+    ("Sales fell in 2018Q4.", PUB, "2018Q4", "2018-10-01", "2018-12-31", "quarter"),
+    ("On December 1 they met. The following week they met again.", PUB, "The following week", "2021-12-06", "2021-12-12", "week"),
+    ("On December 1 they met. A year later they split.", PUB, "A year later", "2022-01-01", "2022-12-31", "year"),
+    ("Sales rose sharply the previous week.", PUB, "the previous week", "2021-11-29", "2021-12-05", "week"),
+    ("The booster deadline moved to Dec. 31 from the end of January.", "2021-12-13", "end of January", "2022-01-21", "2022-01-31", "month"),
+    ("The deal, agreed on Wednesday, takes effect on Jan. 1.", "2021-12-13", "Jan. 1", "2022-01-01", "2022-01-01", "day"),
+    ("They had hoped to finish before Thanksgiving.", "2021-12-13", "Thanksgiving", "2021-11-25", "2021-11-25", "day"),
     # intervals
+    ("The festival runs July 13 thru 15.", "2022-06-01", "July 13 thru 15", "2022-07-13", "2022-07-15", "day"),
+    ("It runs from the 13th to the 15th of July.", "2022-06-01", "the 13th to the 15th of July", "2022-07-13", "2022-07-15", "day"),
     ("The exercises ran from March 3 to March 5.", "2022-04-01", "from March 3 to March 5", "2022-03-03", "2022-03-05", "day"),
     ("Talks were held Feb. 21-23 in Minsk.", "2022-04-01", "Feb. 21-23", "2022-02-21", "2022-02-23", "day"),
     ("Flights stopped from December 28 to January 3.", "2022-01-20", "from December 28 to January 3", "2021-12-28", "2022-01-03", "day"),
@@ -146,6 +158,8 @@ NOT_DATES: list[tuple[str, str]] = [
     ("They march 3 miles a day.", "march 3"),
     ("The score was 3-1 at half time.", "3-1"),
     ("He has been there in years past.", "years"),
+    ("May's government collapsed.", "May"),
+    ("The March vote failed.", "March"),
 ]
 
 

@@ -45,6 +45,7 @@ from dateutil.relativedelta import relativedelta
 
 from verify.extract import datetables as T
 from verify.extract.text import TextFrame
+from verify.model import WEEKDAYS as WEEKDAY_NAMES
 from verify.model import DateMention, Span
 
 #: How far (days) a day-level date may fall on the "wrong" side of publication for its tense.
@@ -75,7 +76,7 @@ _SFX = r"(?:st|nd|rd|th)"
 _DAYEND = r"\b(?![.,:]\d|\s{0,2}%)"
 _WDPREFIX = rf"(?:(?P<wd>{_WD})\b\.?,?\s{{1,3}})?"
 _YEARSFX = rf"(?:,?\s{{1,3}}(?P<year>\d{{4}})\b(?![.,]\d))?"
-_RANGE = rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|until|till)\s{{1,3}})(?P<day2>\d{{1,2}}){_SFX}?{_DAYEND})?"
+_RANGE = rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|thru|until|till)\s{{1,3}}(?:the\s{{1,3}})?)(?P<day2>\d{{1,2}}){_SFX}?{_DAYEND})?"
 _PART = (
     r"(?:(?P<part>early|mid|late)(?:-|\s{1,3})"
     r"|(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)?"
@@ -97,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dm",
         re.compile(
             rf"\b{_WDPREFIX}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}?"
-            rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|until|till)\s{{1,3}})(?P<day2>\d{{1,2}}){_SFX}?)?"
+            rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|thru|until|till)\s{{1,3}}(?:the\s{{1,3}})?)(?P<day2>\d{{1,2}}){_SFX}?)?"
             rf"(?:\s{{1,3}}of)?|(?P<dayw>{_ORDW})\s{{1,3}}of)\s{{1,3}}(?P<mon>{_MON})\b\.?{_YEARSFX}",
             _F,
         ),
@@ -122,8 +123,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            rf"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|Q(?P<q>[1-4]))"
-            rf"\s{{1,3}}(?P<year>{_YEAR})\b",
+            rf"\b(?:(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|Q(?P<q>[1-4]))"
+            rf"\s{{1,3}}(?P<year>{_YEAR})|(?P<year2>{_YEAR})[-\s]?Q(?P<q2>[1-4]))\b",
             _F,
         ),
     ),
@@ -162,6 +163,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
+    # the first Tuesday in November, the last Friday of October 2013, the second Monday of this month
+    (
+        "nthwd",
+        re.compile(
+            rf"\b(?:the\s{{1,3}})?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s{{1,3}}(?P<wd>{_WD_FULL})\s{{1,3}}(?:of|in)\s{{1,3}}"
+            rf"(?:(?P<mon>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?|(?:(?P<rel>this|next|last|the)\s{{1,3}})month\b)",
+            _F,
+        ),
+    ),
+    # Wednesday of next week, Monday this week
+    (
+        "wdweek",
+        re.compile(rf"\b(?P<wd>{_WD_FULL})\s{{1,3}}(?:of\s{{1,3}})?(?P<rel>this|next|last)\s{{1,3}}week\b", _F),
+    ),
     # Monday, last Friday, next Tuesday, Sunday night
     (
         "wd",
@@ -181,7 +196,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "cal",
         re.compile(
             r"\b(?:(?P<mod>earlier|later)\s{1,3}(?:this|in\s{1,3}the)\s{1,3}|(?P<the>the\s{1,3})?"
-            r"(?P<rel>this|last|next|past|coming|current)\s{1,3})"
+            r"(?P<rel>this|last|next|past|coming|current|previous|upcoming)\s{1,3})"
             r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
             _F,
         ),
@@ -293,6 +308,10 @@ class _Cand:
     invalid: str | None = None
     drop: bool = False
 
+    @property
+    def resolved_any(self) -> bool:
+        return not self.drop and (self.earliest is not None or self.latest is not None)
+
 
 _PART_WORDS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
 
@@ -359,6 +378,9 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
                 low = word.lower()
                 if word.islower() and low not in _FUNCTION_WORDS and (low in _COUNT_NOUNS or low.endswith("s")):
                     return False
+    elif kind == "cal":
+        if g.get("the") and (g.get("rel") or "").lower() == "previous":
+            return False
     elif kind == "wdday":
         if len(g["wd"]) <= 4 and not _capitalised(g["wd"]) and not g.get("day"):
             return False
@@ -423,6 +445,8 @@ _STARTS: dict[str, set[str]] = {
     "season": _RELS | _PARTS | _firsts(T.SEASONS),
     "holiday": _RELS | _firsts(T.HOLIDAYS),
     "wdday": _firsts(T.WEEKDAYS),
+    "nthwd": _firsts(T.ORDINALS) | {"the", "last", "0"},
+    "wdweek": _firsts(T.WEEKDAYS),
     "calpart": _PARTS,
     "wd": _RELS | _firsts(T.WEEKDAYS),
     "dayword": _firsts(T.DAY_WORDS),
@@ -809,7 +833,7 @@ def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
         if pub is None:
             return
         c.anchor = "published"
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}.get(rel, 0)
         if g.get("the") and rel in ("past", "last"):
             # "the past year": the twelve months up to publication, not last calendar year
             span_unit = "week" if unit == "weekend" else unit
@@ -999,6 +1023,65 @@ def _resolve_wdday(c: _Cand, pub: dt.date | None) -> None:
         c.year_inferred = True
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+        "fifth": 5, "5th": 5, "last": -1}  # fmt: skip
+
+
+def _resolve_nthwd(c: _Cand, pub: dt.date | None) -> None:
+    """"the first Tuesday in November": the n-th (or last) such weekday of the month."""
+    from dateutil.relativedelta import weekday as rd_weekday
+
+    g = c.groups
+    wd = T.WEEKDAYS[g["wd"].lower()]
+    n = _NTH[g["ord"].lower()]
+    c.granularity = "day"
+    c.weekday = wd
+
+    def nth(year: int, month: int) -> tuple[dt.date, dt.date] | None:
+        if n > 0:
+            day = dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(wd)(n))
+        else:
+            day = _month_end(year, month) + relativedelta(weekday=rd_weekday(wd)(-1))
+        return (day, day) if day.month == month else None
+
+    if g.get("mon"):
+        month = T.MONTHS[g["mon"].lower().rstrip(".")]
+        if g.get("year"):
+            chosen = nth(int(g["year"]), month)
+        elif pub is None:
+            return
+        else:
+            options = [o for y in (pub.year - 1, pub.year, pub.year + 1) if (o := nth(y, month))]
+            chosen = _pick(options, pub, c.tense, TENSE_WINDOW_DAYS)
+            c.year_inferred = True
+    else:
+        c.relative = True
+        if pub is None:
+            return
+        c.anchor = "published"
+        step = {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
+        first = dt.date(pub.year, pub.month, 1) + relativedelta(months=step)
+        chosen = nth(first.year, first.month)
+    if chosen:
+        c.earliest, c.latest = chosen
+    else:
+        c.invalid = f"there is no {g['ord'].lower()} {WEEKDAY_NAMES[wd]} in that month"
+
+
+def _resolve_wdweek(c: _Cand, pub: dt.date | None) -> None:
+    """"Wednesday of next week": that weekday in the calendar week before, of or after publication."""
+    g = c.groups
+    c.weekday = T.WEEKDAYS[g["wd"].lower()]
+    c.granularity = "day"
+    c.relative = True
+    if pub is None:
+        return
+    c.anchor = "published"
+    step = {"next": 1, "last": -1}.get(g["rel"].lower(), 0)
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+    c.earliest = c.latest = monday + dt.timedelta(days=c.weekday)
+
+
 def _resolve_calpart(c: _Cand, pub: dt.date | None) -> None:
     """"the end of the month", "the beginning of next year": a third of a calendar unit."""
     g = c.groups
@@ -1048,8 +1131,8 @@ def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
         c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), _part(g))
     elif kind == "quarter":
         c.granularity = "quarter"
-        q = int(g["q"]) if g.get("q") else T.ORDINALS[g["ord"].lower()]
-        first = dt.date(int(g["year"]), 3 * q - 2, 1)
+        q = int(g.get("q") or g.get("q2") or 0) or T.ORDINALS[(g.get("ord") or "first").lower()]
+        first = dt.date(int(g.get("year") or g["year2"]), 3 * q - 2, 1)
         c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
     elif kind == "season":
         _resolve_season(c, pub)
@@ -1059,6 +1142,10 @@ def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
         _resolve_wdday(c, pub)
     elif kind == "calpart":
         _resolve_calpart(c, pub)
+    elif kind == "nthwd":
+        _resolve_nthwd(c, pub)
+    elif kind == "wdweek":
+        _resolve_wdweek(c, pub)
     elif kind == "wd":
         _resolve_weekday(c, pub)
     else:
@@ -1084,7 +1171,7 @@ def _anchor_for(cands: list[_Cand], i: int, gran: str) -> _Cand | None:
     return None
 
 
-def _resolve_anchored(prose: str, cands: list[_Cand], i: int) -> None:
+def _resolve_anchored(prose: str, cands: list[_Cand], i: int, published: dt.date | None) -> None:
     c = cands[i]
     g = c.groups
     c.relative = True
@@ -1122,6 +1209,10 @@ def _resolve_anchored(prose: str, cands: list[_Cand], i: int) -> None:
     else:
         anchor = _anchor_for(cands, i, gran)
         name = "previous"
+        if anchor is None and published is not None and not any(x.resolved_any for x in cands[:i]):
+            # "the following week" with no date before it: counted from publication
+            anchor = _Cand(0, 0, "published", {}, published, published)
+            name = "published"
     if anchor is None or anchor.earliest is None or anchor.latest is None:
         return
     c.anchor = name
@@ -1135,8 +1226,11 @@ def _resolve_anchored(prose: str, cands: list[_Cand], i: int) -> None:
     more = _more(g.get("more"))
     lo = _shift(anchor.earliest + more if sign > 0 else anchor.earliest - more, unit, sign * n)
     hi = _shift(anchor.latest + more if sign > 0 else anchor.latest - more, unit, sign * n)
-    if gran not in ("day", "week") and anchor.granularity == "day":
+    finer = anchor.granularity in _GRAN_ORDER and _GRAN_ORDER.index(anchor.granularity) < _GRAN_ORDER.index(gran)
+    if c.kind == "then" and gran != "day" or gran not in ("day", "week") and finer:
+        # "the following week" is a week; "a year later" after a day is that year
         lo, hi = _unit_interval(lo, unit)[0], _unit_interval(hi, unit)[1]
+        c.granularity = gran
     c.earliest, c.latest = lo, hi
 
 
@@ -1247,7 +1341,7 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     cands = [c for c in cands if not c.drop]
     for i, c in enumerate(cands):
         if c.kind in _ANCHORED:
-            _resolve_anchored(prose, cands, i)
+            _resolve_anchored(prose, cands, i, published)
     cands = [c for c in cands if not c.drop]
     cands = _merge_intervals(prose, cands)
     mentions = []
