@@ -87,7 +87,7 @@ CASES: list[tuple[str, str | None, str, str | None, str | None, str]] = [
     ("They met before Thanksgiving.", PUB, "Thanksgiving", "2021-11-25", "2021-11-25", "day"),
     ("Markets closed on Good Friday 2020.", PUB, "Good Friday 2020", "2020-04-10", "2020-04-10", "day"),
     ("The rally is on the Fourth of July.", "2022-06-01", "the Fourth of July", "2022-07-04", "2022-07-04", "day"),
-    ("Voters go to the polls on the first Tuesday in November.", "2022-06-01", "the first Tuesday in November", "2022-11-08", "2022-11-08", "day"),
+    ("Voters go to the polls on the first Tuesday in November.", "2022-06-01", "the first Tuesday in November", "2022-11-01", "2022-11-01", "day"),
     ("The fair is held the last Friday of October 2013.", PUB, "the last Friday of October 2013", "2013-10-25", "2013-10-25", "day"),
     ("They meet again Wednesday of next week.", PUB, "Wednesday of next week", "2021-12-15", "2021-12-15", "day"),
     ("Sales fell in 2018Q4.", PUB, "2018Q4", "2018-10-01", "2018-12-31", "quarter"),
