@@ -35,6 +35,8 @@ def run(text: str, *specs: dict, packs: tuple | None = None) -> list[Finding]:
         ("The newborn weighed 31 pounds, the hospital said.", fig("31 pounds", 31, kind="measure", unit="pound"), "warning"),
         ("She won the Boston marathon in 95 minutes.", fig("95 minutes", 95, kind="measure", unit="minute"), "warning"),
         ("At 2.9 meters tall, he is the tallest man in the league.", fig("2.9 meters", 2.9, kind="measure", unit="meter"), "warning"),
+        ("The company's market share reached 130% in the third quarter.", fig("130%", 130, kind="percent"), "error"),
+        ("The fund bought a 120% stake in the airline.", fig("120%", 120, kind="percent"), "error"),
         ("Police said the driver was doing 2,400 km/h when the car crashed.",
          fig("2,400 km/h", 2400, kind="measure", unit="kilometer / hour"), "warning"),
     ],
@@ -67,6 +69,8 @@ def test_beyond_the_bound_fires(text: str, spec: dict, severity: str) -> None:
         ("The train reached 600 km/h on the test track.", fig("600 km/h", 600, kind="measure", unit="kilometer / hour")),
         ("Scientists say people could live to 150.", fig("150", 150, modality="projection")),
         ("The founder, who died aged 110, ran his last race at 90.", fig("90", 90)),
+        ("Its stake rose 120% after the share buyback.", fig("120%", 120, kind="percent")),
+        ("Spending reached 110% of the budget.", fig("110%", 110, kind="percent")),
     ],
 )
 def test_lookalikes_stay_quiet(text: str, spec: dict) -> None:
