@@ -133,7 +133,7 @@ _HEDGE = (
 )
 _UP_DOWN = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
 _CHANGE_NOUN = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
-_CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
+CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
 
 
 @attrs.frozen
@@ -184,7 +184,7 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     text = re.sub(r"\s", " ", "".join(chars))
     out: list[Clause] = []
     start = 0
-    for m in [*_CLAUSE_BREAK.finditer(text), None]:
+    for m in [*CLAUSE_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
         if end > start:
             out.append(Clause(text[start:end], tuple(offsets[start:end]), tuple(order)))
@@ -768,7 +768,9 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------
 
 _PART = r"[^⟨⟩;:]{0,60}?"
-_LIST = rf"(?P<list>{_HEDGE}⟨\d+⟩(?:{_PART}(?:,|, and| and|;) [^⟨⟩;:,]{{0,25}}?⟨\d+⟩){{1,12}})"
+# Each item is atomic: it runs to the next figure token whatever separator it used, so a failed
+# match never retries other splits of earlier items (no exponential backtracking).
+_LIST = rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) [^⟨⟩;:,]{{0,25}}?⟨\d+⟩){{1,12}})"
 _SUMS = [
     # a total of 100: 40 in A, 30 in B and 20 in C / 100 cases — 40 in A, …  / 100 cases (40 …, 30 …)
     re.compile(rf"{_FIG.format('t')}[^⟨⟩;:]{{0,40}}?(?::| —| --| –| \() ?{_LIST}"),
@@ -895,7 +897,7 @@ def _total_word_near(template: str, m: re.Match[str]) -> bool:
 
 
 _PERCENT_REMAINDER = re.compile(
-    rf"(?P<list>{_HEDGE}⟨\d+⟩(?:{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
+    rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
     rf"(?:the |and the )?(?:remaining|rest|other)(?: of the)?(?: of)? {_HEDGE}⟨\d+⟩)"
 )
 
@@ -1040,4 +1042,4 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
             yield from _sums(ctx, clause)
 
 
-__all__ = ["RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]
+__all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]

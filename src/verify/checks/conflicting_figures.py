@@ -37,13 +37,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import attrs
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
-from verify.checks.arithmetic import clauses
-from verify.model import Figure, Finding
+from verify.checks.arithmetic import CLAUSE_BREAK
+from verify.model import Figure, Finding, Span
 
 CONFLICTING_FIGURES = Rule(
     "conflicting-figures",
@@ -153,6 +154,8 @@ class Profile:
     changing: bool
     increment: bool
     sentence: int
+    dimension: str = ""  # the unit's dimensionality, to compare without pint in the pair loop
+    root: float = 1.0  # what one of the figure's unit is in root units
 
     @property
     def attribution(self) -> str | None:
@@ -165,19 +168,38 @@ class Profile:
         return ctx.modality if ctx else "reported"
 
 
+_REACH = 300
+
+
+@lru_cache(maxsize=256)
+def _clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets of the clauses of ``sentence`` (breaks as in the arithmetic check)."""
+    text = re.sub(r"\s", " ", prose[sentence.start : sentence.end].lower())
+    bounds = []
+    start = 0
+    for m in [*CLAUSE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if end > start:
+            bounds.append((sentence.start + start, sentence.start + end))
+        if m:
+            start = m.end()
+    return tuple(bounds)
+
+
 def profile(ctx: CheckContext, fig: Figure) -> Profile:
     """Read the subject, place, time and modifiers of ``fig`` from its clause."""
     frame = ctx.extraction.frame
     sentence = frame.sentence_at(fig.start)
     index = frame.sentence_index(fig.start)
     prose = ctx.prose
-    # The clause: the stretch of the sentence between clause breaks that holds the figure.
+    # The clause: the stretch of the sentence between clause breaks that holds the figure, and
+    # no more than a few hundred characters either side of it (run-on text stays linear).
     start, end = sentence.start, sentence.end
-    for clause in clauses(prose, sentence, [fig]):
-        lo, hi = clause.offsets[0], clause.offsets[-1] + 1
+    for lo, hi in _clause_bounds(prose, sentence):
         if lo <= fig.start < hi:
             start, end = lo, hi
             break
+    start, end = max(start, fig.start - _REACH), min(end, fig.end + _REACH)
     text = prose[start:end]
     before = prose[start : fig.start].lower()
     after = prose[fig.end : end]
@@ -254,7 +276,16 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         or fig.text.lower().startswith("from "),
         increment=bool(last_words) and last_words[-1] in INCREMENTS,
         sentence=index,
+        dimension=str(fig.value.dimensionality),
+        root=_root_factor(fig),
     )
+
+
+def _root_factor(fig: Figure) -> float:
+    try:
+        return float(units.quantity(1.0, fig.unit).to_root_units().magnitude)
+    except Exception:  # noqa: BLE001 - an offset unit (temperature) has no plain factor
+        return 1.0
 
 
 _NOT_PLACES = frozenset(
@@ -274,7 +305,7 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
     word in common in the two clauses is enough.
     """
     fa, fb = a.figure, b.figure
-    if fa.kind != fb.kind or not units.compatible(fa.value, fb.value):
+    if fa.kind != fb.kind or a.dimension != b.dimension:
         return False
     if a.noun is None or a.noun != b.noun:
         return False
@@ -299,14 +330,12 @@ def _widened(fig: Figure) -> tuple[float, float]:
     return lo - slack, hi + slack
 
 
-def _disjoint(a: Figure, b: Figure) -> bool:
-    lo_a, hi_a = _widened(a)
-    lo_b, hi_b = _widened(b)
-    factor = float(b.value.to(a.value.units).magnitude) / b.magnitude if b.magnitude else 1.0
-    lo_b, hi_b = lo_b * factor, hi_b * factor
-    if factor < 0:
-        lo_b, hi_b = hi_b, lo_b
-    return hi_a < lo_b - 1e-9 or hi_b < lo_a - 1e-9
+def _disjoint(a: Profile, b: Profile) -> bool:
+    """Whether the two figures' intervals (in root units) do not meet."""
+    lo_a, hi_a = (x * a.root for x in _widened(a.figure))
+    lo_b, hi_b = (x * b.root for x in _widened(b.figure))
+    eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
+    return hi_a < lo_b - eps or hi_b < lo_a - eps
 
 
 def _source(p: Profile) -> str:
@@ -388,10 +417,10 @@ def significant_digits(value: float) -> str:
 def _restated(a: Profile, b: Profile) -> int | None:
     """The power of a thousand by which ``b`` restates ``a`` with another magnitude, if it does."""
     fa, fb = a.figure, b.figure
-    if fa.kind != fb.kind or not units.compatible(fa.value, fb.value) or a.sentence == b.sentence:
+    if fa.kind != fb.kind or a.dimension != b.dimension or a.sentence == b.sentence:
         return None
-    va = fa.magnitude
-    vb = float(fb.value.to(fa.value.units).magnitude)
+    va = fa.magnitude * a.root
+    vb = fb.magnitude * b.root
     if va <= 0 or vb <= 0:
         return None
     digits = significant_digits(va)
@@ -467,7 +496,7 @@ def _pairs(ctx: CheckContext, profiles: list[Profile]) -> Iterator[Finding]:
             if k:
                 yield _magnitude_finding(ctx, a, b, k)
                 break
-            if not same_subject(a, b, strict=not _differ(a, b)) or not _disjoint(a.figure, b.figure):
+            if not same_subject(a, b, strict=not _differ(a, b)) or not _disjoint(a, b):
                 continue
             if a.sentence == b.sentence and not _differ(a, b):
                 continue  # two values in one sentence are a comparison more often than a slip
