@@ -125,11 +125,16 @@ def _prepare(packs: Iterable[Pack | str | Path], config: Config | None) -> tuple
 # --- bags --------------------------------------------------------------------------------------
 
 
-def _bag_partition(items: Iterable[Any], offsets: Sequence[int], index: int, packs: tuple[Pack, ...],
-                   config: Config) -> pd.DataFrame:
+def _check_items(items: Iterable[Any], packs: tuple[Pack, ...], config: Config) -> pd.DataFrame:
+    """One bag partition's findings, ``document`` counted from 0 within the partition."""
     items = list(items)
-    start = offsets[index]
-    return _findings(items, range(start, start + len(items)), packs, config, SCHEMA)
+    return _findings(items, range(len(items)), packs, config, SCHEMA)
+
+
+def _shift(findings: pd.DataFrame, offsets: Sequence[int], index: int) -> pd.DataFrame:
+    """A partition's findings with ``document`` moved to positions in the whole bag."""
+    findings[DOCUMENT] = findings[DOCUMENT] + offsets[index]
+    return findings
 
 
 def _offsets(lengths: Sequence[int]) -> list[int]:
@@ -160,9 +165,8 @@ def check_bag(
     parts = bag.to_delayed()
     lengths = [dask.delayed(len)(part) for part in parts]
     offsets = dask.delayed(_offsets)(lengths)
-    frames = [
-        dask.delayed(_bag_partition)(part, offsets, index, packs_, config_) for index, part in enumerate(parts)
-    ]
+    checked = [dask.delayed(_check_items)(part, packs_, config_) for part in parts]
+    frames = [dask.delayed(_shift)(frame, offsets, index) for index, frame in enumerate(checked)]
     return dd.from_delayed(frames, meta=_empty(SCHEMA), verify_meta=False)
 
 
@@ -222,10 +226,5 @@ def check_frame(
     )
 
 
-def findings_schema(findings: dd.DataFrame) -> pa.Schema:
-    """The Arrow schema of a findings frame, for ``to_parquet(..., schema=...)`` if it is needed."""
-    return pa.Schema.from_pandas(findings._meta, preserve_index=False)
-
-
-__all__ = ["COLUMN_TYPES", "DOCUMENT", "SCHEMA", "check_bag", "check_frame", "findings_schema", "schema"]
+__all__ = ["COLUMN_TYPES", "DOCUMENT", "SCHEMA", "check_bag", "check_frame", "schema"]
 
