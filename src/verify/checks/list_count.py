@@ -8,7 +8,8 @@ Macron", "police named the three victims as A, B, C and D". The list may follow 
 dash or a bracket; after a bare comma, "were", "are" or "as" it must name
 people, places or organisations (capitalised items after a noun such as "leaders", "countries",
 "companies"), so that "in two years, France and Germany…" is not read as a list. Hedged counts
-are respected ("at least three" takes four items, not two). It stays quiet on partial lists
+are respected ("at least three" takes four items, not two). A count of a named group from a
+pack ("the five Nordic countries: …") is left to ``group-size``. It stays quiet on partial lists
 ("three countries, including A and B"; "such as"; "among them"; "and others"), on subsets
 ("one of three countries", "two of the four"), and on counts of time or measure ("two days").
 
@@ -36,6 +37,7 @@ import attrs
 
 from verify.checks._base import CheckContext, Rule
 from verify.model import Finding, Span
+from verify.packs import has_phrase
 
 RULES = (Rule("list-count", "VR301", "warning", "A stated count that disagrees with the list that enumerates it."),)
 RULE = RULES[0]
@@ -173,6 +175,9 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
         return None
     if _SUBSET_BEFORE.search(prose, max(sentence.start, m.start() - 40), m.start()):
         return None
+    phrase = prose[m.start("n") : m.end("noun")]
+    if any(has_phrase(phrase, alias, case=True, suffix=False) for pack in ctx.packs for g in pack.groups for alias in g.aliases):
+        return None  # a named group ("the five Nordic countries: …") is group-size's to check
     sep = m.group("sep").strip()
     after = m.end()
     if _PARTIAL_AFTER_SEP.match(prose, after, sentence.end):
