@@ -250,3 +250,11 @@ def _arithmetic_rules():  # noqa: ANN202 - a tuple of Rule
 def test_same_digits_in_another_context_are_not_a_restatement() -> None:
     """"1.5 million people live" and "1,500 people attended" share digits, not a subject."""
     assert findings("About 1.5 million people live in the region.\nOnly 1,500 people attended the hearing.") == []
+
+
+def test_same_digits_for_different_spending_are_not_a_restatement() -> None:
+    """"spent $1.4 million on housing" and "the housing budget is $1.4 billion" are two sums."""
+    import verify
+
+    text = "The city spent $1.4 million on emergency housing this winter. The state's housing budget is $1.4 billion."
+    assert [f for f in verify.check(text).findings if f.rule == "conflicting-figures"] == []

@@ -435,11 +435,12 @@ def _restated(a: Profile, b: Profile) -> int | None:
         return None
     if a.noun and b.noun and a.noun != b.noun:
         return None
-    # The same thing needs a word in common: "1.5 million people live there" and "1,500 people
-    # came" are not one figure. What a sum of money is for ("budget", "loss") is such a word;
+    # The same thing needs the same words next to it: "1.5 million people live there" and "1,500
+    # people came" are not one figure, nor are "spent $1.4 million on housing" and "the housing
+    # budget is $1.4 billion". What a sum of money is for ("budget", "loss") is such a word;
     # "people" or "troops" is not.
     named = fa.kind == "money" and a.noun is not None and a.noun == b.noun
-    if not (named or a.words & b.words or a.predicates & b.predicates):
+    if not (named or a.predicates & b.predicates or a.anaphoric or b.anaphoric):
         return None
     if a.times and b.times and a.times != b.times or a.places and b.places and a.places != b.places:
         return None
