@@ -155,3 +155,9 @@ def test_group_lookalikes_are_quiet(text: str, published: str) -> None:
 def test_counts_of_part_of_a_group_are_quiet(text: str) -> None:
     """A count of some members ("with two members opposed") is not the group's size."""
     assert found(text, "group-size", "2022-06-15") == []
+
+
+def test_undated_copy_only_flags_sizes_the_group_never_had() -> None:
+    """Without a publication date, "NATO's 30 members" may be right; "NATO's 35 members" never was."""
+    assert [f.rule for f in verify.check("NATO's 30 members met.").findings] == []
+    assert [f.rule for f in verify.check("NATO's 35 members met.").findings] == ["group-size"]

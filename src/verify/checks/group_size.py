@@ -14,7 +14,8 @@ Stated sizes are read in the forms that claim the whole group ("NATO's 30 member
 27-nation EU", "all 27 EU countries", "the EU, which has 27 members"); a bare "the 23 NATO
 members that…" is only checked when 23 is a size the group has had at some time (a stale
 count). Lists are read after a colon, a dash, a bracket, or — when every item is a member — a
-comma. Partial lists ("including", "such as"), subsets ("two G7 members, France and Italy"),
+comma. Without a publication date, only a size the group never had is reported. Partial lists
+("including", "such as"), subsets ("two G7 members, France and Italy"),
 and sentences about a change of membership or an earlier time ("when NATO had 16 members",
 "before Brexit", "Finland joined") are left alone.
 
@@ -97,7 +98,7 @@ def _check_mention(
     stated = _stated_size(prose, group, sentence, start, end)
     if stated is not None:
         n, span, strong = stated
-        if n not in size.counts and (strong or n in group.ever()):
+        if n not in _right_counts(ctx, group, size) and (strong or n in group.ever()):
             message = (
                 f"{span.text!r}: {group.name} has {_counts(size)} members"
                 + (f" as of {ctx.published.isoformat()}" if ctx.published else "")
@@ -151,7 +152,7 @@ def _check_list(
         return
     count = len(listed.items)
     outsiders = [item.text for item, r in zip(listed.items, resolved, strict=True) if r is not None and r not in members]
-    if count in size.counts and not outsiders:
+    if count in _right_counts(ctx, group, size) and not outsiders:
         return
     missing = [m for m in group.members if m not in resolved] if members and len(group.members) in size.counts else []
     bits = [f"{group.name} has {_counts(size)} members" + (f" as of {ctx.published.isoformat()}" if ctx.published else "")]
@@ -226,6 +227,11 @@ def _changing(sentence: str, ctx: CheckContext) -> bool:
 
 def _number(text: str) -> int:
     return NUMBER_WORDS.get(text.lower()) or int(text)
+
+
+def _right_counts(ctx: CheckContext, group: Group, size: GroupSize) -> set[int]:
+    """The counts that are right: on the publication date, or — undated — at any time."""
+    return set(size.counts) if ctx.published is not None else group.ever()
 
 
 def _counts(size: GroupSize) -> str:
