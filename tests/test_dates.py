@@ -97,7 +97,12 @@ CASES: list[tuple[str, str | None, str, str | None, str | None, str]] = [
     ("The booster deadline moved to Dec. 31 from the end of January.", "2021-12-13", "end of January", "2022-01-21", "2022-01-31", "month"),
     ("The deal, agreed on Wednesday, takes effect on Jan. 1.", "2021-12-13", "Jan. 1", "2022-01-01", "2022-01-01", "day"),
     ("They had hoped to finish before Thanksgiving.", "2021-12-13", "Thanksgiving", "2021-11-25", "2021-11-25", "day"),
+    ("Profits rose in the first half of 2021.", PUB, "first half of 2021", "2021-01-01", "2021-06-30", "year"),
+    ("The index is up 20% in the year to date.", PUB, "year to date", "2021-01-01", "2021-12-08", "year"),
+    ("Growth was slow in the nineties.", PUB, "nineties", "1990-01-01", "1999-12-31", "decade"),
     # intervals
+    ("Temperatures in June-August 1992 broke records.", PUB, "June-August 1992", "1992-06-01", "1992-08-31", "month"),
+    ("It has been closed from April until the end of June.", PUB, "from April until the end of June", "2021-04-01", "2021-06-30", "month"),
     ("The festival runs July 13 thru 15.", "2022-06-01", "July 13 thru 15", "2022-07-13", "2022-07-15", "day"),
     ("It runs from the 13th to the 15th of July.", "2022-06-01", "the 13th to the 15th of July", "2022-07-13", "2022-07-15", "day"),
     ("The exercises ran from March 3 to March 5.", "2022-04-01", "from March 3 to March 5", "2022-03-03", "2022-03-05", "day"),

@@ -105,6 +105,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # December 2021 / early December 2021 / Dec. of 2021
     ("my", re.compile(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)", _F)),
+    # June-August 1992, Nov.-Feb.
+    (
+        "mm",
+        re.compile(
+            rf"\b(?P<mon>{_MON})\b\.?\s{{0,2}}[-–]\s{{0,2}}(?P<mon2>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?",
+            _F,
+        ),
+    ),
+    # the first half of 2021, H2 2019, the second half of next year, the first quarter of the year
+    (
+        "half",
+        re.compile(
+            rf"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s{{1,3}}(?P<unit>half|quarter)\s{{1,3}}of\s{{1,3}}"
+            rf"(?:(?P<year>{_YEAR})\b|(?P<rel>the|this|last|next)\s{{1,3}}year\b)|H(?P<h>[12])\s{{0,2}}(?P<year2>{_YEAR})\b|(?P<year3>{_YEAR})[-\s]H(?P<h2>[12])\b)",
+            _F,
+        ),
+    ),
+    # the year to date, so far this year
+    ("ytd", re.compile(r"\b(?:year[-\s]to[-\s]date|so\s{1,3}far\s{1,3}this\s{1,3}year)\b", _F)),
+    # the nineties
+    ("decadeword", re.compile(rf"\bthe\s{{1,3}}(?P<core>(?:{_PART})?(?P<dw>{_alt(T.DECADE_WORDS)}))\b", _F)),
     # 2021-12-09
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b(?![-/]\d)")),
     # 12/9/2021, 31/12/2021, 10.31.1974
@@ -253,12 +274,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
+_RANGE_NEXT = re.compile(r"\s{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"([A-Za-z]+)[\s,]{1,3}(?:the\s{1,3})?$")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"[\w'’-]+")
-_JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}", re.IGNORECASE)
+_JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}(?:the\s{1,3})?", re.IGNORECASE)
 _APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
 
 # Words after "June 31" that make it a month and a count ("In June 31 people died").
@@ -381,6 +403,9 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
     elif kind == "cal":
         if g.get("the") and (g.get("rel") or "").lower() == "previous":
             return False
+    elif kind == "mm":
+        if not (_capitalised(g["mon"]) and _capitalised(g["mon2"])) and not g.get("year"):
+            return False
     elif kind == "wdday":
         if len(g["wd"]) <= 4 and not _capitalised(g["wd"]) and not g.get("day"):
             return False
@@ -448,6 +473,9 @@ _STARTS: dict[str, set[str]] = {
     "nthwd": _firsts(T.ORDINALS) | {"the", "last", "0"},
     "wdweek": _firsts(T.WEEKDAYS),
     "calpart": _PARTS,
+    "mm": _firsts(T.MONTHS),
+    "half": _firsts(T.ORDINALS) | {"h", "h1", "h2", "0"},
+    "decadeword": {"the"},
     "wd": _RELS | _firsts(T.WEEKDAYS),
     "dayword": _firsts(T.DAY_WORDS),
     "cal": _RELS | {"earlier", "later", "the"},
@@ -486,7 +514,8 @@ def _candidates(prose: str) -> list[_Cand]:
             mon = m.groupdict().get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                 end -= 1  # the full stop after "January" ends the sentence
-            found.append(_Cand(m.start(), end, kind, m.groupdict()))
+            start = m.start("core") if "core" in m.re.groupindex else m.start()
+            found.append(_Cand(start, end, kind, m.groupdict()))
     # Longest leftmost wins; ties go to the pattern listed first.
     order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
     found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
@@ -1096,6 +1125,53 @@ def _resolve_calpart(c: _Cand, pub: dt.date | None) -> None:
     c.earliest, c.latest = _narrow(*_calendar_unit(pub, unit, step, None), _part(g))
 
 
+def _resolve_mm(c: _Cand, pub: dt.date | None) -> None:
+    """"June-August 1992": from the first month to the end of the second (across a new year)."""
+    g = c.groups
+    m1 = T.MONTHS[g["mon"].lower().rstrip(".")]
+    m2 = T.MONTHS[g["mon2"].lower().rstrip(".")]
+    c.granularity = "month"
+    if g.get("year"):
+        y2 = int(g["year"])
+        y1 = y2 if m1 <= m2 else y2 - 1
+        c.earliest, c.latest = _month(y1, m1)[0], _month(y2, m2)[1]
+        return
+    if pub is None:
+        return
+    options = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        y2 = y if m1 <= m2 else y + 1
+        options.append((_month(y, m1)[0], _month(y2, m2)[1]))
+    chosen = _pick(options, pub, c.tense, 0)
+    assert chosen is not None
+    c.earliest, c.latest = chosen
+    c.year_inferred = True
+
+
+def _resolve_half(c: _Cand, pub: dt.date | None) -> None:
+    """"the first half of 2021", "H2 2019", "the first quarter of the year"."""
+    g = c.groups
+    if g.get("h") or g.get("h2"):
+        unit, n, year = "half", int(g.get("h") or g["h2"]), int(g.get("year2") or g["year3"])
+    else:
+        unit, n = g["unit"].lower(), T.ORDINALS[g["ord"].lower()]
+        if g.get("year"):
+            year = int(g["year"])
+        elif pub is None:
+            c.relative = True
+            return
+        else:
+            c.relative, c.anchor = True, "published"
+            year = pub.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+    months = 6 if unit == "half" else 3
+    if n * months > 12:
+        c.drop = True
+        return
+    first = dt.date(year, (n - 1) * months + 1, 1)
+    c.earliest, c.latest = first, first + relativedelta(months=months) - dt.timedelta(days=1)
+    c.granularity = "quarter" if months == 3 else "year"  # a half year: finer than a year, no name of its own
+
+
 def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
     g = c.groups
     kind = c.kind
@@ -1144,6 +1220,22 @@ def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
         _resolve_calpart(c, pub)
     elif kind == "nthwd":
         _resolve_nthwd(c, pub)
+    elif kind == "mm":
+        _resolve_mm(c, pub)
+    elif kind == "half":
+        _resolve_half(c, pub)
+    elif kind == "ytd":
+        c.granularity, c.relative = "year", True
+        if pub is not None:
+            c.anchor = "published"
+            c.earliest, c.latest = dt.date(pub.year, 1, 1), pub
+    elif kind == "decadeword":
+        c.granularity = "decade"
+        ref = pub.year if pub else dt.date.today().year
+        start = ref // 100 * 100 + T.DECADE_WORDS[g["dw"].lower()]
+        if start > ref:
+            start -= 100
+        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
     elif kind == "wdweek":
         _resolve_wdweek(c, pub)
     elif kind == "wd":
@@ -1259,7 +1351,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
                 and b.invalid is None
             )
             if mergeable:
-                word = join.group(0).strip().lower()
+                word = join.group(0).strip().lower().split()[0]
                 before = _prev_word(prose, a.start)
                 dash = word in ("-", "–", "—")
                 opener = (
@@ -1331,8 +1423,11 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
         pm = _PREP_BEFORE.search(prose, max(0, c.start - 30), c.start)
         before = pm.group(1).lower() if pm else ""
-        if before in T.BOUND_WORDS:
-            c.tense = None  # "extended to Dec. 31": a bound, read as the nearest such date
+        lone_from = before == "from" and not _RANGE_NEXT.match(prose, c.end)
+        if before in T.BOUND_WORDS or lone_from:
+            # "extended to Dec. 31", "moved to Dec. 31 from the end of January": a bound or an
+            # alternative, not the time of the clause's event; read as the nearest such date
+            c.tense = None
         elif before == "since":
             c.tense = "past"
         if c.kind not in _ANCHORED:

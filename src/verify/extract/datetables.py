@@ -171,9 +171,9 @@ PRESENT_CUES = (
 )  # fmt: skip
 
 #: Words before a date that make it a bound, not the time of the clause's event ("extended to
-#: Dec. 31", "from the end of January", "by 2030"): such a date is read as the nearest one,
+#: Dec. 31", "by 2030"): such a date is read as the nearest one,
 #: whatever the tense. A date after "since" always lies before publication.
-BOUND_WORDS = frozenset({"to", "until", "till", "through", "thru", "by", "from", "before", "after"})
+BOUND_WORDS = frozenset({"to", "until", "till", "through", "thru", "by"})
 
 #: Future cues that report a future from the past ("said it would meet on December 1"): the
 #: event may well be over by publication, so the reported-after-publication check ignores them.
@@ -270,3 +270,9 @@ HOLIDAYS: dict[str, str] = {
 #: Holiday names that, written in lower case, are usually ordinary words ("a prayer of
 #: thanksgiving"): these count only when capitalised.
 LOWERCASE_HOLIDAY_WORDS = frozenset({"thanksgiving", "easter"})
+
+#: Decades written as words ("the nineties") -> the decade's last two digits.
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
