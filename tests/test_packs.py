@@ -239,3 +239,12 @@ def test_the_design_example_pack_drives_the_check(tmp_path: Path) -> None:
     [finding] = [f for f in report.findings if f.rule == "magnitude-slip"]
     assert finding.suggestion == "$2.5 billion" and finding.reference.id == "ukraine-2021/us-security-assistance-ukraine"
     assert finding.reference.source.startswith("U.S. State Department")
+
+
+def test_installed_rules_folder_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a wheel the shipped packs live in verify/_rules, which rules_folder() finds first."""
+    import verify.packs as packs_module
+
+    (tmp_path / "_rules").mkdir()
+    monkeypatch.setattr(packs_module.resources, "files", lambda _name: tmp_path)
+    assert rules_folder() == tmp_path / "_rules"
