@@ -67,6 +67,7 @@ def test_broken_packs_name_file_line_entry_and_field(file: str, line: int, entry
         (('unit = "USD"', 'unit = "USD"\nvalid_from = 2022-01-01\nvalid_until = 2021-01-01'), "valid_from", "valid_from <= valid_until"),
         (('unit = "USD"', 'unit = "USD"\nseverity = "fatal"'), "severity", "one of 'error', 'warning', 'info'"),
         (('id = "aid"', 'id = "has space"'), "id", "an id"),
+        (('unit = "USD"', 'unit = "USD"\ncontext = [1]'), "context", "lists of alternatives"),
     ],
 )
 def test_field_errors(change: tuple[str, str], field: str, words: str) -> None:

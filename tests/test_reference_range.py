@@ -352,3 +352,19 @@ source = "Springfield Police Department annual report 2023"
     ctx = build(text, [fig("4,200", 4200, noun="officers"), fig("90", 90, noun="cars")], published="2024-05-01")
     [finding] = findings(ctx, (pack,))
     assert finding.text == "4,200" and finding.rule == "magnitude-slip" and finding.suggestion == "420"
+
+
+def test_increments_are_not_totals() -> None:
+    """"100,000 more troops" is a change, never compared with a projected total."""
+    text = "The Kremlin could deploy up to 100,000 more troops near Ukraine, U.S. intelligence warned."
+    spec = fig("up to 100,000", 1e5, high=1e5, qualifier="up to", modality="projection", modal="could deploy",
+               noun="troops")
+    assert findings(build(text, [spec])) == []
+
+
+def test_context_alternatives() -> None:
+    """A context item may be a list of alternatives: "Kyiv" stands for Ukraine."""
+    text = "The U.S. has given Kyiv $25 billion in weapons since 2014."
+    spec = fig("$25 billion", 2.5e10, kind="money", scope="since 2014", scope_start=2014)
+    [finding] = findings(build(text, [spec]))
+    assert finding.rule == "magnitude-slip" and finding.suggestion == "$2.5 billion"

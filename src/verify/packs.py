@@ -19,7 +19,7 @@ Field by field (every entry has ``id``; ``source`` and ``as_of`` say on what aut
 ``[[reference]]``
     ``subject`` (what the range measures), ``keywords`` (any of them in the figure's sentence;
     the figure's counted noun counts too), ``context`` (all of them in the same or the previous
-    sentence), ``unit`` (a unit the registry knows: ``"USD"``, ``"count"``, ``"percent"``,
+    sentence; an item may be a list of alternatives: ``[["Ukraine", "Kyiv"]]``), ``unit`` (a unit the registry knows: ``"USD"``, ``"count"``, ``"percent"``,
     ``"kilometer"``…), ``min``/``max`` (at least one), ``period_start`` (a year: only figures
     scoped "since <year>") or ``period`` (a year: only figures scoped to that one year),
     ``valid_from``/``valid_until`` (the publication dates the entry applies to), ``modality``
@@ -86,7 +86,7 @@ class Reference:
     source: str
     min: float | None = None
     max: float | None = None
-    context: tuple[str, ...] = ()
+    context: tuple[tuple[str, ...], ...] = ()
     as_of: str | None = None
     period_start: int | None = None
     period: int | None = None
@@ -456,7 +456,7 @@ def _reference(loader: _Loader, index: int, item: Any, pack: str) -> Reference:
         source=r.text("source", required=True),
         min=low,
         max=high,
-        context=r.words("context"),
+        context=r.get("context", _context, 'a list whose items are words or lists of alternatives (["Ukraine"] or [["Ukraine", "Kyiv"]])') or (),
         as_of=r.as_of(),
         period_start=period_start,
         period=period,
@@ -597,6 +597,13 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 def _string_or_strings(value: Any) -> tuple[str, ...]:
     return (_string(value),) if isinstance(value, str) else _strings(value)
+
+
+def _context(value: Any) -> tuple[tuple[str, ...], ...]:
+    """Context words: each item a word, or a list of alternatives any of which will do."""
+    if not isinstance(value, list):
+        raise TypeError
+    return tuple((_string(v),) if isinstance(v, str) else _strings(v) for v in value)
 
 
 def _tables(value: Any) -> list[Any]:

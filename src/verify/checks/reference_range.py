@@ -7,12 +7,14 @@ A reference applies to a figure when all of these hold:
 
 - the figure's sentence contains one of the reference's ``keywords`` (or the figure counts one of
   them, or the sentence says "the number"/"the figure" and the previous sentence has one);
-- every word of its ``context`` stands in the same or the previous sentence;
+- every word of its ``context`` (or one of each group of alternatives) stands in the same or the
+  previous sentence;
 - the units are compatible (dollars with dollars, counts with counts, kilometres with miles);
 - the article was published inside the reference's ``valid_from``/``valid_until`` window;
 - the time scope matches: a ``period_start = 2014`` reference only takes figures scoped
   "since 2014", a ``period = 2021`` one only figures scoped to 2021 ("$450 million in 2021" is
   never held against a since-2014 total);
+- the figure is a total, not a change ("100,000 more troops", "another $500 million");
 - the modality matches: a ``modality = "projection"`` reference only takes projections ("could
   reach 150,000"); any other reference leaves projections alone.
 
@@ -79,6 +81,8 @@ OPEN_FACTOR = 3.0
 #: Words that make a sentence refer back to what the previous sentence counted.
 ANAPHORA = re.compile(r"\b(?:the|that|this|their|its) (?:number|figure|total|tally|count|estimate|sum|amount)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:--|—|–)\s|\b(?:and|but) (?:that|said|say|says)\b|\bwhile\b|\bwhereas\b")
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|fewer|new|further)\b", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|an extra|a further|additional)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.IGNORECASE)
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -112,6 +116,8 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
         return False
     if reference.nouns and not any(_noun_is(figure.noun, n) for n in reference.nouns):
         return False
+    if _INCREMENT_AFTER.match(ctx.prose, figure.end) or _INCREMENT_BEFORE.search(ctx.prose, max(0, figure.start - 12), figure.start):
+        return False  # "100,000 more troops", "another $500 million": a change, not the total
     if not _scope_matches(ctx, figure, reference):
         return False
     sentence = _sentence(ctx, figure)
@@ -122,7 +128,7 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     if not (in_sentence or by_noun or by_anaphor):
         return False
     around = previous + "\n" + sentence.text
-    return all(has_phrase(around, c) for c in reference.context)
+    return all(any(has_phrase(around, word) for word in alternatives) for alternatives in reference.context)
 
 
 def modality_of(figure: Figure) -> str:
