@@ -220,6 +220,14 @@ def _placed(parsed: Figure, like: Figure, text: str, start: int) -> Figure:
     )
 
 
+def _after_change(prose: str, offset: int) -> bool:
+    """Whether the word before ``offset`` is a change verb ("rose", "fell by")."""
+    words = re.findall(r"[a-z]+", prose[max(0, offset - 30) : offset].lower())
+    if words and words[-1] == "by":
+        words.pop()
+    return bool(words) and words[-1] in DIRECTION_WORDS
+
+
 def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
     """``figures`` with each "from X to Y" range split in two and each start value completed."""
     out: list[Figure] = []
@@ -230,6 +238,13 @@ def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
             b = _parse(m.group("b"))
             a = _parse(_borrow(m.group("a"), m.group("b")))
             if a and b and units.compatible(a.value, b.value):
+                out.append(_placed(a, fig, m.group("a"), fig.start + m.start("a")))
+                out.append(_placed(b, fig, m.group("b"), fig.start + m.start("b")))
+                continue
+        elif m and _after_change(prose, fig.start):
+            # "rose 20 percent to 400": a change and where it ended, not a range of anything.
+            a, b = _parse(m.group("a")), _parse(m.group("b"))
+            if a and b and not _comparable(a, b):
                 out.append(_placed(a, fig, m.group("a"), fig.start + m.start("a")))
                 out.append(_placed(b, fig, m.group("b"), fig.start + m.start("b")))
                 continue
@@ -381,7 +396,14 @@ def _is_points(fig: Figure) -> bool:
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
-    return not _is_points(a) and not _is_points(b) and units.compatible(a.value, b.value)
+    """Whether two figures measure in the same terms (pint calls percent and count both
+    dimensionless; here they are not comparable)."""
+    return (
+        not _is_points(a)
+        and not _is_points(b)
+        and _is_percent(a) == _is_percent(b)
+        and units.compatible(a.value, b.value)
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -431,11 +453,11 @@ _CHANGE_PATTERNS = [
     # rose 25% from 80 to 120 / rose by 25% over the decade, from 80 to 120
     rf"{_DIR} (?:by )?{_C}{_AFTER_B},? from {_A_NOUN} to {_B}",
     # rose 25% to 120 from 80 / climbed 12% year over year to 120, up from 80
-    rf"{_DIR} (?:by )?{_C}{_AFTER_B},? to {_B},? (?:(?:up|down) )?from {_A}",
+    rf"{_DIR} (?:by )?{_C}{_AFTER_B},? to {_B}{_AFTER_B},? (?:(?:up|down) )?from {_A}",
     # rose from 80 to 120, an increase of 25% / a 25% increase / up 25% / (25%)
     rf"{_DIR} from {_A_NOUN} to {_B}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
     # rose to 120 from 80, an increase of 25% / up 25%
-    rf"{_DIR} to {_B},? from {_A}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
+    rf"{_DIR} to {_B}{_AFTER_B},? from {_A}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
     # 120, up 25% from 80 / 120, a 25% increase from 80 / 120, an increase of 25% from 80
     rf"{_FIG.format('b')},? (?:(?P<dir2>up|down) (?:by )?{_C}|an? {_C} {_NOUN}|an? {_NOUN} of {_C})"
     rf" (?:from|over|on|compared with|compared to) {_A}",
@@ -944,7 +966,10 @@ _MULTIPLES = [
         rf"[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"
     ),
     # 120, double the 60 of last year
-    re.compile(rf"{_FIG.format('b')},? {_MULT} (?:the|that of|that in|that for)\b[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"),
+    re.compile(
+        rf"{_FIG.format('b')}(?:,| is| was| are| were|, or)? {_MULT} (?:the|that of|that in|that for)\b"
+        rf"[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"
+    ),
 ]
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}

@@ -95,7 +95,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 # A figure that is one end of a change or a comparison is not a restatement of anything.
 _CHANGE_BEFORE = re.compile(
     r"(?:\bfrom|(?<!\bup )\bto|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|"
-    r"\bof (?:the|its|their|those|these|all))"
+    r"(?:\d|%|percent) (?:[a-z]+ )?of (?:the|its|their|those|these|all))"
     r" (?:about |nearly |some |roughly |around |almost |just |only )*$"
 )
 _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:up|down) )?(?:from|to) (?:about |nearly |some |roughly |around )*[$€£¥]?\d")
@@ -154,6 +154,9 @@ class Profile:
     changing: bool
     increment: bool
     sentence: int
+    near: frozenset[str] = frozenset()  # two content words either side of the figure
+    possessor: str | None = None  # "the state's $1.4 billion budget" -> "state"
+    subject: str | None = None  # "The city spent …" -> "city"
     dimension: str = ""  # the unit's dimensionality, to compare without pint in the pair loop
     root: float = 1.0  # what one of the figure's unit is in root units
 
@@ -169,6 +172,8 @@ class Profile:
 
 
 _REACH = 300
+_POSSESSOR = re.compile(r"\b([a-z]+)['’]s\b")
+_SUBJECT = re.compile(r"\s*(?:the|a|an|its|their) ([a-z]+)\b")
 
 
 @lru_cache(maxsize=256)
@@ -260,6 +265,9 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
     content_after = [w for w in _WORD.findall(tail[:60]) if w not in STOPWORDS and w not in attribution_words]
     if content_after:
         predicates.add(_canonical(content_after[0]))
+    near = {_canonical(w) for w in content_before[-2:] + content_after[:2]}
+    possessors = _POSSESSOR.findall(before)
+    subject = _SUBJECT.match(text.lower())
     return Profile(
         figure=fig,
         noun=key,
@@ -270,6 +278,9 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         modifiers=frozenset(modifiers),
         words=frozenset(words),
         predicates=frozenset(predicates),
+        near=frozenset(near),
+        possessor=possessors[-1] if possessors else None,
+        subject=subject.group(1) if subject else None,
         anaphoric=bool(ANAPHORA.search(before)),
         changing=bool(_CHANGE_BEFORE.search(before))
         or bool(_CHANGE_AFTER.match(after.lower()))
@@ -313,13 +324,19 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
         return False
     if a.times != b.times:  # "in 2022" and no year at all may well be different periods
         return False
-    if a.places and b.places and a.places != b.places:
+    if _other_places(a, b):
         return False
     if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
         return False
     if a.anaphoric or b.anaphoric:
         return True
     return bool(a.predicates & b.predicates) if strict else bool(a.words & b.words)
+
+
+def _other_places(a: Profile, b: Profile) -> bool:
+    """Whether the two figures are placed apart ("in Ohio" and "in Texas"); a place one of them
+    adds ("Russia has massed … near the border" and "… near the border") is no contradiction."""
+    return bool(a.places and b.places) and not (a.places <= b.places or b.places <= a.places)
 
 
 def _widened(fig: Figure) -> tuple[float, float]:
@@ -440,13 +457,24 @@ def _restated(a: Profile, b: Profile) -> int | None:
     # budget is $1.4 billion". What a sum of money is for ("budget", "loss") is such a word;
     # "people" or "troops" is not.
     named = fa.kind == "money" and a.noun is not None and a.noun == b.noun
-    if not (named or a.predicates & b.predicates or a.anaphoric or b.anaphoric):
+    if not (named or a.near & b.near or a.anaphoric or b.anaphoric):
         return None
-    if a.times and b.times and a.times != b.times or a.places and b.places and a.places != b.places:
+    if _other_owner(a, b) or _other_owner(b, a):
+        return None
+    if a.times and b.times and a.times != b.times or _other_places(a, b):
         return None
     if a.increment or b.increment or a.changing or b.changing:
         return None
     return k
+
+
+def _other_owner(a: Profile, b: Profile) -> bool:
+    """Whether ``a`` belongs to someone ``b`` does not: "the state's budget" against "the city …"."""
+    if not a.possessor or a.possessor == b.possessor:
+        return False
+    if b.possessor:
+        return True
+    return b.subject is not None and b.subject != a.possessor and a.possessor not in b.clause.lower()
 
 
 def _suggest_restatement(a: Figure, b: Figure) -> str:
