@@ -18,7 +18,7 @@ from pathlib import Path
 
 from verify.checks import Rule, rules
 from verify.config import Config
-from verify.document import Document
+from verify.document import Document, Format
 from verify.errors import ConfigError, InputError, PackError, VerifyError
 from verify.extract import Extraction
 from verify.extract import extract as _extract
@@ -31,13 +31,14 @@ __version__ = "0.1.0"
 DateLike = dt.date | dt.datetime | str | None
 
 
-def extract(text: str, *, published: DateLike = None) -> Extraction:
+def extract(text: str, *, published: DateLike = None, format: Format | None = None) -> Extraction:
     """Find and normalise every figure and date mention in ``text``.
 
     ``published`` (a date or an ISO string) resolves relative dates; without it they are still
-    found, but left unresolved.
+    found, but left unresolved. ``format`` ("text", "markdown" or "html"; default "text") masks
+    markup, and lets Markdown front matter or HTML metadata give the publication date.
     """
-    return _extract(Document.from_text(text, published=published))
+    return _extract(Document.from_text(text, published=published, format=format))
 
 
 def check(
@@ -46,11 +47,13 @@ def check(
     published: DateLike = None,
     packs: Iterable[Pack | str | Path] = (),
     config: Config | None = None,
+    format: Format | None = None,
 ) -> Report:
     """Extract the figures and dates in ``text`` and run every rule over them.
 
     ``packs`` adds rule packs (loaded :class:`Pack` objects or paths) to the ones shipped with
     verify; ``config`` selects rules, sets severities, and can turn the shipped packs off.
+    ``format`` is as for :func:`extract`.
     """
     from verify import engine
 
@@ -58,7 +61,8 @@ def check(
     loaded = list(default_packs()) if config.default_packs else []
     for pack in (*config.packs, *packs):
         loaded.append(pack if isinstance(pack, Pack) else load_pack(pack))
-    return engine.run(Document.from_text(text, published=published), packs=loaded, config=config)
+    document = Document.from_text(text, published=published, format=format)
+    return engine.run(document, packs=loaded, config=config)
 
 
 __all__ = [

@@ -180,7 +180,7 @@ def check_fixture(
     text = Path(path).read_text(encoding="utf-8")
     annotations = parse_annotations(text, path)
     document = Document.from_text(text, path=path)
-    report = check(text, published=document.published, packs=packs, config=config)
+    report = check(text, published=document.published, packs=packs, config=config, format=document.format)
     report_doc = report.document
     findings = list(report.findings)
     tp: Counter[str] = Counter()
