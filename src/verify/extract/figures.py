@@ -88,7 +88,7 @@ _NUMBER_WORDS = {**N.ONES, **N.TENS}
 _WORD_VOCAB = _alt([*N.ONES, *N.TENS, *N.SCALES, *N.MULTIPLIERS, *N.ORDINALS, "half", "thirds", "quarters", "fifths", "tenths", "halves", "dozens"])
 _SP = r"[ \t\u00a0]"
 
-_CURRENCY_PREFIX = _alt([*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])
+_CURRENCY_PREFIX = rf"(?i:(?:{_alt(N.DOLLAR_PREFIXES)}){_SP}?\$)|" + _alt([*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,6}(?![\d])|\d{1,15}(?!\d))(?:\.\d{1,12}(?!\d))?|\.\d{1,12}(?!\d)"
 
 _MASTER = re.compile(
@@ -104,7 +104,7 @@ _MASTER = re.compile(
     )
   | (?P<time>
         (?<![\w.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)(?:{_SP}?(?:[aApP]\.?[mM]\b\.?))?
-      | (?<![\w.,])\d{{1,2}}{_SP}?(?:[aApP]\.[mM]\.?|[aApP][mM]\b)
+      | (?<![\w.,])\d{{1,2}}(?:[.:]\d{{2}})?{_SP}?(?:[aApP]\.[mM]\.?|[aApP][mM]\b)
       | (?<![\w.,])\d{{1,2}}{_SP}o['’]clock\b
     )
   | (?P<phone>
@@ -118,7 +118,7 @@ _MASTER = re.compile(
   | (?P<glued>(?<![\w$€£¥.-])[A-Za-z]{{1,12}}-?\d{{1,6}}(?:[A-Za-z]{{1,8}}\d{{0,4}})?(?![\w]))
   | (?P<word>
         (?<![\w-])(?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB})
-        (?:(?:{_SP}{{1,2}}|-|{_SP}and{_SP}|{_SP}a{_SP})(?:{_WORD_VOCAB})(?![\w])){{0,10}})(?![\w])
+        (?:(?:{_SP}{{1,2}}|-|{_SP}{{1,2}}and{_SP}{{1,2}}(?:a{_SP})?|{_SP}a{_SP})(?:{_WORD_VOCAB})(?![\w])){{0,10}})(?![\w])
     )
     """,
     re.X,
@@ -129,7 +129,7 @@ _MONEY_MAGNITUDE = re.compile(rf"(?P<mag>(?i:{_alt(N.MONEY_MAGNITUDES)}))(?![\w]
 _PERCENT = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<pct>%|(?i:{_alt(k for k in N.PERCENT_WORDS if k != '%')}))(?![\w])")
 _CURRENCY_CODE_AFTER = re.compile(rf"{_SP}{{0,2}}(?P<code>{_alt([*N.CURRENCY_CODES, '€', '$', '£', '¥', '₹', '₽', '₴', '₩', '₺', '₦', '₪'])})(?![\w])")
 _CURRENCY_NAME_AFTER = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<name>(?i:{_alt(_CURRENCY_NAMES)}))(?![\w])")
-_SUBUNIT = re.compile(rf"{_SP}{{0,2}}(?P<sub>(?i:{_alt(N.SUBUNITS)}))(?![\w])")
+_SUBUNIT = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<sub>(?i:{_alt(N.SUBUNITS)}))(?![\w])")
 _POUNDS = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<pound>(?i:pounds?|quid))(?P<sterling>{_SP}{{1,2}}(?i:sterling))?(?![\w])")
 _UNIT_NAME = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<unit>(?i:{_alt(_UNIT_NAMES)}))(?![\w])")
 _UNIT_SYMBOL = re.compile(rf"(?P<sep>{_SP}{{0,2}}|-)(?P<unit>{_alt(N.UNIT_SYMBOLS)})(?![\w])")
@@ -142,6 +142,7 @@ _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|ran
 _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 _NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
+_SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
@@ -206,6 +207,14 @@ def _parse_words(prose: str, start: int, end: int) -> _Core | None:
                 continue
             break
         if w == "and":
+            rest = [t[2] for t in tokens[i + 1 : i + 3]]
+            if last_kind in ("one", "teen", "ten", "hundred") and rest[:1] == ["a"] and rest[1:] and rest[1] in ("half", "quarter"):
+                # "two and a half", "one and a quarter"
+                current += N.FRACTIONS[rest[1]]
+                precision = min(precision, N.FRACTIONS[rest[1]])
+                last_end = tokens[i + 2][1]
+                i += 3
+                break
             if last_kind in ("hundred", "scale"):
                 i += 1
                 continue
@@ -306,6 +315,18 @@ def _parse_words(prose: str, start: int, end: int) -> _Core | None:
     return _Core(start + first, start + last_end, value, precision if precision != math.inf else 1.0, True, False, True, ordinal, fraction)
 
 
+def _currency_of(prefix: str | None) -> str | None:
+    """The currency a prefix names: "$" -> USD, "HK $" -> HKD, "EUR" -> EUR."""
+    if not prefix:
+        return None
+    if prefix in N.CURRENCY_SYMBOLS:
+        return N.CURRENCY_SYMBOLS[prefix]
+    if prefix in N.CURRENCY_CODES:
+        return prefix
+    letters = re.sub(r"[\s$]", "", prefix).lower()
+    return N.DOLLAR_PREFIXES.get(letters, "USD")
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading what stands around a number
 
@@ -368,7 +389,7 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
             suffix.percent, suffix.factor, suffix.end = unit_name, factor, m.end()
             return _read_postfix(prose, suffix)
         m = _CURRENCY_CODE_AFTER.match(prose, pos)
-        if m and (m.group("code") in N.CURRENCY_CODES or not m.group().startswith((" ", "\t"))):
+        if m and (m.group("code") in N.CURRENCY_CODES or not m.group()[0].isspace() or not re.match(r"\s?\d", prose[m.end() : m.end() + 2])):
             code = m.group("code")
             suffix.currency = N.CURRENCY_SYMBOLS.get(code, code)
             suffix.end = m.end()
@@ -401,8 +422,13 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
             glued = m.group("sep") == ""
             after = prose[m.end() : m.end() + 2]
             weak = symbol in N.WEAK_UNIT_SYMBOLS
-            spaced_ok = not glued and (not after[:1].isalnum() or re.match(r"\s(?:of|in|on|at|and|or)\b", prose[m.end() : m.end() + 4]))
-            if not weak or glued and not after[:1].isalnum() or symbol in ("m", "t", "kt") and spaced_ok:
+            # a weak symbol after a space must end the phrase ("2 in.", "5 m of snow"), else it is a
+            # word ("ranked 2 in the world")
+            spaced_ok = not glued and (
+                re.match(r"[.,;:!?)]?(?:\s|$)|$", prose[m.end() : m.end() + 2]) is not None and not re.match(r"\s[a-z]", prose[m.end() : m.end() + 2])
+                or symbol != "in" and re.match(r"\s(?:of|and|or)\b", prose[m.end() : m.end() + 4])
+            )
+            if not weak or glued and not after[:1].isalnum() or spaced_ok:
                 suffix.unit, suffix.unit_word, suffix.end = N.UNIT_SYMBOLS[symbol], symbol, m.end()
                 return _read_postfix(prose, suffix)
     else:
@@ -541,13 +567,14 @@ class _Scanner:
         if m.group("sign"):
             core = attrs.evolve(core, start=m.start("sign"))
         pre = m.group("pre")
+        sign_word = _SIGN_WORD.search(prose, max(0, m.start() - 10), m.start())
+        if sign_word and not m.group("sign"):
+            core = attrs.evolve(core, start=sign_word.start(), value=-core.value, plain=False)
+            return self._figure(core, _currency_of(pre), sign_word.start())
         if pre is None and _ORDINAL_SUFFIX.match(prose, end):
             self._emit_ordinal(attrs.evolve(core, end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
-        currency = N.CURRENCY_SYMBOLS.get(pre, pre) if pre else None
-        if pre and pre in ("Rs", "Rs.", "CHF", "RMB") or pre in N.CURRENCY_CODES if pre else False:
-            currency = N.CURRENCY_SYMBOLS.get(pre, pre)
-        return self._figure(core, currency, m.start())
+        return self._figure(core, _currency_of(pre), m.start())
 
     # -- one figure --------------------------------------------------------------------------
 
@@ -572,13 +599,15 @@ class _Scanner:
         hedge = _hedge_before(prose, match_start)
         start = hedge[0] if hedge else match_start
 
-        # Labels: "Article 5", "Boeing 737", "page 3", "No. 10", "#1".
-        if not attached and not hedge and core.integer and not core.words:
+        # Labels: "Article 5", "Boeing 737", "page 3", "No. 10", "#1" (and "Boeing 777F").
+        weak_unit = suffix.unit_word in N.WEAK_UNIT_SYMBOLS and not suffix.currency and not suffix.percent
+        if (not attached or weak_unit) and not hedge and core.integer and not core.words:
             word = _word_before(prose, match_start)
             if word and self._is_label_word(word):
                 label_start = match_start - len(word) - (1 if prose[match_start - 1 : match_start] in " \t\u00a0" else 0)
-                self._emit_label(label_start, core.end, core.value)
-                return core.end
+                end = suffix.end if weak_unit else core.end
+                self._emit_label(label_start, end, core.value)
+                return end
 
         # Ratios: "one in five" -> 20 percent.
         if not attached:
@@ -689,7 +718,7 @@ class _Scanner:
             return None
         if m2.lastgroup == "num":
             pre2 = m2.group("pre")
-            cur2 = N.CURRENCY_SYMBOLS.get(pre2, pre2) if pre2 else None
+            cur2 = _currency_of(pre2)
             if pre2 and cur2 != (currency or suffix.currency):
                 return None
             second = _digits_core(m2.group("digits"), m2.start("digits"), m2.end("digits"), m2.group("sign"))

@@ -50,7 +50,7 @@ MAGNITUDES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-    "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozen": 12, "dozens": 12,
 }  # fmt: skip
 #: Abbreviations that are a magnitude only next to a currency ("$5m", "€3b"); alone, "5m" is
 #: five metres and "3b" is nothing.
@@ -85,7 +85,15 @@ HEDGES: dict[str, tuple[str | None, bool, bool]] = {
     "a little more than": ("low", True, False),
     "far more than": ("low", True, False),
     "much more than": ("low", True, False),
+    "bigger than": ("low", True, False),
+    "exceeds": ("low", True, False),
+    "exceed": ("low", True, False),
+    "surpassing": ("low", True, False),
     # lower bounds, inclusive
+    "greater than or equal to": ("low", False, False),
+    "more than or equal to": ("low", False, False),
+    "equal to or more than": ("low", False, False),
+    "equal to or greater than": ("low", False, False),
     "at least": ("low", False, False),
     "no less than": ("low", False, False),
     "no fewer than": ("low", False, False),
@@ -107,7 +115,11 @@ HEDGES: dict[str, tuple[str | None, bool, bool]] = {
     "well below": ("high", True, False),
     "nearly": ("high", True, False),
     "almost": ("high", True, False),
+    "smaller than": ("high", True, False),
     # upper bounds, inclusive
+    "less than or equal to": ("high", False, False),
+    "equal to or less than": ("high", False, False),
+    "equal to or fewer than": ("high", False, False),
     "up to": ("high", False, False),
     "as many as": ("high", False, False),
     "as much as": ("high", False, False),
@@ -174,6 +186,12 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "₽": "RUB", "₴": "UAH", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₿": "BTC",
     "Rs.": "INR", "Rs": "INR", "CHF": "CHF", "RMB": "CNY",
+}  # fmt: skip
+#: Letters before "$" that name a dollar, written apart or in any case in tokenised copy
+#: ("HK $ 10.05 billion", "us$ 5", "c $ 300 million"); "a" is not one ("a $5 bill").
+DOLLAR_PREFIXES: dict[str, str] = {
+    "us": "USD", "u.s.": "USD", "hk": "HKD", "nz": "NZD", "au": "AUD", "ca": "CAD",
+    "can": "CAD", "sg": "SGD", "mx": "MXN", "c": "CAD",
 }  # fmt: skip
 #: ISO codes the registry defines, written before or after the amount ("USD 3.14", "20 EUR").
 CURRENCY_CODES = (
@@ -274,6 +292,8 @@ UNIT_NAMES: dict[str, str] = {
     "cubic metre": "meter ** 3", "cubic foot": "foot ** 3",
     # speed
     "mile per hour": "mile_per_hour", "kilometer per hour": "kilometer_per_hour",
+    "mile an hour": "mile_per_hour", "kilometer an hour": "kilometer_per_hour",
+    "kilometre an hour": "kilometer_per_hour", "barrel a day": "barrel / day",
     "kilometre per hour": "kilometer_per_hour", "knot": "knot",
     "barrel per day": "barrel / day",
     # energy and power
@@ -303,6 +323,8 @@ UNIT_PLURALS: dict[str, str] = {
     "degree fahrenheit": "degrees fahrenheit", "deg celsius": "deg celsius",
     "deg fahrenheit": "deg fahrenheit", "degree c": "degrees c", "degree f": "degrees f",
     "square foot": "square feet", "cubic foot": "cubic feet", "barrel per day": "barrels per day",
+    "mile an hour": "miles an hour", "kilometer an hour": "kilometers an hour",
+    "kilometre an hour": "kilometres an hour", "barrel a day": "barrels a day",
     "light-year": "light-years",
 }  # fmt: skip
 #: Unit symbols, case-sensitive, never pluralised ("5 km", "80kg", "30 mph", "2 hrs").
@@ -426,6 +448,7 @@ __all__ = [
     "CURRENCY_NAMES",
     "CURRENCY_PLURALS",
     "CURRENCY_SYMBOLS",
+    "DOLLAR_PREFIXES",
     "DURATION_UNITS",
     "FRACTIONS",
     "HEDGES",
