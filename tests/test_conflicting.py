@@ -241,7 +241,7 @@ def test_seed_end_to_end() -> None:
     assert "Ukrainian officials" in f.message and "U.S. intelligence" in f.message and "projection" in f.message
 
 
-def _arithmetic_rules():  # noqa: ANN202 - a tuple of Rule
+def _arithmetic_rules():  # a tuple of Rule, imported late
     from verify.checks import arithmetic
 
     return arithmetic.RULES

@@ -459,8 +459,10 @@ _CHANGE_PATTERNS = [
     # rose to 120 from 80, an increase of 25% / up 25%
     rf"{_DIR} to {_B}{_AFTER_B},? from {_A}{_AFTER_B}(?:,| —| --| –)? {_STATED}",
     # 120, up 25% from 80 / 120, a 25% increase from 80 / 120, an increase of 25% from 80
-    rf"{_FIG.format('b')},? (?:(?P<dir2>up|down) (?:by )?{_C}|an? {_C} {_NOUN}|an? {_NOUN} of {_C})"
-    rf" (?:from|over|on|compared with|compared to) {_A}",
+    (
+        rf"{_FIG.format('b')},? (?:(?P<dir2>up|down) (?:by )?{_C}|an? {_C} {_NOUN}|an? {_NOUN} of {_C})"
+        rf" (?:from|over|on|compared with|compared to) {_A}"
+    ),
     # a 25% increase from 80 to 120 / an increase of 25% from 80 to 120
     rf"(?:an? {_C} {_NOUN}|an? {_NOUN} of {_C}),? from {_A_NOUN} to {_B}",
 ]
