@@ -94,6 +94,7 @@ FIRING = [
     ("Ohio reported 40 cases and Texas 35, for a total of 80.", "sum", "80", "75"),
     ("Of the 90 victims, 50 were women and 45 were men.", "sum", "90", "95"),
     ("Of those polled, 45% backed Smith, 40% backed Jones and the remaining 20% were undecided.", "sum", "20%", "15%"),
+    ("Of the 1,000 respondents, 60% were women and 45% were men.", "sum", "45%", "40%"),
     ("Enrollment doubled from 40 to 120.", "multiple", "doubled", "tripled"),
     ("The budget was halved, from $10 million to $8 million.", "multiple", "halved", "fell 20%"),
     ("The city recorded 300 murders, twice as many as the 120 recorded in 2019.", "multiple", "twice", "2.5 times"),
@@ -132,6 +133,8 @@ QUIET = [
     "Of the 90 victims, 50 were women and 45 were over 60.",  # overlapping groups
     "Of the 90 victims, 50 were women and 40 were men.",
     "Of the 90 victims, 50 were women and the remaining 40 were men.",
+    "Of the 1,000 respondents, 55% were women and 45% were men.",
+    "Of the 1,000 respondents, 60% were women and 45% were over 50.",
     "Of those polled, 45% backed Smith, 40% backed Jones and the remaining 15% were undecided.",
     "Five new cases were reported, bringing the total to 40.",
     "Enrollment doubled from 40 to 80.",

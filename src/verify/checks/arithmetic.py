@@ -901,10 +901,30 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                     break
         if not parts:
             continue
-        found = _sum_finding(ctx, total, parts, "The parts are said to make up the whole")
+        if all(_is_percent(p) for p in parts) and not _is_percent(total):
+            found = _hundred_finding(ctx, parts)  # "of the 1,000 polled, 60% … and 45% …"
+        else:
+            found = _sum_finding(ctx, total, parts, "The parts are said to make up the whole")
         if found:
             yield found
     yield from _percent_remainders(ctx, clause)
+
+
+def _hundred_finding(ctx: CheckContext, parts: Sequence[Figure]) -> Finding | None:
+    """A finding when shares said to make up a whole cannot add up to 100%."""
+    summed = _total_interval(parts, parts[0].value.units)
+    if summed[0] - 1e-9 <= 100 <= summed[1] + 1e-9:
+        return None
+    exact = sum(p.magnitude for p in parts)
+    last = parts[-1]
+    return ctx.finding(
+        SUM,
+        last,
+        f"The shares are said to make up the whole: {' + '.join(p.text for p in parts)} = {_fmt(exact)}%, "
+        "not 100%.",
+        related=parts[:-1],
+        suggestion=_percent_text(last, 100 - (exact - last.magnitude), decimals=_decimals(last)),
+    )
 
 
 _TOTAL_WORD = re.compile(r"\b(?:total|in all|altogether|combined|overall|in sum)\b")
@@ -934,19 +954,9 @@ def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             continue
         if any(_is_percent(f) for f in _list_figures(clause, 0, m.start("list"))):
             continue  # a share before the list may be one of the parts: the list is not certain
-        summed = _total_interval(parts, parts[0].value.units)
-        if summed[0] - 1e-9 <= 100 <= summed[1] + 1e-9:
-            continue
-        exact = sum(p.magnitude for p in parts)
-        last = parts[-1]
-        yield ctx.finding(
-            SUM,
-            last,
-            f"The shares are said to make up the whole: {' + '.join(p.text for p in parts)} = {_fmt(exact)}%, "
-            "not 100%.",
-            related=parts[:-1],
-            suggestion=_percent_text(last, 100 - (exact - last.magnitude), decimals=_decimals(last)),
-        )
+        found = _hundred_finding(ctx, parts)
+        if found:
+            yield found
 
 
 # --------------------------------------------------------------------------------------------
