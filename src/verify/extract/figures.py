@@ -142,6 +142,7 @@ _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|ran
 _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 _NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
+_HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
@@ -425,7 +426,7 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
             # a weak symbol after a space must end the phrase ("2 in.", "5 m of snow"), else it is a
             # word ("ranked 2 in the world")
             spaced_ok = not glued and (
-                re.match(r"[.,;:!?)]?(?:\s|$)|$", prose[m.end() : m.end() + 2]) is not None and not re.match(r"\s[a-z]", prose[m.end() : m.end() + 2])
+                re.match(r"[.,;:!?)]?(?:\s|$)|$", prose[m.end() : m.end() + 2]) is not None and not re.match(r"\s\w", prose[m.end() : m.end() + 2])
                 or symbol != "in" and re.match(r"\s(?:of|and|or)\b", prose[m.end() : m.end() + 4])
             )
             if not weak or glued and not after[:1].isalnum() or spaced_ok:
@@ -453,6 +454,11 @@ def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
     if not m:
         return None
     return start - len(window) + m.start("h"), m.group("h")
+
+
+def _hedge_start(prose: str, start: int) -> int:
+    hedge = _hedge_before(prose, start)
+    return hedge[0] if hedge else start
 
 
 def _word_before(prose: str, start: int) -> str | None:
@@ -549,6 +555,14 @@ class _Scanner:
     def _word(self, m: re.Match[str]) -> int:
         core = _parse_words(self.prose, m.start(), m.end())
         if core is None:
+            # "half an hour", "half a gallon": a half of one unit
+            half = _HALF.match(self.prose, m.start())
+            if half and _UNIT_NAME.match(self.prose, half.end()):
+                core = _Core(m.start(), m.start() + 4, 0.5, 0.5, False, False, True)
+                suffix = _read_suffix(self.prose, half.end(), None)
+                if suffix.unit:
+                    self._emit(core, None, suffix, _hedge_start(self.prose, m.start()), _hedge_before(self.prose, m.start()), None, m.start())
+                    return suffix.end
             return m.start() + 1
         if core.ordinal:
             self._emit_ordinal(core)
