@@ -75,7 +75,7 @@ CSS = """
 .vr-text { white-space: pre-wrap; overflow-wrap: break-word; font-family: Charter, "Bitstream Charter",
   "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif; font-size: 1.08em; line-height: 1.85;
   padding: .8em 1em; margin: 0 0 1em; border: 1px solid var(--vr-rule); border-radius: 6px;
-  max-height: 36em; overflow-y: auto; }
+  max-height: 60em; overflow-y: auto; }
 .vr-gap { display: block; height: .55em; }
 .vr-fig, .vr-date, .vr-chip { border-radius: 3px; padding: .05em .08em; }
 .vr-fig { background: rgba(var(--vr-c), .2); box-shadow: inset 0 -2px 0 rgba(var(--vr-c), .9); }
@@ -480,8 +480,8 @@ def _legend(figures: Sequence[Figure], dates: Sequence[DateMention], findings: S
     return f'<div class="vr-legend">{"".join(chips)}<span>· hover a mark for details</span></div>'
 
 
-def _head(document: Document, name: str | None, extra: str) -> str:
-    title = name or document.path or "text"
+def _head(document: Document, name: str | None, extra: str, what: str = "report") -> str:
+    title = name or document.path or f"verify {what}"
     meta = [f"published {document.published.isoformat()}" if document.published else "no publication date"]
     return (
         f'<div class="vr-head"><h2 class="vr-name">{esc(title)}</h2>'
@@ -611,7 +611,7 @@ def extraction_html(extraction: Extraction) -> str:
     return "".join([
         _style(),
         f'<section class="vr vr-extraction" id="{esc(prefix)}">',
-        _head(extraction.document, None, stats),
+        _head(extraction.document, None, stats, "extraction"),
         _legend(extraction.figures, extraction.dates, ()),
         _text_html(extraction.document, extraction.figures, extraction.dates, (), prefix),
         _items_tables(extraction, prefix),
