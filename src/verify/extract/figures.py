@@ -137,7 +137,16 @@ _POSTFIX = re.compile(rf"(?:{_SP}{{1,2}}(?P<w>(?i:or{_SP}(?:more|over|greater|le
 _RELATIVE = re.compile(rf"{_SP}{{1,2}}(?i:ago|later|earlier|after|before|hence|prior|previously|beforehand|afterwards?|from{_SP}now|back)\b")
 _RATIO = re.compile(rf"{_SP}{{1,2}}(?i:in|out{_SP}of){_SP}{{1,2}}(?:(?i:every){_SP}{{1,2}})?")
 _JOIN = re.compile(rf"{_SP}{{0,2}}(?P<j>[-–—]|(?i:to|and|through)(?=\s)){_SP}{{0,2}}(?:(?P<h>(?i:about|around|roughly|some|approximately|~)){_SP}{{0,2}})?")
-_HEDGE = re.compile(rf"(?<![\w])(?P<h>(?i:{_alt(N.HEDGES)})){_SP}{{0,2}}$")
+def _reversed_alt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` spelled backwards (spaces flexible), longest first."""
+    out = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        out.append(rf"{_SP}{{1,2}}".join(re.escape(part[::-1]) for part in reversed(w.split(" "))))
+    return "|".join(out)
+
+
+# Hedges are matched on the reversed text before a number: one anchored match, not a search.
+_HEDGE_REVERSED = re.compile(rf"{_SP}{{0,2}}(?P<h>(?i:{_reversed_alt(N.HEDGES)}))(?![\w])")
 _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|range{_SP}from)){_SP}{{1,2}}$")
 _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
@@ -449,11 +458,11 @@ def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
 
 
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
-    window = prose[max(0, start - 40) : start]
-    m = _HEDGE.search(window)
+    window = prose[max(0, start - 40) : start][::-1]
+    m = _HEDGE_REVERSED.match(window)
     if not m:
         return None
-    return start - len(window) + m.start("h"), m.group("h")
+    return start - m.end("h"), prose[start - m.end("h") : start - m.start("h")]
 
 
 def _hedge_start(prose: str, start: int) -> int:
