@@ -86,8 +86,12 @@ def test_bad_items_and_dates_raise_input_errors(tmp_path: Path) -> None:
     """An item of the wrong type, a missing file or a bad default date is an InputError."""
     with pytest.raises(InputError, match="an item must be"):
         check_many([42], progress=False)
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="missing.txt"):
         check_many([tmp_path / "missing.txt"], progress=False)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text")
+    with pytest.raises(InputError, match="binary.txt"):
+        check_many([binary], progress=False)
     with pytest.raises(InputError):
         check_many(["text"], published="not a date", progress=False)
 

@@ -8,8 +8,10 @@ What an item may be:
 
 - a ``str``: the text of an article. A string is always text, never a file name, so that a
   short article that happens to name an existing file is not read from disk;
-- a :class:`pathlib.Path` (any ``os.PathLike``): a file to read as UTF-8; its suffix sets the
-  format (``.md``, ``.html``, ``.txt``) and its front matter or metadata may give the date;
+- a :class:`pathlib.Path` (any ``os.PathLike``): a file, read as the CLI reads it
+  (:func:`verify.io.read_text`: UTF-8 or a byte-order mark, binary and oversized files refused);
+  its suffix sets the format (``.md``, ``.html``, ``.txt``) and its front matter or metadata
+  may give the date;
 - a :class:`~verify.document.Document`, used as it is;
 - a pair ``(text_or_path, published)``, such as two DataFrame columns zipped together; a
   missing ``published`` (None, NaN, NaT) means "no date of its own".
@@ -36,6 +38,7 @@ from verify import units
 from verify.config import Config
 from verify.document import Document, parse_published
 from verify.errors import InputError
+from verify.io import read_text
 from verify.model import SEVERITIES
 from verify.packs import Pack, default_packs, load_pack
 from verify.report import Report, report_dict
@@ -180,12 +183,8 @@ def _document(item: Any, published: Any) -> Document:
     elif isinstance(item, str):
         doc = Document.from_text(item, published=own)
     elif isinstance(item, os.PathLike):
-        path = Path(item)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read {path}: {error}", path=str(path)) from error
-        doc = Document.from_text(text, published=own, path=str(path))
+        path = os.fspath(item)
+        doc = Document.from_text(read_text(path), published=own, path=path)
     else:
         raise InputError(
             f"an item must be text (str), a path (pathlib.Path), a Document or a (text, published) pair,"
