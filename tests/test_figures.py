@@ -253,8 +253,58 @@ def test_figures_never_overlap_and_come_in_order() -> None:
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
+# General rules learnt from the peer suites' failures: (sentence, figure text, value, unit)
+LESSONS = [
+    ("The score must be less than or equal to 30.", "less than or equal to 30", 30, "count"),
+    ("Farmers lost two and a half acres.", "two and a half acres", 2.5, "acre"),
+    ("Temperatures reached minus 12 overnight.", "minus 12", -12, "count"),
+    ("Entry costs 10 € a head.", "10 €", 10, "EUR"),
+    ("Exports fell to HK $ 10.05 billion.", "HK $ 10.05 billion", 1.005e10, "HKD"),
+    ("The car can run at 188 miles an hour.", "188 miles an hour", 188, "mile_per_hour"),
+    ("It pays a 12-cent dividend.", "12-cent", 0.12, "USD"),
+    ("The meeting lasted half an hour.", "half an hour", 0.5, "hour"),
+    ("The pencil is 2 in.", "2 in", 2, "inch"),
+    ("Now 2 in 5 voters agree.", "2 in 5", 40, "percent"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), LESSONS, ids=[row[0] for row in LESSONS])
+def test_lessons_from_peer_suites(text: str, span: str, value: float, unit: str) -> None:
+    """Forms that the peer suites showed missing are read, by general rules."""
+    f = only(text, span)
+    assert f.unit == unit and math.isclose(f.magnitude, value, rel_tol=1e-9)
+
+
+def test_every_table_entry_names_a_registry_unit() -> None:
+    """Every unit, currency and percent word in the tables resolves in the pint registry."""
+    from verify import units
+    from verify.extract import numbers as N
+
+    names = [
+        *N.UNIT_NAMES.values(),
+        *N.UNIT_SYMBOLS.values(),
+        *N.CURRENCY_SYMBOLS.values(),
+        *N.CURRENCY_CODES,
+        *N.CURRENCY_NAMES.values(),
+        *N.DOLLAR_PREFIXES.values(),
+        *(code for code, _ in N.SUBUNITS.values()),
+        *(unit for unit, _ in N.PERCENT_WORDS.values()),
+    ]
+    assert [n for n in names if not units.is_unit(n)] == []
+
+
+def test_every_hedge_has_a_known_bound() -> None:
+    """Every hedge sets a low bound, a high bound, or only approximation."""
+    from verify.extract import numbers as N
+
+    for table in (N.HEDGES, N.POSTFIX_HEDGES):
+        for word, (bound, exclusive, approximate) in table.items():
+            assert bound in ("low", "high", None), word
+            assert bound is not None or approximate, word
+
+
 def test_table_inputs_are_unique() -> None:
     """No table repeats an input (a repeated row would hide a missing case)."""
-    for table in (VALUES, BOUNDS, NOUNS, NOT_QUANTITIES):
+    for table in (VALUES, BOUNDS, NOUNS, NOT_QUANTITIES, LESSONS):
         keys = [row[:2] for row in table]
         assert len(keys) == len(set(keys))
