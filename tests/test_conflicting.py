@@ -208,6 +208,20 @@ END_TO_END = [
     ("The storm killed 45 people, the governor said. Later the governor said the storm killed 54 people.", "warning"),
     ("The council approved a $1.2 billion budget. Critics said the $1.2 million budget was too large.", "warning"),
     ("Police said 45 people were killed. Hospital officials said 60 people were killed.", "info"),
+    (
+        "Floods killed 45 people in the northern province this week, officials said.\n"
+        "Rescue teams searched villages on Friday.\n"
+        "Relatives gathered at the morgue to identify the 54 people killed in the floods, officials said.",
+        "warning",
+    ),
+    (
+        "The quake killed 37 people in the capital. In the neighboring district, 14 people were killed.",
+        None,
+    ),
+    (
+        "The council approved 250 new positions. Last year the council approved 180 new positions.",
+        None,
+    ),
     ("Ohio reported 50 deaths. Texas reported 70 deaths.", None),
     ("About 300 workers lost their jobs. The plant had employed 1,200 workers.", None),
     ("The storm killed 45 people in 2020. The storm killed 54 people in 2021.", None),

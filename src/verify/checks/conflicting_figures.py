@@ -89,7 +89,9 @@ TIME_WORDS = re.compile(
     r"yesterday|today|tomorrow|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b",
     re.I,
 )
-_PLACE_AFTER = re.compile(r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})\b")
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})((?: [a-z][a-z-]*){0,2})"
+)
 _CAPITAL = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A figure that is one end of a change or a comparison is not a restatement of anything.
@@ -191,6 +193,22 @@ def _clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ...]:
     return tuple(bounds)
 
 
+def _head(first: str, rest: str) -> str:
+    """The last word of a short noun phrase ("northern province this week" -> "province")."""
+    head = first
+    for word in rest.split():
+        if word in STOPWORDS or word in _NOT_PLACES:
+            break
+        head = word
+    return head
+
+
+@lru_cache(maxsize=1024)
+def _proper(prose: str, word: str) -> bool:
+    """Whether ``word`` is written capitalised somewhere other than at the start of a sentence."""
+    return re.search(rf"[a-z,;] {re.escape(word)}\b", prose) is not None
+
+
 def profile(ctx: CheckContext, fig: Figure) -> Profile:
     """Read the subject, place, time and modifiers of ``fig`` from its clause."""
     frame = ctx.extraction.frame
@@ -224,12 +242,19 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         following = _WORD.match(text[m.end() :].lstrip().lower())
         if following and following.group(0) in SOURCE_NOUNS:
             continue
-        if start + m.start() == sentence.start and lower in _COMMON_OPENERS:
-            continue
+        if start + m.start() == sentence.start and not _proper(prose, word):
+            continue  # "Floods killed …", "Relatives gathered …": a capital only because it leads
         places.add(lower)
-    places.update(
-        m.group(1) for m in _PLACE_AFTER.finditer(place_text.lower()) if m.group(1) not in STOPWORDS | _NOT_PLACES
-    )
+    # Lower-case places only from the phrase right after the figure ("500 homes in the county"):
+    # earlier in the clause they are as often the scene ("relatives at the morgue identified …").
+    # A place the clause opens with ("In the neighboring district, 14 people …") counts too.
+    opening = _PLACE_AFTER.match(text.lower().lstrip())
+    lowered = [opening] if opening and fig.start - start > opening.end() else []
+    lowered += _PLACE_AFTER.finditer(place_text[fig.end - start :][:60].lower())
+    for m in lowered:
+        head = _head(m.group(1), m.group(2))
+        if head not in STOPWORDS | _NOT_PLACES:
+            places.add(head)
     times = {m.group(0).lower() for m in TIME_WORDS.finditer(text)}
     times.update(m.group(0).lower() for m in TIME_WORDS.finditer(scope))
     if fig.context and (fig.context.scope_start or fig.context.scope_end):
@@ -322,7 +347,7 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
         return False
     if a.increment or b.increment or a.changing or b.changing:
         return False
-    if a.times != b.times:  # "in 2022" and no year at all may well be different periods
+    if _other_times(a, b):
         return False
     if _other_places(a, b):
         return False
@@ -333,10 +358,27 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
     return bool(a.predicates & b.predicates) if strict else bool(a.words & b.words)
 
 
+# A time that is not now: a year, a scope, or "last"/"next"/"previous"/"past" something.
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|-|\b(?:last|next|previous|past)\b|yesterday|tomorrow")
+
+
+def _other_times(a: Profile, b: Profile) -> bool:
+    """Whether the two figures are for different times: both dated and differently, or only one
+    of them tied to another period ("in 2022" or "last year" against no time at all); "this
+    week" is the story's own time and ties nothing."""
+    if a.times and b.times:
+        return a.times != b.times
+    dated = [p for p in (a, b) if any(_DATED.search(t) for t in p.times)]
+    return len(dated) == 1
+
+
 def _other_places(a: Profile, b: Profile) -> bool:
     """Whether the two figures are placed apart ("in Ohio" and "in Texas"); a place one of them
-    adds ("Russia has massed … near the border" and "… near the border") is no contradiction."""
-    return bool(a.places and b.places) and not (a.places <= b.places or b.places <= a.places)
+    adds ("Russia has massed … near the border" and "… near the border") is no contradiction,
+    nor is a word the other's clause uses too ("killed in the floods" and "floods killed")."""
+    pa = {p for p in a.places if _stem(p) not in b.words}
+    pb = {p for p in b.places if _stem(p) not in a.words}
+    return bool(pa and pb) and not (pa <= pb or pb <= pa)
 
 
 def _widened(fig: Figure) -> tuple[float, float]:
