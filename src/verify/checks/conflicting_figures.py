@@ -327,11 +327,6 @@ def _root_factor(fig: Figure) -> float:
 _NOT_PLACES = frozenset(
     "near future past end wake middle meantime course run days weeks months years time first meanwhile".split()
 )
-_COMMON_OPENERS = frozenset(
-    """the a an in on at but and police officials authorities sales prices it he she they we
-    about some nearly more less almost only after before during since while when last this""".split()
-)
-
 
 def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
     """Whether two figures measure the same thing, as far as their words can tell.
