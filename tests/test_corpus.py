@@ -101,7 +101,7 @@ def test_records_carry_the_document_id_on_every_row() -> None:
     results = check_many([seed(), *TEXTS, seed()], published="2021-12-08", progress=False)
     for table in ("findings", "figures", "dates", "documents"):
         rows = results.to_records(table)
-        assert all(list(row)[0] == "document" for row in rows)
+        assert all(next(iter(row)) == "document" for row in rows)
         assert {row["document"] for row in rows} <= set(range(len(results)))
     docs = results.to_records("documents")
     assert [row["document"] for row in docs] == list(range(5))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from htmltree import Node, parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from htmltree import Node, parse
 
 from verify.document import Document
 from verify.extract import Extraction

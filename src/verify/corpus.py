@@ -165,7 +165,7 @@ def _is_missing(value: Any) -> bool:
     if value is None:
         return True
     try:
-        return bool(value != value)
+        return bool(value != value)  # noqa: PLR0124 - NaN and NaT are the values unequal to themselves
     except (TypeError, ValueError):
         return False
 
@@ -231,7 +231,7 @@ class _Progress:
                 warnings.simplefilter("ignore")
                 from tqdm.auto import tqdm
             self.bar = tqdm(total=total, desc="verify", unit="doc")
-        except Exception:  # tqdm missing, or unusable in this frontend: fall back to the counter
+        except Exception:  # noqa: BLE001 - tqdm missing or unusable in this frontend: use the counter
             self.bar = None
 
     def update(self, n: int = 1) -> None:

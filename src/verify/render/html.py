@@ -592,8 +592,10 @@ def report_body(report: Report, *, prefix: str | None = None, name: str | None =
         _legend(report.figures, report.dates, report.findings),
         _text_html(report.document, report.figures, report.dates, report.findings, prefix),
         _findings_table(report, prefix),
-        f"<details><summary>{_plural(len(report.figures), 'figure')} and {_plural(len(report.dates), 'date')}"
-        f"</summary>{_items_tables(extraction, prefix)}</details>",
+        (
+            f"<details><summary>{_plural(len(report.figures), 'figure')} and {_plural(len(report.dates), 'date')}"
+            f"</summary>{_items_tables(extraction, prefix)}</details>"
+        ),
         "</section>",
     ]
     return "".join(parts)
