@@ -206,6 +206,25 @@ def test_figures_and_dates_are_marked_by_kind_with_their_values_on_hover() -> No
     assert "2021-12-10" in date.attrs["title"] and "Friday" in date.attrs["title"]
 
 
+def test_date_tooltips_say_how_the_date_was_read() -> None:
+    """A date's tooltip says when its year was inferred, what it is relative to, and if it is impossible."""
+    text = "He will go on December 10 and came back two days later; February 30 was cited."
+    report = make_report(
+        text,
+        dates=[
+            ("December 10", dt.date(2021, 12, 10), dt.date(2021, 12, 10), "day",
+             {"year_inferred": True, "tense": "future", "tense_cue": "will"}),
+            ("two days later", dt.date(2021, 12, 12), dt.date(2021, 12, 12), "day",
+             {"relative": True, "anchor": "previous"}),
+            ("February 30", None, None, "day", {"invalid": "February has 28 days in 2021"}),
+        ],
+    )
+    titles = [n.attrs["title"] for n in parse(report_html(report)).find_all(cls="vr-date") if "id" in n.attrs]
+    assert "year inferred" in titles[0] and "tense: future (will)" in titles[0]
+    assert "2021-12-12" in titles[1] and "relative to the date before it" in titles[1]
+    assert titles[2].startswith("not a date: February has 28 days in 2021")
+
+
 def test_finding_inside_a_figure_nests_inside_it() -> None:
     """A finding on part of a figure becomes a mark inside the figure's span."""
     text = "The U.S. has provided more than $250 billion in arms since 2014."

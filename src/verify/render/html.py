@@ -319,6 +319,8 @@ def figure_title(figure: Figure) -> str:
 
 def date_span(mention: DateMention) -> str:
     """The resolved interval of a date mention: "2021-12-10", "2021-01-01 to 2021-01-31"."""
+    if getattr(mention, "invalid", None):
+        return "not a date"
     if not mention.resolved:
         return "unresolved"
     low = mention.earliest.isoformat() if mention.earliest else "open"
@@ -328,19 +330,28 @@ def date_span(mention: DateMention) -> str:
 
 def date_title(mention: DateMention) -> str:
     """The tooltip of a date mention: resolved interval, granularity, stated weekday, anchor."""
-    lines = [f"date: {date_span(mention)} ({mention.granularity})"]
+    invalid = getattr(mention, "invalid", None)
+    if invalid:
+        lines = [f"not a date: {invalid}"]
+    else:
+        lines = [f"date: {date_span(mention)} ({mention.granularity})"]
+    if getattr(mention, "year_inferred", False):
+        lines.append("year inferred from the publication date")
     if mention.weekday is not None:
         actual = ""
         if mention.earliest is not None and mention.earliest == mention.latest:
             actual = f"; the date is a {WEEKDAYS[mention.earliest.weekday()]}"
         lines.append(f"stated weekday: {WEEKDAYS[mention.weekday]}{actual}")
     if mention.relative:
-        anchor = {"published": "the publication date", "previous": "the previous date"}.get(
-            mention.anchor or "", "nothing (unresolved)"
-        )
+        anchor = {
+            "published": "the publication date",
+            "previous": "the date before it",
+            "following": "the date after it",
+        }.get(mention.anchor or "", "nothing (unresolved)")
         lines.append(f"relative to {anchor}")
     if mention.tense:
-        lines.append(f"tense: {mention.tense}")
+        cue = getattr(mention, "tense_cue", None)
+        lines.append(f"tense: {mention.tense}" + (f" ({cue})" if cue else ""))
     return "\n".join(lines)
 
 
