@@ -86,6 +86,7 @@ MONTHS = frozenset(
 )
 TIME_WORDS = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|past) (?:year|month|week|quarter|season|decade)|"
+    r"(?:first|second|third|fourth|final|last|opening|previous) (?:year|quarter|half|month|week|day|season)s?|"
     r"yesterday|today|tomorrow|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b",
     re.I,
 )
