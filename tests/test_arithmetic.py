@@ -221,6 +221,7 @@ END_TO_END = [
     ("One in four voters, or 25%, said so.", None, None),
     ("Nearly a third of voters, or 31%, were undecided.", None, None),
     ("Between 20 and 30 people attended, up from 10 last year.", None, None),
+    ("The firm has 3 offices: 1,200 employees in Ohio, 800 employees in Texas and 400 employees in Utah.", None, None),
 ]
 
 

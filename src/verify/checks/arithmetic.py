@@ -837,6 +837,8 @@ def _sum_finding(
     unit = total.value.units
     if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
         return None
+    if total.noun and any(p.noun and _noun(p.noun) != _noun(total.noun) for p in parts):
+        return None  # "3 divisions: 1,200 employees in sales, …" counts two things
     stated = stated_range(total)
     runs = [parts]
     if trim == "start":
@@ -856,6 +858,12 @@ def _sum_finding(
         related=parts,
         suggestion=restyle(total, exact) if not _is_percent(total) else _percent_text(total, exact),
     )
+
+
+def _noun(noun: str) -> str:
+    """A counted noun reduced for comparison ("Victims" -> "victim")."""
+    word = noun.lower().split()[-1]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
