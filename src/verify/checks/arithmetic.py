@@ -606,8 +606,8 @@ def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction:
     yield ctx.finding(
         PERCENT_CHANGE,
         c,
-        f"From {a.text} to {b.text} is a change of {'+' if exact_rel >= 0 else '-'}"
-        f"{_fmt(round(abs(exact_rel), 1))}%, not {'+' if sign > 0 else '-'}{c.text}.",
+        f"From {a.text} to {b.text} is {'an increase' if exact_rel >= 0 else 'a decrease'} of "
+        f'{_fmt(round(abs(exact_rel), 1))}%, not the "{c.text}" the text gives.',
         related=(a, b),
         suggestion=_suggest_percent(c, exact_rel),
     )
@@ -1047,7 +1047,8 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             yield ctx.finding(
                 MULTIPLE,
                 word,
-                f'"{word.text}" does not fit {a.text} and {b.text}: the ratio is {_fmt(round(exact, 2))}.',
+                f'"{word.text}" does not fit {a.text} and {b.text}: {b.text} is {_fmt(round(exact, 2))} times '
+                f"{a.text}.",
                 related=(a, b),
                 suggestion=_suggest_multiple(word.text, exact, a, b),
             )
