@@ -1074,18 +1074,20 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
+    """Redo the arithmetic of every clause; one finding per rule and span at most."""
     figures = ctx.figures
     if not figures:
         return
-    sentences = ctx.extraction.frame.sentences
-    for sentence in sentences:
+    seen: set[tuple[str, int, int]] = set()
+    for sentence in ctx.extraction.frame.sentences:
         if not any(sentence.start <= f.start < sentence.end for f in figures):
             continue
         for clause in clauses(ctx.prose, sentence, figures):
-            yield from _changes(ctx, clause)
-            yield from _shares(ctx, clause)
-            yield from _multiples(ctx, clause)
-            yield from _sums(ctx, clause)
+            for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
+                key = (finding.rule, finding.start, finding.end)
+                if key not in seen:
+                    seen.add(key)
+                    yield finding
 
 
 __all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]
