@@ -140,6 +140,9 @@ QUIET = [
     "Enrollment doubled from 40 to 80.",
     "Enrollment more than doubled, from 40 to 95.",
     "Enrollment nearly tripled from 40 to 110.",
+    "The 30 members, more than half the 50 on the board, voted yes.",  # a noun: ratio over 0.5
+    "Listings have more than halved, from 60 to 20.",  # a verb: fell by more than half
+    "Listings have nearly halved, from 60 to 31.",
     "The city recorded 240 murders, twice as many as the 120 recorded in 2019.",
     "Unemployment rose from 4% to 6%, an increase of 2 percentage points.",
     "Unemployment rose from 4% to 6%, a 50 percent increase.",

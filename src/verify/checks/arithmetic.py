@@ -1028,10 +1028,6 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             hedge = m.group("mhedge")
             comp = m.groupdict().get("comp") or ""
             high = factor + 1 if comp in ("more", "larger", "higher", "bigger", "greater") and factor >= 2 else factor
-            if factor < 1:  # "halved": compare the inverse, so that "nearly" means "a little less"
-                factor = 1 / factor
-                ratio = (1 / ratio[1] if ratio[1] > 0 else math.inf, 1 / ratio[0] if ratio[0] > 0 else math.inf)
-                high = factor
             if hedge in ("more than", "over", "at least"):
                 admitted = (factor * 0.98, math.inf)
             elif hedge in ("nearly", "almost", "close to"):
@@ -1040,6 +1036,13 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 admitted = (factor * 0.8, high * 1.25)
             else:
                 admitted = (factor * 0.9, high * 1.12)
+            if factor < 1 and re.search(r"(?:ed|ing)$", m.group("mult")):
+                # A verb of shrinking turns the hedge round: "more than halved" fell by more than
+                # half (ratio under 0.5), "nearly halved" by a little less (ratio a little over).
+                if hedge in ("more than", "over", "at least"):
+                    admitted = (0.0, factor * 1.02)
+                elif hedge in ("nearly", "almost", "close to"):
+                    admitted = (factor * 0.98, factor / 0.75)
             if _overlap(admitted, ratio):
                 continue
             exact = _in(b, unit) / _in(a, unit)
