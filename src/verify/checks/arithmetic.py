@@ -439,6 +439,12 @@ def _bounds_of(m: re.Match[str], name: str) -> tuple[int, int]:
     return -1, -1
 
 
+#: Comparatives that state a change against a base ("30% more than", "20% lower than").
+COMPARATIVES: dict[str, int] = {
+    **dict.fromkeys("more higher greater larger bigger above".split(), 1),
+    **dict.fromkeys("less lower fewer smaller below".split(), -1),
+}
+_COMPARATIVE = "|".join(COMPARATIVES)
 _DIR = rf"(?P<dir>\b(?:{_UP_DOWN}))\b"
 _NOUN = rf"(?P<noun>\b(?:{_CHANGE_NOUN}))\b"
 _A, _B, _C = (_HEDGE + _FIG.format(n) for n in "abc")
@@ -465,6 +471,8 @@ _CHANGE_PATTERNS = [
     ),
     # a 25% increase from 80 to 120 / an increase of 25% from 80 to 120
     rf"(?:an? {_C} {_NOUN}|an? {_NOUN} of {_C}),? from {_A_NOUN} to {_B}",
+    # 150 dogs, 30% more than the 115 of a year earlier / 120 tons, 25% larger than the 80 tons
+    rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?{_C} (?P<cmp>{_COMPARATIVE}) than\b[^⟨⟩;]{{0,30}}?{_A}",
 ]
 _CHANGES = [_named(p) for p in _CHANGE_PATTERNS]
 # A change with both ends and no stated size: "fell to 120 from 80", "rose from 80 to 120".
@@ -476,6 +484,8 @@ _BARE_CHANGES = [
 
 
 def _direction(match: re.Match[str]) -> int:
+    if _group(match, "cmp"):
+        return COMPARATIVES[_group(match, "cmp") or ""]
     if _group(match, "dir2"):
         return DIRECTION_WORDS[_group(match, "dir2") or ""]
     if _group(match, "noun"):
@@ -837,8 +847,9 @@ def _sum_finding(
     unit = total.value.units
     if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
         return None
-    if total.noun and any(p.noun and _noun(p.noun) != _noun(total.noun) for p in parts):
-        return None  # "3 divisions: 1,200 employees in sales, …" counts two things
+    part_nouns = {_noun(p.noun) if p.noun else None for p in parts}
+    if total.noun and len(part_nouns) == 1 and None not in part_nouns and part_nouns != {_noun(total.noun)}:
+        return None  # "3 offices: 1,200 employees in Ohio, 800 employees in …" counts two things
     stated = stated_range(total)
     runs = [parts]
     if trim == "start":
@@ -987,8 +998,8 @@ _MULTIPLES = [
     ),
     # 120, double the 60 of last year
     re.compile(
-        rf"{_FIG.format('b')}(?:,| is| was| are| were|, or)? {_MULT} (?:the|that of|that in|that for)\b"
-        rf"[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"
+        rf"{_FIG.format('b')}(?:,| is| was| are| were|, or)? {_MULT} (?:(?:the|that of|that in|that for)\b"
+        rf"[^⟨⟩;]{{0,30}}?)?{_FIG.format('a')}"
     ),
 ]
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
