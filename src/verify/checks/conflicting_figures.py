@@ -70,7 +70,7 @@ STOPWORDS = frozenset(
 #: Phrases that point back at a number stated before ("the number", "the figure").
 ANAPHORA = re.compile(
     r"\b(?:the|that|this|its|their) (?:number|figure|total|toll|death toll|tally|count|estimate|sum|amount)\b"
-    r"[^.;]{0,40}$"
+    r"(?! of\b)[^.;]{0,40}$"  # "the number of deaths" names its noun; it does not point back
 )
 #: Words before a figure that make it an increment, not a restatement ("another 20 troops").
 INCREMENTS = frozenset("another additional more new further extra other remaining fresh".split())
