@@ -6,9 +6,12 @@ Two figures of the same kind and a compatible unit that measure the same subject
 counted noun (or "the number"/"the figure" resolved to it), with no modifier, place or time that
 tells them apart — whose intervals do not overlap once hedges are read ("just below 100,000"
 admits 95,000, not 150,000). When both come from the same source and the same time it is a
-`warning`. When the text attributes them to different sources, or one is a projection or an
-estimate and the other a current count, it is `info`: the story may be right to give both, but
-it should make the difference plain.
+`warning`. When the text attributes them to different sources (or states one itself and
+attributes the other), or one is a projection or an estimate and the other a current count, it
+is `info`: the story may be right to give both, but it should make the difference plain. Figures
+for different places ("in Ohio", "in Texas"), times ("in 2020", "last year"), modifiers
+("civilian deaths") or predicates ("employs 1,200 workers", "will hire 150 workers"), the two
+ends of a change ("from 80 to 120") and increments ("another 20") are not compared.
 
 It also flags a figure restated later in the story with the same digits and a magnitude off by
 a power of a thousand ("$1.2 billion" in the lead, "$1.2 million" further down).
@@ -21,13 +24,13 @@ says what, and whether a number is a count or a forecast.
 
 ## Example
 
-    The fire destroyed 120 homes, officials said. … Firefighters said the blaze destroyed 210
+    The fire destroyed 120 homes, officials said. … Officials said the blaze destroyed 210
     homes before it was contained.
     The council approved a $1.2 billion budget. … The $1.2 million budget includes …
 
 ## Use instead
 
-    The fire destroyed 120 homes, officials said. … Firefighters said the blaze destroyed 120
+    The fire destroyed 120 homes, officials said. … Officials said the blaze destroyed 120
     homes before it was contained.
     The council approved a $1.2 billion budget. … The $1.2 billion budget includes …
 """
