@@ -5,9 +5,10 @@
 A sentence that states both the inputs and the result of a small calculation, where the result
 does not follow from the inputs, allowing for the rounding the stated precision permits:
 
-- `percent-change` (VR401): "rose 25% from 80 to 120" (the change is 50%); "fell 10% to 90
-  from 80" (the values rise). Handles rose/fell/increased/decreased/dropped/climbed/jumped/
-  plunged…, "from X to Y", "to Y from X", "Y, up Z% from X", "an increase of Z%".
+- `percent-change` (VR401): "rose 25% from 80 to 120" (the change is 50%); "fell to 120 from
+  80" (the values rise). Handles rose/fell/increased/decreased/dropped/climbed/jumped/
+  plunged…, "from X to Y", "to Y from X", "Y, up Z% from X", "an increase of Z%", "Y, 30% more
+  than X". A decrease stated as a positive percent after "fell" is right.
 - `share` (VR402): "12 of 48, or 30%" (25%); "one in five, or 25%"; "a third of voters (25%)".
 - `sum` (VR403): listed parts against a stated total, only when the text says the parts make
   the total ("a total of 100: 40 in A, 30 in B and 20 in C"; "of the 90 victims, 50 were women
@@ -16,6 +17,12 @@ does not follow from the inputs, allowing for the rounding the stated precision 
 - `percentage-points` (VR405): a change between two percentages stated in percent when the
   arithmetic fits points ("rose from 4% to 6%, an increase of 2 percent" is 2 percentage
   points, a 50 percent increase), and points used for a relative change.
+
+Rounding is allowed as the figures state it: a result is read to its last digit ("27%" is
+26.5–27.5), an input with decimals or a magnitude word as rounded ("$1.2 million"), "about" and
+"nearly" as looser still. Left alone: a change with no start value ("rose 25% to 120"), parts
+not said to make the whole ("including 40 in Ohio"), a percentage of another base ("12 of 48
+states, or 30% of the population"), and figures that count different things.
 
 ## Why it matters
 
