@@ -227,6 +227,8 @@ END_TO_END = [
     ("One in four voters, or 25%, said so.", None, None),
     ("Nearly a third of voters, or 31%, were undecided.", None, None),
     ("The shelter took in 150 dogs in May, 30% more than the 115 it took a year earlier.", None, None),
+    ("The school has 400 students, 30 teachers and 12 classrooms: 200 in the lower school and 200 above.", None, None),
+    ("The firm's revenue of $3 billion was 50% higher than in 2020, when it made $2 billion.", None, None),
     ("Between 20 and 30 people attended, up from 10 last year.", None, None),
     ("The firm has 3 offices: 1,200 employees in Ohio, 800 employees in Texas and 400 employees in Utah.", None, None),
 ]

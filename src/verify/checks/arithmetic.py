@@ -843,13 +843,20 @@ def _total_interval(parts: Sequence[Figure], unit: object) -> tuple[float, float
 
 
 def _sum_finding(
-    ctx: CheckContext, total: Figure, parts: Sequence[Figure], why: str, *, trim: str = ""
+    ctx: CheckContext,
+    total: Figure,
+    parts: Sequence[Figure],
+    why: str,
+    *,
+    trim: str = "",
+    others: Sequence[Figure] = (),
 ) -> Finding | None:
     """A finding when ``parts`` cannot add up to ``total``.
 
     ``trim`` says which end of the list may hold a figure that is not a part: "start" (a list
     read backwards from "for a total of") or "end" (a list read forwards from a colon). Any
-    run of two or more parts from the other end that fits the total keeps the check quiet.
+    run of two or more parts from the other end that fits the total keeps the check quiet, and
+    so does one of ``others`` (the clause's other figures) that the parts do add up to.
     """
     unit = total.value.units
     if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
@@ -868,6 +875,10 @@ def _sum_finding(
         if math.isinf(summed[0]) and math.isinf(summed[1]) or _overlap(stated, summed):
             return None
     exact = sum(_in(p, unit) for p in parts)
+    if not 1 / 3 <= exact / total.magnitude <= 3 if total.magnitude else True:
+        return None  # so far off that the list is more likely the breakdown of another figure
+    if any(_comparable(total, f) and abs(_in(f, unit) - exact) < 1e-9 for f in others):
+        return None  # "400 students, 30 teachers and 12 classrooms: 200 … and 200 …"
     listing = " + ".join(p.text for p in parts)
     return ctx.finding(
         SUM,
@@ -898,7 +909,8 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if pattern is _SUMS[0] and not _total_word_near(clause.template, m):
                 continue
             trim = "end" if pattern is _SUMS[0] else "start"
-            found = _sum_finding(ctx, total, parts, "The listed parts do not add up", trim=trim)
+            others = [f for f in clause.figures if f is not total and f not in parts]
+            found = _sum_finding(ctx, total, parts, "The listed parts do not add up", trim=trim, others=others)
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
