@@ -329,3 +329,13 @@ def test_github_and_junit_report_unreadable_articles() -> None:
     assert suite.get("name") == "news/broken.md" and suite.get("errors") == "1"
     assert "byte offset 3" in suite.find("testcase/error").get("message")
     assert root.get("errors") == "1"
+
+
+def test_summary_from_a_running_tally_matches_the_reports() -> None:
+    """The CLI's running tally (it keeps no reports in text mode) gives the same summary line."""
+    reports = [make_report(), make_report(path="b.md", findings=()), make_report(path="c.md")]
+    tally = text_render.Tally()
+    for report in reports:
+        tally.add(report)
+    assert text_render.summary(tally, errors=1) == text_render.summary(reports, errors=1)
+    assert text_render.summary(tally, errors=1) == "Found 4 findings (2 error, 2 warning) in 2 of 3 files; 1 file could not be checked.\n"

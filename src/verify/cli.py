@@ -523,7 +523,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     sink = _Sink(args.output)
     color = args.format == "text" and _use_color(args.color, sys.stdout, args.output)
-    reports: list[Report] = []
+    reports: list[Report] = []  # kept only for the formats that render all reports at the end
+    streamed = args.format in ("text", "github")
+    from verify.render import text as text_render
+
+    tally = text_render.Tally()
     failed = False
     bad = 0
     unread: list[tuple[str, str]] = []  # (path, one-line error) of the articles that could not be checked
@@ -541,14 +545,16 @@ def cmd_check(args: argparse.Namespace) -> int:
                 sys.stderr.write(outcome.traceback)
             return
         report = outcome.report
-        reports.append(report)
+        tally.add(report)
         fail_on = fail_on_by_index[outcome.index]
         if any(_reaches(f.severity, fail_on) for f in report.findings):
             failed = True
         if args.format == "text":
-            from verify.render import text as text_render
-
             sink.write(text_render.render_report(report, color=color, quiet=args.quiet))
+        elif args.format == "github":
+            sink.write(renderer([report]))
+        else:
+            reports.append(report)
 
     pending = sorted(errors)
     for outcome in outcomes:
@@ -565,9 +571,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.format == "text":
         if not args.quiet:
-            from verify.render import text as text_render
-
-            sink.write(text_render.summary(reports, errors=bad, color=color))
+            sink.write(text_render.summary(tally, errors=bad, color=color))
+    elif streamed:
+        sink.write(renderer([], errors=unread))
     else:
         sink.write(renderer(reports, configs_fail_on=_fail_on_for_render(jobs, options), rules=_rule_ids(jobs), errors=unread))
     sink.close()

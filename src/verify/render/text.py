@@ -140,18 +140,37 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def summary(reports: Sequence, *, errors: int = 0, color: bool = False) -> str:  # noqa: ANN001
+class Tally:
+    """Running totals for the summary line, so that a long run need not keep its reports."""
+
+    def __init__(self) -> None:
+        self.severities = {s: 0 for s in SEVERITIES}
+        self.files = 0
+        self.with_findings = 0
+
+    def add(self, report) -> None:  # noqa: ANN001 - a Report
+        self.files += 1
+        self.with_findings += bool(report.findings)
+        for finding in report.findings:
+            self.severities[finding.severity] += 1
+
+
+def summary(reports: Sequence | Tally, *, errors: int = 0, color: bool = False) -> str:  # noqa: ANN001
     """The closing line: how many findings of each severity, in how many files."""
     paint = _Painter(color)
-    total = counts(reports)
+    if isinstance(reports, Tally):
+        tally = reports
+    else:
+        tally = Tally()
+        for report in reports:
+            tally.add(report)
+    total, files = tally.severities, tally.files
     found = sum(total.values())
-    files = len(reports)
-    with_findings = sum(1 for r in reports if r.findings)
     unread = f"; {_plural(errors, 'file')} could not be checked" if errors else ""
     if not found:
         return paint("summary", f"No findings in {_plural(files, 'file')}{unread}.") + "\n"
     parts = ", ".join(f"{n} {s}" for s, n in total.items() if n)
-    where = f"in {with_findings} of {files} files" if files > 1 else "in 1 file"
+    where = f"in {tally.with_findings} of {files} files" if files > 1 else "in 1 file"
     return paint("summary", f"Found {_plural(found, 'finding')} ({parts}) {where}{unread}.") + "\n"
 
 
@@ -161,4 +180,4 @@ def render(reports: Sequence, *, color: bool = False, quiet: bool = False, error
     return body + ("" if quiet else summary(reports, errors=errors, color=color))
 
 
-__all__ = ["counts", "excerpt", "render", "render_finding", "render_report", "summary"]
+__all__ = ["Tally", "counts", "excerpt", "render", "render_finding", "render_report", "summary"]
