@@ -338,4 +338,4 @@ def test_summary_from_a_running_tally_matches_the_reports() -> None:
     for report in reports:
         tally.add(report)
     assert text_render.summary(tally, errors=1) == text_render.summary(reports, errors=1)
-    assert text_render.summary(tally, errors=1) == "Found 4 findings (2 error, 2 warning) in 2 of 3 files; 1 file could not be checked.\n"
+    assert text_render.summary(tally, errors=1) == "Found 4 findings (2 errors, 2 warnings) in 2 of 3 files; 1 file could not be checked.\n"

@@ -169,7 +169,7 @@ def summary(reports: Sequence | Tally, *, errors: int = 0, color: bool = False) 
     unread = f"; {_plural(errors, 'file')} could not be checked" if errors else ""
     if not found:
         return paint("summary", f"No findings in {_plural(files, 'file')}{unread}.") + "\n"
-    parts = ", ".join(f"{n} {s}" for s, n in total.items() if n)
+    parts = ", ".join(f"{n} info" if s == "info" else _plural(n, s) for s, n in total.items() if n)
     where = f"in {tally.with_findings} of {files} files" if files > 1 else "in 1 file"
     return paint("summary", f"Found {_plural(found, 'finding')} ({parts}) {where}{unread}.") + "\n"
 
