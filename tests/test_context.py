@@ -45,6 +45,8 @@ ATTRIBUTIONS = [
     ("Biden told reporters that 40 allies agreed.", "40", "Biden"),
     ("Prices rose 3%, said Jane Smith, an economist.", "3%", "Jane Smith"),
     ("He said 20 people came.", "20", None),
+    ("The U.N. said at least 1,000 civilians died.", "at least 1,000", "The U.N."),
+    ("A poll of 1,015 adults found 40% agreed.", "40%", None),
     ("The U.S. has provided more than $250 billion in arms.", "more than $250 billion", None),
 ]
 
@@ -66,6 +68,8 @@ MODALITIES = [
     ("About 3,000 homes were lost.", "About 3,000", "reported"),
     ("Biden said it would involve four allies.", "four", "reported"),
     ("Sales reached $5 billion in May.", "$5 billion", "reported"),
+    ("It employs about 1,500 people in 30 countries and plans to hire more.", "about 1,500", "reported"),
+    ("Some 150,000 troops could be deployed.", "Some 150,000", "projection"),
 ]
 
 

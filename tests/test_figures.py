@@ -187,6 +187,8 @@ NOT_QUANTITIES = [
     ("He read page 3 first.", "page 3"),
     ("The Bucharest Nine met.", "Nine"),
     ("No one came.", "one"),
+    ("The Senate voted 50-49 on Friday.", "50-49"),
+    ("The 737 Max was grounded.", "737 Max"),
 ]
 
 
@@ -231,6 +233,12 @@ def test_number_text_and_precision(text: str, span: str, number: str, precision:
     f = only(text, span)
     assert f.number == number
     assert f.precision is not None and math.isclose(f.precision, precision)
+
+
+def test_over_a_duration_is_a_period_not_a_bound() -> None:
+    """"over 10 years" is a length of time, not "more than 10 years"."""
+    f = only("The bill would cost $3.5 trillion over 10 years.", "10 years")
+    assert f.low is None and f.qualifier is None
 
 
 def test_rose_from_to_is_two_figures() -> None:

@@ -124,6 +124,8 @@ def _noun_phrase_before(text: str, end: int) -> str | None:
             continue
         if low in _NP_STOP:
             break
+        if word[0].isdigit():
+            return None  # "1,015 adults found": a counted phrase, not a source
         taken.append((start, stop, word))
         prev_start = start
     if not taken:
@@ -133,7 +135,9 @@ def _noun_phrase_before(text: str, end: int) -> str | None:
         taken.pop()
     if not taken:
         return None
-    phrase = text[taken[-1][0] : taken[0][1]].rstrip(".,")
+    phrase = text[taken[-1][0] : taken[0][1]].rstrip(",")
+    if phrase.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.){2,}$", phrase):
+        phrase = phrase[:-1]  # a full stop, not the end of "U.S." or "U.N."
     if phrase.lower() in _PRONOUNS or not phrase:
         return None
     return phrase
@@ -249,15 +253,20 @@ def _first(item: tuple) -> int:  # type: ignore[type-arg]
     return item[0]  # type: ignore[no-any-return]
 
 
+#: Modal words after a figure set its modality only this close to it ("150,000 troops could be
+#: deployed"); further on they belong to another verb ("employs 1,500 people and plans to hire").
+AFTER = 25
+
+
 def _choose_modal(items: list[tuple[int, str, str]], lo: int, hi: int, offset: int) -> tuple[int, str, str] | None:
-    found = _nearest(items, lo, hi, offset, before_first=True)
+    found = _nearest(items, lo, min(hi, offset + AFTER), offset, before_first=True)
     if found and found[1] == "estimate":
         # "An estimated 10,000 people could be displaced": a projection wins in its clause
         i = bisect.bisect_left(items, lo, key=_first)
         j = bisect.bisect_left(items, hi, key=_first)
         projections = [item for item in items[i:j][:50] if item[1] == "projection"]
         if projections:
-            return _nearest(projections, lo, hi, offset, before_first=True)
+            return _nearest(projections, lo, min(hi, offset + AFTER), offset, before_first=True) or found
     return found
 
 

@@ -152,6 +152,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 _NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
 _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
+_SCORE = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
+_NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
@@ -620,7 +622,16 @@ class _Scanner:
                 return core.end + (later.end() if later else 0)
 
         hedge = _hedge_before(prose, match_start)
+        if hedge and hedge[1].lower() == "over" and suffix.unit in N.DURATION_UNITS:
+            hedge = None  # "over 10 years": a period of time, not a bound
         start = hedge[0] if hedge else match_start
+
+        # Scores and votes: "won 3-1", "the Senate voted 50-49" (the second number not larger).
+        if core.plain and not attached and not core.words:
+            score = _SCORE.match(prose, suffix.end)
+            if score is not None and float(score.group(1)) <= core.value:
+                self._emit_label(match_start, score.end(), core.value)
+                return score.end()
 
         # Labels: "Article 5", "Boeing 737", "page 3", "No. 10", "#1" (and "Boeing 777F").
         weak_unit = suffix.unit_word in N.WEAK_UNIT_SYMBOLS and not suffix.currency and not suffix.percent
@@ -653,6 +664,13 @@ class _Scanner:
             end = suffix.end + score.end()
             self._emit_label(match_start, end, core.value)
             return end
+
+        # A number followed by a capitalised name is part of the name ("the 737 Max").
+        if not attached and core.integer and not core.words and not suffix.postfix:
+            name = _NAME_AFTER.match(prose, suffix.end)
+            if name and not _looks_plural(name.group().split()[-1].lower()) and name.group("first") not in _MONTH_SET:
+                self._emit_label(match_start, name.end(), core.value)
+                return name.end()
 
         # A lone "one" or "a" with nothing after it is a pronoun or an article, not a figure.
         if core.words and core.value == 1 and not attached and not suffix.postfix:
