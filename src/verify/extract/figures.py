@@ -960,10 +960,55 @@ def _antecedent(prose: str, frame: TextFrame, earlier: list[Figure], fig: Figure
     return best[1] if best else None
 
 
+_BOTH_SIDES = re.compile(rf",?{_SP}{{1,2}}(?:and|but){_SP}{{1,2}}$")
+
+
+def _join_two_sided(prose: str, reader: ContextReader, figures: list[Figure]) -> list[Figure]:
+    """"more than 100 and less than 300": one figure bounded on both sides."""
+    out: list[Figure] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == fig.kind
+            and prev.unit == fig.unit
+            and prev.qualifier
+            and fig.qualifier
+            and _BOTH_SIDES.fullmatch(prose, prev.end, fig.start)
+            and ((prev.low is None) != (prev.high is None))
+            and ((fig.low is None) != (fig.high is None))
+            and (prev.low is None) != (fig.low is None)
+        ):
+            low_fig, high_fig = (prev, fig) if prev.low is not None else (fig, prev)
+            low, high = low_fig.low, high_fig.high
+            assert low is not None and high is not None
+            if low.magnitude < high.magnitude:
+                value = units.quantity((float(low.magnitude) + float(high.magnitude)) / 2, prev.unit)
+                out[-1] = attrs.evolve(
+                    prev,
+                    text=prose[prev.start : fig.end],
+                    end=fig.end,
+                    value=value,
+                    low=low,
+                    high=high,
+                    low_exclusive=low_fig.low_exclusive,
+                    high_exclusive=high_fig.high_exclusive,
+                    qualifier=f"{prev.qualifier} … {fig.qualifier}",
+                    noun=fig.noun or prev.noun,
+                    number=prose[prev.start + max(0, prev.text.find(prev.number or "")) : fig.end],
+                    precision=min(prev.precision or 1.0, fig.precision or 1.0),
+                    context=reader.context(prev.start, fig.end),
+                )
+                continue
+        out.append(fig)
+    return out
+
+
 def find_figures(prose: str, frame: TextFrame) -> list[Figure]:
     """Every figure in ``prose``, in text order."""
     reader = ContextReader(frame)
     figures = _Scanner(prose, frame, reader).run()
+    figures = _join_two_sided(prose, reader, figures)
     return _resolve_nouns(prose, frame, reader, figures)
 
 
