@@ -383,3 +383,21 @@ def test_numbers_are_written_as_readers_write_them(value: float | None, expected
 def test_large_values_are_also_given_in_words(value: float, expected: str | None) -> None:
     """Millions, billions and trillions are restated the way copy writes them."""
     assert render_html.in_words(value) == expected
+
+
+def test_page_is_deterministic() -> None:
+    """The same reports render to the same page, byte for byte (screenshots and diffs are stable)."""
+    assert render([hostile_report()], title="t") == render([hostile_report()], title="t")
+
+
+def test_corpus_view_folds_documents_and_stops_at_its_limit() -> None:
+    """The corpus view opens the first reports with findings, folds the rest, and lists the overflow."""
+    clean = make_report("Nothing to see.", path="a/clean.txt")
+    flagged = make_report("It rose 5%.", findings=[("5%", "percent-change", "warning", {})], path="a/b/flagged.txt")
+    root = parse(render_html.corpus_html([clean, flagged, flagged, clean], limit=3))
+    folds = root.find_all("details", cls="vr-doc")
+    assert len(folds) == 3
+    assert ["open" in d.attrs for d in folds] == [False, True, True]
+    assert "1 more document:" in root.text()
+    names = [a.text() for a in root.find_all("table", cls="vr-docs")[0].find_all("a")]
+    assert names == ["clean.txt", "b/flagged.txt", "b/flagged.txt", "clean.txt"]

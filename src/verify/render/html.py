@@ -689,7 +689,7 @@ def corpus_html(reports: Sequence[Report], *, limit: int = 50) -> str:
             f"{_badges(report.counts)}</summary>{report_body(report, prefix=prefix, name=name)}</details>"
         )
     if len(reports) > limit:
-        parts.append(f'<p class="vr-none">{len(reports) - limit} more documents: see .reports or .to_pandas().</p>')
+        parts.append(f'<p class="vr-none">{_plural(len(reports) - limit, "more document")}: see .reports or .to_pandas().</p>')
     parts.append("</div>")
     return "".join(parts)
 
