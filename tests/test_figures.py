@@ -46,6 +46,7 @@ VALUES = [
     ("They held a two-hour call.", "two-hour", "measure", 2, "hour"),
     ("A 10-year bond yields little.", "10-year", "measure", 10, "year"),
     ("It was 40°C in the shade.", "40°C", "measure", 40, "degree_Celsius"),
+    ("Temperatures hit 40C on Friday.", "40C", "measure", 40, "degree_Celsius"),
     ("The wall is 5m high.", "5m", "measure", 5, "meter"),
     ("The field covers 3 acres.", "3 acres", "measure", 3, "acre"),
     ("The city has 1,250 doctors.", "1,250", "count", 1250, "count"),
@@ -94,6 +95,7 @@ BOUNDS = [
     ("Growth of 2% to 3% is likely.", "2% to 3%", 2, 3, False, False, False, None),
     ("It drew 100,000 or more fans.", "100,000 or more", 1e5, None, False, False, False, "or more"),
     ("A 500-plus crowd gathered.", "500-plus", 500, None, False, False, False, "plus"),
+    ("Adults 65 and over were eligible.", "65 and over", 65, None, False, False, False, "and over"),
     ("Prices were above 1000 and below 1500.", "above 1000 and below 1500", 1000, 1500, True, True, False, "above … below"),
     ("We saw at most 100 and at least 20 birds.", "at most 100 and at least 20", 20, 100, False, False, False, "at most … at least"),
 ]
@@ -125,6 +127,7 @@ NOUNS = [
     ("About 300 people were killed.", "About 300", "people"),
     ("It reached 150,000 in the near future.", "150,000", None),
     ("There are 12 children's hospitals.", "12", "hospitals"),
+    ("A magnitude 6.4 struck the coast.", "6.4", None),
 ]
 
 
@@ -191,6 +194,10 @@ NOT_QUANTITIES = [
     ("No one came.", "one"),
     ("The Senate voted 50-49 on Friday.", "50-49"),
     ("The 737 Max was grounded.", "737 Max"),
+    ("Leaders met at COP26 in Glasgow.", "COP26"),
+    ("It passed by a 2-to-1 margin.", "2-to-1"),
+    ("Warming must stop by 2100, they said.", "2100"),
+    ("The 13F filing was late.", "13F"),
 ]
 
 

@@ -133,7 +133,11 @@ _SUBUNIT = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<sub>(?i:{_alt(N.SUBUNITS)}))(?![\
 _POUNDS = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<pound>(?i:pounds?|quid))(?P<sterling>{_SP}{{1,2}}(?i:sterling))?(?![\w])")
 _UNIT_NAME = re.compile(rf"(?:{_SP}{{1,2}}|-)(?P<unit>(?i:{_alt(_UNIT_NAMES)}))(?![\w])")
 _UNIT_SYMBOL = re.compile(rf"(?P<sep>{_SP}{{0,2}}|-)(?P<unit>{_alt(N.UNIT_SYMBOLS)})(?![\w])")
-_POSTFIX = re.compile(rf"(?:{_SP}{{1,2}}(?P<w>(?i:or{_SP}(?:more|over|greater|less|fewer|under|so)))|-?(?P<plus>(?i:plus))|(?P<sym>\+))(?![\w])")
+_POSTFIX = re.compile(
+    rf"(?:{_SP}{{1,2}}(?P<w>(?i:{_alt(w for w in N.POSTFIX_HEDGES if ' ' in w).replace(chr(92) + ' ', _SP)}))|-?(?P<plus>(?i:plus))|(?P<sym>\+))(?![\w])"
+    # "65 and over" ends there; "above 1000 and below 1500" goes on to another number
+    rf"(?!{_SP}{{1,2}}(?:[\d$€£¥]|(?i:{_alt([*N.ONES, *N.TENS, 'a', 'an'])})\b))"
+)
 _RELATIVE = re.compile(rf"{_SP}{{1,2}}(?i:ago|later|earlier|after|before|hence|prior|previously|beforehand|afterwards?|from{_SP}now|back)\b")
 _RATIO = re.compile(rf"{_SP}{{1,2}}(?i:in|out{_SP}of){_SP}{{1,2}}(?:(?i:every){_SP}{{1,2}})?")
 _JOIN = re.compile(rf"{_SP}{{0,2}}(?P<j>[-–—]|(?i:to|and|through)(?=\s)){_SP}{{0,2}}(?:(?P<h>(?i:about|around|roughly|some|approximately|~)){_SP}{{0,2}})?")
@@ -152,7 +156,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 _NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
 _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
-_SCORE = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
+_SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d)")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
@@ -440,6 +444,10 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
                 re.match(r"[.,;:!?)]?(?:\s|$)|$", prose[m.end() : m.end() + 2]) is not None and not re.match(r"\s\w", prose[m.end() : m.end() + 2])
                 or symbol != "in" and re.match(r"\s(?:of|and|or)\b", prose[m.end() : m.end() + 4])
             )
+            if symbol in ("C", "F") and glued:
+                nxt_word = re.match(r"\s+([A-Za-z]+)", prose[m.end() : m.end() + 20])
+                if after[:1] == "/" or nxt_word and nxt_word.group(1).lower() not in N.NOUN_STOPWORDS:
+                    return _read_postfix(prose, suffix)  # "13F filing", "14.7C/": not temperatures
             if not weak or glued and not after[:1].isalnum() or spaced_ok:
                 suffix.unit, suffix.unit_word, suffix.end = N.UNIT_SYMBOLS[symbol], symbol, m.end()
                 return _read_postfix(prose, suffix)
@@ -599,6 +607,10 @@ class _Scanner:
         if pre is None and _ORDINAL_SUFFIX.match(prose, end):
             self._emit_ordinal(attrs.evolve(core, end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
+        if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
+            if not _MAGNITUDE.match(prose, end) and not _MONEY_MAGNITUDE.match(prose, end):
+                self._emit_label(m.start(), end, core.value)  # "COP26", "TRY3": a code, not money
+                return end
         return self._figure(core, _currency_of(pre), m.start())
 
     # -- one figure --------------------------------------------------------------------------
@@ -635,10 +647,12 @@ class _Scanner:
 
         # Labels: "Article 5", "Boeing 737", "page 3", "No. 10", "#1" (and "Boeing 777F").
         weak_unit = suffix.unit_word in N.WEAK_UNIT_SYMBOLS and not suffix.currency and not suffix.percent
-        if (not attached or weak_unit) and not hedge and core.integer and not core.words:
+        if (not attached or weak_unit) and not hedge and not suffix.postfix and core.integer and not core.words:
             word = _word_before(prose, match_start)
-            if word and self._is_label_word(word):
-                label_start = match_start - len(word) - (1 if prose[match_start - 1 : match_start] in " \t\u00a0" else 0)
+            label_start = match_start - len(word or "") - (1 if prose[match_start - 1 : match_start] in " \t\u00a0" else 0)
+            # a capitalised first word of a sentence is a label only if it is a label word
+            first = self.frame.sentence_at(label_start).start == label_start
+            if word and self._is_label_word(word) and (not first or word.rstrip(".").lower() in _LABEL_WORDS):
                 end = suffix.end if weak_unit else core.end
                 self._emit_label(label_start, end, core.value)
                 return end
@@ -682,7 +696,7 @@ class _Scanner:
     def _is_year(self, core: _Core) -> bool:
         prose = self.prose
         value = core.value
-        if not 1000 <= value <= 2099:
+        if not 1000 <= value <= 2199:
             return False
         before = _words_before(prose, core.start, 2)
         hedge = _hedge_before(prose, core.start)
@@ -690,7 +704,7 @@ class _Scanner:
         determiner = bool(before) and before[-1] in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose")
         if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is not None:
             return False  # "more than 2000": a bound on a count
-        if value >= 1900:
+        if 1900 <= value <= 2099:
             if noun and not determiner and noun.endswith("s") and not (before and before[-1] in N.YEAR_WORDS):
                 return False  # "2000 troops"
             return True

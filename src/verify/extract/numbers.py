@@ -156,6 +156,16 @@ POSTFIX_HEDGES: dict[str, tuple[str | None, bool, bool]] = {
     "or fewer": ("high", False, False),
     "or under": ("high", False, False),
     "or so": (None, False, True),
+    "and over": ("low", False, False),
+    "and above": ("low", False, False),
+    "and older": ("low", False, False),
+    "or older": ("low", False, False),
+    "and up": ("low", False, False),
+    "or above": ("low", False, False),
+    "and under": ("high", False, False),
+    "and below": ("high", False, False),
+    "and younger": ("high", False, False),
+    "or younger": ("high", False, False),
 }
 #: Words that open a range: "between 20 and 30", "from 20 to 30".
 RANGE_OPENERS = ("between", "from")
@@ -348,6 +358,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour", "hp": "horsepower",
     "°C": "degree_Celsius", "° C": "degree_Celsius", "ºC": "degree_Celsius",
     "°F": "degree_Fahrenheit", "° F": "degree_Fahrenheit", "ºF": "degree_Fahrenheit",
+    "C": "degree_Celsius", "F": "degree_Fahrenheit",
     "KB": "kilobyte", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
     "PB": "petabyte",
 }  # fmt: skip
@@ -430,6 +441,8 @@ NOUN_STOPWORDS = frozenset(
     only even already again ago later earlier then now here there very too more percent
     per cent times time altogether total apiece respectively overall combined
     got get gets getting went go goes came come comes made make makes took take takes
+    struck fell rose met gave ran won lost sold paid saw found held brought hit kept led sent
+    spent stood began grew drew flew broke chose fought thought became left felt knew
     """.split()
 )
 #: Nouns that stand for "the number" of something counted nearby ("put the number at 100,000").
