@@ -95,6 +95,7 @@ BOUNDS = [
     ("Growth of 2% to 3% is likely.", "2% to 3%", 2, 3, False, False, False, None),
     ("It drew 100,000 or more fans.", "100,000 or more", 1e5, None, False, False, False, "or more"),
     ("A 500-plus crowd gathered.", "500-plus", 500, None, False, False, False, "plus"),
+    ("It ranged from -18 °C to -34 °C.", "from -18 °C to -34 °C", -34, -18, False, False, False, "from"),
     ("Adults 65 and over were eligible.", "65 and over", 65, None, False, False, False, "and over"),
     ("Prices were above 1000 and below 1500.", "above 1000 and below 1500", 1000, 1500, True, True, False, "above … below"),
     ("We saw at most 100 and at least 20 birds.", "at most 100 and at least 20", 20, 100, False, False, False, "at most … at least"),

@@ -800,6 +800,8 @@ class _Scanner:
             hi = second.value * suffix.magnitude * suffix2.factor
             if hi <= lo:
                 hi = second.value * suffix2.magnitude * suffix2.factor
+        if lo < 0 and hi < 0 and hi < lo:
+            lo, hi = hi, lo  # "from -18 °C to -34 °C": colder is lower
         if not hi > lo:
             return None  # "3-1", "5 to 4": a score or a vote, not a range
         # Two years are a span of time, not a range of numbers.
