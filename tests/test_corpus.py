@@ -74,12 +74,15 @@ def test_own_date_wins_then_the_file_then_the_default(tmp_path: Path) -> None:
 
 
 def test_missing_dates_from_a_dataframe_fall_back_to_the_default() -> None:
-    """NaT from a pandas column counts as no date; Timestamps are dates."""
+    """NaT from a pandas column counts as no date; Timestamps and numpy datetime64 are dates."""
     pd = pytest.importorskip("pandas")
     frame_ = pd.DataFrame({"text": ["a 5% rise", "b 6% rise"],
                            "published": pd.to_datetime(["2021-12-08", None])})
     results = check_many(zip(frame_["text"], frame_["published"]), published="2020-01-01", progress=False)
     assert [r.document.published for r in results] == [dt.date(2021, 12, 8), dt.date(2020, 1, 1)]
+    raw = check_many(zip(frame_["text"].to_numpy(), frame_["published"].to_numpy()), published="2020-01-01",
+                     progress=False)
+    assert [r.document.published for r in raw] == [dt.date(2021, 12, 8), dt.date(2020, 1, 1)]
 
 
 def test_bad_items_and_dates_raise_input_errors(tmp_path: Path) -> None:

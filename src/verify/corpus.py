@@ -26,6 +26,7 @@ come back in item order.
 from __future__ import annotations
 
 import copyreg
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -176,6 +177,8 @@ def _document(item: Any, published: Any) -> Document:
     if isinstance(item, (tuple, list)) and len(item) == 2:
         item, own = item
         own = None if _is_missing(own) else own
+        if own is not None and not isinstance(own, (str, dt.date)):
+            own = str(own)  # numpy.datetime64 and the like print as ISO dates
     if isinstance(item, Document):
         doc = item
         if own is not None:
