@@ -31,6 +31,12 @@ scope) is :mod:`verify.extract.context`. Decisions worth knowing:
 - "from 10 to 20" is a range unless a verb of change comes before it ("rose from 10 to 20" is two
   figures, which the percent-change check needs).
 - "one in five" is a percent-like figure (20 percent), kind ``percent``.
+- Two hedges joined by "and" make one interval ("above 1000 and below 1500"); "over" before a
+  length of time is a period, not a bound ("over 10 years").
+- A number followed by a capitalised name is part of the name ("the 737 Max"); a currency code
+  glued to a bare integer is a code ("COP26"); "C" and "F" glued to a number are degrees only
+  before a function word or punctuation ("40C on Friday", not "the 13F filing").
+- A lone "one" with no noun or unit after it is a pronoun ("one of the largest"), not a figure.
 """
 
 from __future__ import annotations
