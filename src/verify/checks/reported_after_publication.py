@@ -52,7 +52,7 @@ _WORD = re.compile(r"[\w'’-]+")
 #: after "to", "until" or "by" is a deadline or an extent ("extended to Jan. 31"), not when the
 #: reported event happened.
 EVENT_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
-_PREV = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
+_PREV = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
 
 
 def _dates_the_event(prose: str, start: int, sentence_start: int, cue: str) -> bool:

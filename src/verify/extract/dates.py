@@ -275,8 +275,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
 _RANGE_NEXT = re.compile(r"\s{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)", re.IGNORECASE)
-_PREP_BEFORE = re.compile(r"([A-Za-z]+)[\s,]{1,3}(?:the\s{1,3})?$")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]{0,3}$")
+_PREP_BEFORE = re.compile(r"([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$")
+_PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"[\w'’-]+")
