@@ -138,10 +138,17 @@ def test_weekday_mismatch_with_an_inferred_year_says_so() -> None:
 
 
 def test_weekday_that_fits_the_neighbouring_year_is_only_a_warning() -> None:
-    """"Tuesday, March 14" read in 2024 is wrong, but right for 2023: a warning asking for the year."""
-    (f,) = _findings("The strike began on Tuesday, March 14.", "2024-03-20", "weekday-mismatch")
+    """"Friday, March 1" in September 2023 is wrong for 2023 but right for 2024: a warning asking for the year."""
+    (f,) = _findings("The strike began on Friday, March 1.", "2023-09-01", "weekday-mismatch")
     assert f.severity == "warning"
     assert "add the year" in f.message
+
+
+def test_weekday_that_fits_only_a_distant_year_is_an_error() -> None:
+    """"Wednesday, Feb. 24" in March 2022 fits only 2021, a year back: still an error."""
+    (f,) = _findings("The invasion began on Wednesday, Feb. 24.", "2022-03-08", "weekday-mismatch")
+    assert f.severity == "error"
+    assert f.suggestion == "Thursday, Feb. 24"
 
 
 def test_finding_in_a_quotation_says_so() -> None:

@@ -4,8 +4,8 @@
 A date written with its weekday ("Monday, March 14, 2023") whose weekday is wrong: March 14,
 2023 was a Tuesday. The weekday is compared with the date itself; verify never silently
 corrects either. When the year is not written and was inferred from the publication date, the
-finding says so, and it is only a warning if the stated weekday would fit the same date in the
-neighbouring year.
+finding says so, and it is only a warning if the stated weekday would fit the same date in a
+neighbouring year that is still near publication (within about six months).
 
 ## Why it matters
 A wrong weekday is one of the most common date errors in copy, and readers notice it. Either the
@@ -32,7 +32,10 @@ from verify.model import WEEKDAYS, Finding
 
 RULES = (Rule("weekday-mismatch", "VR501", "error", "A stated weekday does not match its date."),)
 
-_LEADING_WORD = re.compile(r"[A-Za-z]+")
+_LEADING_WORD = re.compile(r"[A-Za-z]{1,12}")
+#: How far from publication the same day of a neighbouring year may lie and still be what the
+#: writer meant ("Tuesday, March 14" in a story of January 2024 may mean March 14, 2023).
+NEIGHBOUR_DAYS = 200
 
 
 def corrected(text: str, weekday: int) -> str | None:
@@ -72,7 +75,13 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         severity = None
         if d.year_inferred:
             message += f" (The year is not written; {d.earliest.year} is the one nearest publication.)"
-            if any(o.weekday() == d.weekday for o in _same_day_other_years(d.earliest)):
+            published = ctx.published
+            plausible = [
+                o
+                for o in _same_day_other_years(d.earliest)
+                if published is not None and abs((o - published).days) <= NEIGHBOUR_DAYS
+            ]
+            if any(o.weekday() == d.weekday for o in plausible):
                 severity = "warning"
                 message += f" The weekday fits {d.earliest:%B} {d.earliest.day} of a neighbouring year: add the year."
         message += " Correct the weekday or the date."
