@@ -5,6 +5,20 @@ stated weekday must survive to be checked); python-dateutil's ``relativedelta`` 
 arithmetic. Every pattern is compiled at import from the tables in
 :mod:`verify.extract.datetables` and uses bounded repetition only, so a pass is linear in the text.
 
+What is recognised: full dates ("December 9, 2021", "Dec. 9", "Sept. 30", "9 December 2021",
+"2021-12-09", "12/9/2021", "Thursday, Dec. 9", "the 3rd of November", "March first"); months
+("January", "next March", "June 2019", "early December", "the end of April", "June-August
+1992"); years, ranges of years, decades and centuries ("since 2014", "between 2010 and 2015",
+"2015-2019", "mid-2020", "the 1990s", "the '80s", "the nineties", "the 21st century");
+quarters, halves and seasons ("the third quarter of 2021", "Q2 2021", "the first half of 2021",
+"this summer"); holidays ("Christmas", "Thanksgiving 2013", "the Fourth of July", "Easter");
+weekdays ("on Monday", "last Friday", "Tuesday the 7th", "the first Tuesday in November",
+"Wednesday of next week"); relative expressions ("yesterday", "last week", "next month", "three
+weeks ago", "1 year, 2 months ago", "in a few days", "in the coming days", "over the past three
+years", "earlier this year", "the year to date", "two days later", "the next day", "one day
+after"); and intervals ("from March 3 to March 5", "Feb. 21-23", "from April until the end of
+June").
+
 How a mention is read:
 
 * Each mention is an inclusive interval ``earliest``..``latest`` with a granularity
@@ -18,6 +32,11 @@ How a mention is read:
   :data:`TENSE_WINDOW_DAYS` days on the other side still wins, so that "on December 12 the
   minister said", in a story of December 8, reads as the December 12 it names and can be
   flagged, rather than as a year earlier.
+* A date after "to", "until", "through" or "by" ("extended to Dec. 31"), or a lone "from"
+  ("moved to Dec. 31 from the end of January"), is a bound, not the time of the clause's
+  event: it is read as the nearest such date whatever the tense. A reported future ("said it
+  would meet", "had hoped to finish") is read the same way. "next Tuesday" and "last Tuesday"
+  are the Tuesday of the calendar week (Monday to Sunday) after or before publication.
 * Spans hold the date itself, not a plain preposition: "in January" spans "January", "on
   Monday" spans "Monday", "by December 10" spans "December 10". Words that change the interval
   belong to it: "since 2014" (open: from 2014-01-01, no end), "from March 3 to March 5",
