@@ -100,6 +100,7 @@ CASES: list[tuple[str, str | None, str, str | None, str | None, str]] = [
     ("Profits rose in the first half of 2021.", PUB, "first half of 2021", "2021-01-01", "2021-06-30", "year"),
     ("The index is up 20% in the year to date.", PUB, "year to date", "2021-01-01", "2021-12-08", "year"),
     ("Growth was slow in the nineties.", PUB, "nineties", "1990-01-01", "1999-12-31", "decade"),
+    ("In 2020, unemployment hit 14.7% in April.", "2021-12-21", "April", "2020-04-01", "2020-04-30", "month"),
     # intervals
     ("Temperatures in June-August 1992 broke records.", PUB, "June-August 1992", "1992-06-01", "1992-08-31", "month"),
     ("It has been closed from April until the end of June.", PUB, "from April until the end of June", "2021-04-01", "2021-06-30", "month"),

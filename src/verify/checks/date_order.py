@@ -29,6 +29,7 @@ Check both dates against the source: "The vote was on Dec. 9, after the debate o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
@@ -38,6 +39,9 @@ from verify.extract.dates import anchor_of
 from verify.model import DateMention, Finding
 
 RULES = (Rule("date-order", "VR503", "warning", "A stated order of events that their dates contradict."),)
+
+#: Contradictions longer than this, with a year that was inferred, are taken for a wrong year.
+YEAR_SLACK_DAYS = 31
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -77,12 +81,37 @@ def _connectives(prose: str, start: int, end: int, masks: Sequence[DateMention])
     return found
 
 
+def _impossible(a: tuple[dt.date, dt.date], order: str, b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] > b[1] if order == "<" else a[1] < b[0]
+
+
+def _shifted(span: tuple[dt.date, dt.date], years: int) -> tuple[dt.date, dt.date] | None:
+    try:
+        return span[0].replace(year=span[0].year + years), span[1].replace(year=span[1].year + years)
+    except ValueError:
+        return None
+
+
 def _contradicts(first: DateMention, order: str, second: DateMention) -> bool:
-    """Whether "first ``order`` second" ("<": first comes before) is impossible by the dates."""
+    """Whether "first ``order`` second" ("<": first comes before) is impossible by the dates.
+
+    A date whose year was inferred may have been given the wrong year: a contradiction of more
+    than :data:`YEAR_SLACK_DAYS` that another year for it would remove is left alone (a slip of
+    a few days is what this check is for; a gap of months is more likely the year).
+    """
     assert first.earliest and first.latest and second.earliest and second.latest
-    if order == "<":
-        return first.earliest > second.latest
-    return first.latest < second.earliest
+    a, b = (first.earliest, first.latest), (second.earliest, second.latest)
+    if not _impossible(a, order, b):
+        return False
+    gap = (a[0] - b[1]).days if order == "<" else (b[0] - a[1]).days
+    if gap > YEAR_SLACK_DAYS:
+        for mention, years in ((first, -1), (first, 1), (second, -1), (second, 1)):
+            if not mention.year_inferred:
+                continue
+            moved = _shifted(a if mention is first else b, years)
+            if moved and not (_impossible(moved, order, b) if mention is first else _impossible(a, order, moved)):
+                return False
+    return True
 
 
 def _describe(d: DateMention) -> str:

@@ -1429,14 +1429,33 @@ def _future_in_past(cue: str | None) -> bool:
     return bool(cue) and any(word in T.FUTURE_IN_PAST for word in re.findall(r"[a-z]+", cue or ""))
 
 
+#: Mentions that take their year from a year written earlier in the same sentence. Only months:
+#: a day ("signed the bill on Thursday, Dec. 16" after "took office Jan. 1, 2019") is too
+#: often in a clause of its own.
+_YEARLESS_KINDS = ("m", "mm")
+
+
+def _yearless(c: _Cand) -> bool:
+    """A month whose year is not written (and not counted from publication)."""
+    g = c.groups
+    return c.kind in _YEARLESS_KINDS and not g.get("year") and not g.get("rel")
+
+
+def _written_year(c: _Cand) -> bool:
+    """Whether the mention writes its year out ("2020", "March 2020", "Dec. 9, 2021")."""
+    return c.kind in ("y", "iso", "num", "yy") or bool(c.groups.get("year")) and c.kind not in ("quarter", "half")
+
+
 def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[DateMention]:
     """Every date mention in ``prose``, in text order, resolved against ``published``."""
     cands = _candidates(prose)
     if not cands:
         return []
     tenses = _Tenses(prose, cands)
+    year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
     for c in cands:
-        tense, c.tense_cue = tenses.at(c.start, c.end, frame.sentence_at(c.start))
+        sentence = frame.sentence_at(c.start)
+        tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
@@ -1449,9 +1468,15 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
             c.tense = None
         elif before == "since":
             c.tense = "past"
+        reference = published
+        if year_of and year_of[0] == sentence and tense != "future" and _yearless(c):
+            # "In 2020, unemployment hit 14.7% in April": April of the year the sentence names
+            reference, c.tense = dt.date(year_of[1], 7, 2), None
         if c.kind not in _ANCHORED:
-            _resolve_absolute(c, published)
+            _resolve_absolute(c, reference)
         c.tense = tense
+        if _written_year(c) and before != "since" and c.earliest is not None:
+            year_of = (sentence, c.earliest.year)
     cands = [c for c in cands if not c.drop]
     for i, c in enumerate(cands):
         if c.kind in _ANCHORED:

@@ -133,7 +133,7 @@ IRREGULAR_PAST = frozenset(
     paid sold stood struck thought wrote wore hung sought caught taught bought fought meant
     felt heard understood withdrew overtook undertook swore threw forbade forgave arose awoke
     shot slid spun stole stuck swept swung woke built dealt bent lent spent shook froze rode
-    sank sang rang shone slept bore tore was were had did became
+    sank sang rang shone slept bore tore was were had did became hit cut shut quit spread
     """.split()
 )
 
