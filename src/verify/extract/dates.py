@@ -381,8 +381,8 @@ def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
     2021"), where a lower-case "march" or "may" can only be the month.
     """
     key = mon.lower()
-    if bare and not _capitalised(mon):
-        return False
+    if bare and not _capitalised(mon) and (key in T.AMBIGUOUS_MONTHS or key not in T.FULL_MONTHS):
+        return False  # a lower-case bare month must be a full, unambiguous name ("in september")
     if key.rstrip(".") in T.AMBIGUOUS_MONTHS and not _capitalised(mon) and not sure:
         return False
     return True
