@@ -18,6 +18,7 @@ from pathlib import Path
 
 from verify.checks import Rule, rules
 from verify.config import Config
+from verify.corpus import CheckResults, check_many
 from verify.document import Document, Format
 from verify.errors import ConfigError, InputError, PackError, VerifyError
 from verify.extract import Extraction
@@ -66,6 +67,7 @@ def check(
 
 
 __all__ = [
+    "CheckResults",
     "Citation",
     "Config",
     "ConfigError",
@@ -84,6 +86,7 @@ __all__ = [
     "VerifyError",
     "__version__",
     "check",
+    "check_many",
     "extract",
     "load_pack",
     "rules",

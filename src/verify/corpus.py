@@ -25,17 +25,15 @@ come back in item order.
 
 from __future__ import annotations
 
-import copyreg
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from verify import units
 from verify.config import Config
 from verify.document import Document, parse_published
 from verify.errors import InputError
@@ -61,20 +59,6 @@ DOCUMENT_COLUMNS = ("path", "published", "figures", "dates", "findings", *SEVERI
 TABLES = ("findings", "figures", "dates", "documents")
 
 PANDAS_HINT = "pandas is not installed: pip install 'source-verify[pandas]' to get DataFrames"
-
-
-# Quantities of verify's own registry pickle by value into the same registry, so that reports
-# can cross process boundaries (pint's default unpickles into its application registry, which
-# does not know currencies).
-def _quantity(magnitude: Any, container: Any) -> Any:
-    return units.registry.Quantity(magnitude, container)
-
-
-def _reduce_quantity(quantity: Any) -> tuple[Callable[..., Any], tuple[Any, Any]]:
-    return _quantity, (quantity.magnitude, quantity._units)
-
-
-copyreg.pickle(units.registry.Quantity, _reduce_quantity)
 
 
 def dataframe(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
@@ -168,7 +152,7 @@ def _is_missing(value: Any) -> bool:
     try:
         return bool(value != value)  # noqa: PLR0124 - NaN and NaT are the values unequal to themselves
     except (TypeError, ValueError):
-        return False
+        return type(value).__name__ == "NAType"  # pandas.NA: unequal to itself, but not a bool
 
 
 def _document(item: Any, published: Any) -> Document:

@@ -7,7 +7,8 @@ with :func:`compatible` and convert with ``quantity.to(unit)``.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import copyreg
+from functools import cache
 from importlib import resources
 
 import pint
@@ -17,7 +18,20 @@ registry.load_definitions(str(resources.files("verify") / "data" / "units.txt"))
 Quantity = registry.Quantity
 
 
-@lru_cache(maxsize=None)
+def _quantity(magnitude: float, units: object) -> pint.Quantity:
+    return Quantity(magnitude, units)
+
+
+def _reduce_quantity(q: pint.Quantity) -> tuple:
+    return _quantity, (q.magnitude, q._units)
+
+
+# Quantities pickle by value into this registry, so that figures and reports cross process
+# boundaries (pint's default unpickles into its application registry, which knows no currencies).
+copyreg.pickle(Quantity, _reduce_quantity)
+
+
+@cache
 def unit(name: str) -> pint.Unit:
     """The registry's unit called ``name`` (cached: a unit is looked up once per process)."""
     return registry.Unit(name)
