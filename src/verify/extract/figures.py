@@ -258,13 +258,11 @@ def _parse_words(prose: str, start: int, end: int) -> _Core | None:
             last_kind = kind
             last_end = e
         elif w == "hundred":
-            if last_kind not in ("one", "teen", "ten", "a") or current >= 100 or current == 0 and last_kind != "a":
-                if last_kind != "a":
-                    break
+            # "two hundred", "twenty-three hundred", "a hundred"; not "hundred" alone or twice
+            if last_kind != "a" and (last_kind not in ("one", "teen", "ten") or current >= 100):
+                break
             current = (current or 1) * 100
-            precision = min(100.0 if precision >= 1 else precision, precision * 100) if precision != math.inf else 100.0
-            if current % 100 == 0:
-                precision = 100.0
+            precision = 100.0  # later ones and tens lower it ("two hundred and five": 1)
             last_kind = "hundred"
             last_end = e
         elif w in N.SCALES:
@@ -428,8 +426,9 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
                 return _read_postfix(prose, suffix)
         if suffix.mag_text is None:
             m = _SUBUNIT.match(prose, pos)
-            if m and (m.group("sub") != "¢" or True):
-                code, factor = N.SUBUNITS[m.group("sub").lower()] if m.group("sub").lower() in N.SUBUNITS else N.SUBUNITS[m.group("sub")]
+            if m:
+                sub = m.group("sub")
+                code, factor = N.SUBUNITS.get(sub.lower()) or N.SUBUNITS[sub]
                 suffix.currency, suffix.factor, suffix.end = code, factor, m.end()
                 return _read_postfix(prose, suffix)
         m = _UNIT_NAME.match(prose, pos)
@@ -720,8 +719,8 @@ class _Scanner:
         bare = word.rstrip(".")
         if word == "#":
             return True
-        if bare.lower() in _LABEL_WORDS and (word[0].isupper() or bare.lower() in _LABEL_WORDS):
-            return bare.lower() not in ("number",) or True
+        if bare.lower() in _LABEL_WORDS:
+            return True  # "Article 5", "page 3", "No. 10"
         if bare in _MONTH_SET or bare in N.NOT_LABEL_WORDS or bare.lower() in N.HEDGES:
             return False
         return word[0].isupper()
