@@ -1108,13 +1108,13 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
     """Redo the arithmetic of every clause; one finding per rule and span at most."""
-    figures = ctx.figures
-    if not figures:
-        return
+    frame = ctx.extraction.frame
+    by_sentence: dict[int, list[Figure]] = {}
+    for fig in ctx.figures:  # one pass: each sentence reads only its own figures
+        by_sentence.setdefault(frame.sentence_index(fig.start), []).append(fig)
     seen: set[tuple[str, int, int]] = set()
-    for sentence in ctx.extraction.frame.sentences:
-        if not any(sentence.start <= f.start < sentence.end for f in figures):
-            continue
+    for index, figures in sorted(by_sentence.items()):
+        sentence = frame.sentences[index]
         for clause in clauses(ctx.prose, sentence, figures):
             for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
                 key = (finding.rule, finding.start, finding.end)

@@ -177,7 +177,7 @@ class Profile:
         return ctx.modality if ctx else "reported"
 
 
-_REACH = 300
+_REACH = 200
 _POSSESSOR = re.compile(r"\b([a-z]+)['’]s\b")
 _SUBJECT = re.compile(r"\s*(?:the|a|an|its|their) ([a-z]+)\b")
 
@@ -559,9 +559,31 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     yield from _pairs(ctx, profiles)
 
 
+#: How many earlier figures of the same kind a figure is compared with, from each end of the
+#: story so far: the lead and the latest mentions. It keeps the work linear on hostile input
+#: (thousands of "$1") while a story's real restatements sit well inside it.
+WINDOW = 12
+
+
+def _candidates(profiles: list[Profile]) -> Iterator[tuple[Profile, list[Profile]]]:
+    """Each figure with the earlier figures it could conflict with or restate."""
+    by_noun: dict[tuple[str, str, str | None], list[Profile]] = {}
+    by_digits: dict[tuple[str, str, str], list[Profile]] = {}
+    for b in profiles:
+        noun_key_ = (b.figure.kind, b.dimension, b.noun)
+        digit_key = (b.figure.kind, b.dimension, significant_digits(b.figure.magnitude * b.root))
+        earlier: dict[int, Profile] = {}
+        for group in (by_noun.get(noun_key_, []), by_digits.get(digit_key, [])):
+            for a in (*group[:WINDOW], *group[-WINDOW:]):
+                earlier[id(a)] = a
+        yield b, sorted(earlier.values(), key=lambda p: p.figure.start)
+        by_noun.setdefault(noun_key_, []).append(b)
+        by_digits.setdefault(digit_key, []).append(b)
+
+
 def _pairs(ctx: CheckContext, profiles: list[Profile]) -> Iterator[Finding]:
-    for j, b in enumerate(profiles):
-        for a in profiles[:j]:
+    for b, earlier in _candidates(profiles):
+        for a in earlier:
             k = _restated(a, b)
             if k:
                 yield _magnitude_finding(ctx, a, b, k)
