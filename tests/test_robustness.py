@@ -92,7 +92,8 @@ class _CountingPattern:
 
     Each regex is linear in what it is given (the model below proves it pattern by pattern), so
     the characters handed over measure the engine's work. A search, findall, finditer, sub or
-    split scans ``string[pos:endpos]``; a match or fullmatch is one anchored attempt (1).
+    split scans ``string[pos:endpos]`` (a search only up to the end of its match); a match or
+    fullmatch is one anchored attempt (1).
     """
 
     def __init__(self, pattern: re.Pattern[str], counter: _Counter) -> None:
@@ -111,10 +112,13 @@ class _CountingPattern:
                 rest = args[1:] if name not in ("sub", "subn") else ()
                 pos = rest[0] if len(rest) > 0 and isinstance(rest[0], int) else kwargs.get("pos", 0)
                 endpos = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else kwargs.get("endpos", None)
+                result = attr(*args, **kwargs)
                 if isinstance(string, str):
-                    counter.chars += len(string[pos:endpos])  # type: ignore[misc]
-            else:
-                counter.chars += 1
+                    # A search stops at its match; the others read the whole range.
+                    stop = result.end() if name == "search" and result is not None else len(string)
+                    counter.chars += max(0, min(stop, len(string) if endpos is None else endpos) - pos)  # type: ignore[operator]
+                return result
+            counter.chars += 1
             return attr(*args, **kwargs)
 
         return counted
