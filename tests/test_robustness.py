@@ -872,6 +872,50 @@ def _alphabet(nodes: list, chars: set[str], words: set[str]) -> None:
         words.add("".join(run))
 
 
+def _sample(matcher: SteppingMatcher, nodes: list, flags: int) -> str:
+    """A short string that ``nodes`` match: first alternatives, repeats taken at least once."""
+    out = []
+    for op, av in nodes:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op in _SINGLE:
+            for ch in "aA1 ,.x-$<>\"'":
+                matcher.s = ch
+                if matcher.single(op, av, 0, flags):
+                    out.append(ch)
+                    break
+        elif op is C.BRANCH:
+            out.append(_sample(matcher, av[1][0], flags))
+        elif op is C.SUBPATTERN:
+            out.append(_sample(matcher, av[3], (flags | av[1]) & ~av[2]))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            out.append(_sample(matcher, av[2], flags) * min(max(av[0], 1), 3))
+        elif op is C.ATOMIC_GROUP:
+            out.append(_sample(matcher, av, flags))
+    return "".join(out)
+
+
+def near_matches(pattern: re.Pattern[str]) -> list[str]:
+    """For each top-level alternative, a sample match and the same without its last character.
+
+    Repeated, a near match is the classic trap: every copy starts a match that runs on and fails.
+    """
+    try:
+        matcher = SteppingMatcher(pattern, 1)
+    except Unsupported:
+        return []
+    tree = matcher.tree
+    # sre's parser hoists a common prefix out of a branch ("<" in "<!--…|<![^>]*>|…"): expand
+    # the first branch of the top-level sequence, keeping what stands before and after it.
+    at = next((i for i, (op, _) in enumerate(tree) if op is C.BRANCH), None)
+    variants = [tree] if at is None else [[*tree[:at], *alt, *tree[at + 1 :]] for alt in tree[at][1][1][:12]]
+    units = []
+    for nodes in variants:
+        sample = _sample(matcher, nodes, matcher.flags)
+        units += [sample, sample[:-1], sample + " "]
+    return [u for u in units if u]
+
+
 def adversarial_units(pattern: re.Pattern[str], pairs: bool = False) -> list[str]:
     """Short strings that, repeated, stress ``pattern``: its characters, words, generics (and pairs)."""
     chars: set[str] = set()
@@ -880,7 +924,7 @@ def adversarial_units(pattern: re.Pattern[str], pairs: bool = False) -> list[str
     singles = sorted(chars)[:24]
     two = [a + b for a, b in itertools.permutations(singles[:6], 2)] if pairs else []
     wordy = sorted(words, key=lambda w: (-len(w), w))[:8]
-    units = [*singles, *two, *wordy, *(w + " " for w in wordy), *GENERIC_UNITS]
+    units = [*singles, *two, *wordy, *(w + " " for w in wordy), *near_matches(pattern), *GENERIC_UNITS]
     return list(dict.fromkeys(u for u in units if u))
 
 
