@@ -33,7 +33,7 @@ def command() -> list[str]:
 
 def timed(argv: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
     began = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True)
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - began
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {done.returncode}:\n{done.stderr}")
@@ -41,12 +41,16 @@ def timed(argv: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
 
 
 def has_jobs() -> bool:
-    help_text = subprocess.run([*command(), "check", "--help"], capture_output=True, text=True).stdout
+    help_text = subprocess.run(
+        [*command(), "check", "--help"], capture_output=True, text=True, check=False
+    ).stdout
     return "--jobs" in help_text
 
 
 def articles_folder(count: int, folder: Path) -> None:
-    sources = sorted(p for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".md", ".txt"))
+    sources = sorted(
+        p for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".md", ".txt")
+    )
     for i in range(count):
         source = sources[i % len(sources)]
         shutil.copyfile(source, folder / f"{i:05d}-{source.name}")
@@ -54,11 +58,24 @@ def articles_folder(count: int, folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="cold starts to take the best of (default 10)")
-    parser.add_argument("--articles", type=int, default=500, help="articles for the --jobs comparison (default 500)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=10,
+        help="cold starts to take the best of (default 10)",
+    )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=500,
+        help="articles for the --jobs comparison (default 500)",
+    )
     args = parser.parse_args(argv)
     verify = command()
-    best = min(timed([*verify, "check", str(SEED), "--published", "2021-12-08"])[0] for _ in range(args.runs))
+    best = min(
+        timed([*verify, "check", str(SEED), "--published", "2021-12-08"])[0]
+        for _ in range(args.runs)
+    )
     print(
         f"cold start, `verify check` on one article, best of {args.runs}: {best * 1000:.0f} ms "
         f"(target < 400 ms: {'met' if best < 0.4 else 'NOT met'})"
@@ -71,12 +88,24 @@ def main(argv: list[str] | None = None) -> None:
         articles_folder(args.articles, folder)
         times, outputs = {}, {}
         for jobs in (1, 2):
-            argv_jobs = [*verify, "check", str(folder), "--jobs", str(jobs), "--format", "json", "--fail-on", "never"]
+            argv_jobs = [
+                *verify,
+                "check",
+                str(folder),
+                "--jobs",
+                str(jobs),
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ]
             runs = [timed(argv_jobs) for _ in range(3)]
             times[jobs] = min(t for t, _ in runs)
             outputs[jobs] = runs[0][1].stdout
     speedup = times[1] / times[2]
-    print(f"{args.articles} articles: --jobs 1 {times[1]:.2f} s, --jobs 2 {times[2]:.2f} s (best of 3 each)")
+    print(
+        f"{args.articles} articles: --jobs 1 {times[1]:.2f} s, --jobs 2 {times[2]:.2f} s (best of 3 each)"
+    )
     print(
         f"--jobs 2 speed-up: {speedup:.2f}x (target >= 1.6x: {'met' if speedup >= 1.6 else 'NOT met'}); "
         f"same report: {'yes' if outputs[1] == outputs[2] else 'NO'}"

@@ -72,9 +72,13 @@ def tools(include: set[str]) -> dict[str, Tool | str]:
 
     found: dict[str, Tool | str] = {}
     if "verify.extract" in include:
-        found["verify.extract"] = lambda text, published: verify.extract(text, published=published)
+        found["verify.extract"] = lambda text, published: verify.extract(
+            text, published=published
+        )
     if "verify.check" in include:
-        found["verify.check"] = lambda text, published: verify.check(text, published=published)
+        found["verify.check"] = lambda text, published: verify.check(
+            text, published=published
+        )
     if "quantulum3" in include:
         try:
             with warnings.catch_warnings():
@@ -82,22 +86,30 @@ def tools(include: set[str]) -> dict[str, Tool | str]:
                 from quantulum3 import parser as q_parser
             found["quantulum3"] = lambda text, published: q_parser.parse(text)
         except ImportError:
-            found["quantulum3"] = "not installed (bench/.venv/bin/pip install quantulum3)"
+            found["quantulum3"] = (
+                "not installed (bench/.venv/bin/pip install quantulum3)"
+            )
     if "dateparser" in include:
         try:
             from dateparser.search import search_dates
 
             def run_dateparser(text: str, published: dt.date | None) -> object:
                 base = dt.datetime.combine(published or dt.date(2021, 12, 8), dt.time())
-                return search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+                return search_dates(
+                    text, languages=["en"], settings={"RELATIVE_BASE": base}
+                )
 
             found["dateparser"] = run_dateparser
         except ImportError:
-            found["dateparser"] = "not installed (bench/.venv/bin/pip install dateparser)"
+            found["dateparser"] = (
+                "not installed (bench/.venv/bin/pip install dateparser)"
+            )
     return found
 
 
-def measure(tool: Tool, items: list[tuple[str, str, dt.date | None]], budget: float) -> dict[str, float]:
+def measure(
+    tool: Tool, items: list[tuple[str, str, dt.date | None]], budget: float
+) -> dict[str, float]:
     """Run ``tool`` over ``items`` (after one warm-up call) until done or ``budget`` seconds."""
     tool(items[0][1], items[0][2])  # imports, registries, caches
     latencies: list[float] = []
@@ -141,7 +153,10 @@ def table(results: dict[str, dict[str, float] | str]) -> str:
     return "\n".join(lines)
 
 
-def ratios(results: dict[str, dict[str, float] | str], pairs: list[tuple[str, str, float | None]]) -> str:
+def ratios(
+    results: dict[str, dict[str, float] | str],
+    pairs: list[tuple[str, str, float | None]],
+) -> str:
     lines = []
     for mine, peer, target in pairs:
         a, b = results.get(mine), results.get(peer)
@@ -150,8 +165,14 @@ def ratios(results: dict[str, dict[str, float] | str], pairs: list[tuple[str, st
         # Over the articles both tools finished (a budget may have stopped one early).
         common = min(len(a["latencies"]), len(b["latencies"]))
         ratio = sum(b["latencies"][:common]) / sum(a["latencies"][:common])
-        latency = statistics.median(b["latencies"][:common]) / statistics.median(a["latencies"][:common])
-        goal = "" if target is None else f"  (target >= {target:g}x: {'met' if ratio >= target else 'NOT met'})"
+        latency = statistics.median(b["latencies"][:common]) / statistics.median(
+            a["latencies"][:common]
+        )
+        goal = (
+            ""
+            if target is None
+            else f"  (target >= {target:g}x: {'met' if ratio >= target else 'NOT met'})"
+        )
         lines.append(
             f"{mine} / {peer}: {ratio:,.1f}x articles/s, {latency:,.1f}x lower median latency "
             f"(same {common} articles){goal}"
@@ -161,18 +182,31 @@ def ratios(results: dict[str, dict[str, float] | str], pairs: list[tuple[str, st
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
-    parser.add_argument("--budget", type=float, default=60.0, help="seconds at most per tool (default 60)")
     parser.add_argument(
-        "--tools", default="verify.extract,verify.check,quantulum3,dateparser", help="comma-separated tools"
+        "--mb", type=float, default=5.0, help="corpus size in MB (default 5)"
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        help="seconds at most per tool (default 60)",
+    )
+    parser.add_argument(
+        "--tools",
+        default="verify.extract,verify.check,quantulum3,dateparser",
+        help="comma-separated tools",
     )
     args = parser.parse_args(argv)
     items = corpus(args.mb)
     size = sum(len(t.encode("utf-8")) for _, t, _ in items)
-    print(f"corpus: {len(items)} articles, {size / 1e6:.2f} MB ({len(articles())} fixture articles repeated)")
+    print(
+        f"corpus: {len(items)} articles, {size / 1e6:.2f} MB ({len(articles())} fixture articles repeated)"
+    )
     results: dict[str, dict[str, float] | str] = {}
     for name, tool in tools(set(args.tools.split(","))).items():
-        results[name] = tool if isinstance(tool, str) else measure(tool, items, args.budget)
+        results[name] = (
+            tool if isinstance(tool, str) else measure(tool, items, args.budget)
+        )
     print(table(results))
     print(
         ratios(

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import ROOT, corpus, measure, ratios, table, tools  # noqa: E402
+from compare import ROOT, corpus, measure, ratios, table, tools
 
 SEED = ROOT / "fixtures" / "seed" / "biden-putin-2021-12-08.txt"
 
@@ -46,7 +46,10 @@ def cold_start(runs: int) -> tuple[float, float]:
     for _ in range(runs):
         began = time.perf_counter()
         out = subprocess.run(
-            [sys.executable, "-c", _COLD.format(path=str(SEED))], capture_output=True, text=True, check=True
+            [sys.executable, "-c", _COLD.format(path=str(SEED))],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         whole.append(time.perf_counter() - began)
         inside.append(float(out.stdout.strip().splitlines()[-1]))
@@ -55,18 +58,40 @@ def cold_start(runs: int) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
-    parser.add_argument("--budget", type=float, default=60.0, help="seconds at most per tool (default 60)")
-    parser.add_argument("--runs", type=int, default=5, help="fresh processes for the cold start (default 5)")
+    parser.add_argument(
+        "--mb", type=float, default=1.0, help="corpus size in MB (default 1)"
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        help="seconds at most per tool (default 60)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=5,
+        help="fresh processes for the cold start (default 5)",
+    )
     args = parser.parse_args(argv)
     items = corpus(args.mb)
     size = sum(len(t.encode("utf-8")) for _, t, _ in items)
     print(f"corpus: {len(items)} articles, {size / 1e6:.2f} MB")
     results = {}
     for name, tool in tools({"verify.extract", "quantulum3", "dateparser"}).items():
-        results[name] = tool if isinstance(tool, str) else measure(tool, items, args.budget)
+        results[name] = (
+            tool if isinstance(tool, str) else measure(tool, items, args.budget)
+        )
     print(table(results))
-    print(ratios(results, [("verify.extract", "quantulum3", 20), ("verify.extract", "dateparser", None)]))
+    print(
+        ratios(
+            results,
+            [
+                ("verify.extract", "quantulum3", 20),
+                ("verify.extract", "dateparser", None),
+            ],
+        )
+    )
     inside, whole = cold_start(args.runs)
     verdict = "met" if inside < 300 else "NOT met"
     print(

@@ -31,7 +31,10 @@ INPUTS = {
     "1,1,1,…": ("_repeat('1,', n)", "text"),
     "'more than ' x k": ("_repeat('more than ', n)", "text"),
     "currency symbols": ("_repeat('$€£¥', n)", "text"),
-    "single line": ("_repeat(open(SEED, encoding='utf-8').read().replace('\\n', ' ') + ' ', n)", "text"),
+    "single line": (
+        "_repeat(open(SEED, encoding='utf-8').read().replace('\\n', ' ') + ' ', n)",
+        "text",
+    ),
     "nested HTML": (
         "'<div><p>' * (n // 17) + 'More than 100,000 troops on Dec. 9, 2021.' + '</p></div>' * (n // 17)",
         "html",
@@ -64,7 +67,13 @@ SIZES = {"100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
 def run_input(expr: str, fmt: str, n: int, timeout: float) -> str:
     code = _CHILD.format(seed=str(SEED), n=n, expr=expr, fmt=fmt)
     try:
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return f"> {timeout:.0f} s (stopped)"
     if done.returncode != 0:
@@ -82,7 +91,9 @@ def peak_rss(argv: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - began
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} exited {code}: {process.stderr.read().decode()[-500:]}")
+        raise SystemExit(
+            f"{' '.join(argv)} exited {code}: {process.stderr.read().decode()[-500:]}"
+        )
     return usage.ru_maxrss / 1024, elapsed
 
 
@@ -93,10 +104,26 @@ def command() -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100KB,1MB,10MB", help="comma-separated sizes (100KB, 1MB, 10MB)")
-    parser.add_argument("--timeout", type=float, default=600, help="seconds before an input counts as a hang")
-    parser.add_argument("--articles", type=int, default=10_000, help="articles for the memory comparison")
-    parser.add_argument("--only", default="", help="comma-separated input names to run (default all)")
+    parser.add_argument(
+        "--sizes",
+        default="100KB,1MB,10MB",
+        help="comma-separated sizes (100KB, 1MB, 10MB)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600,
+        help="seconds before an input counts as a hang",
+    )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=10_000,
+        help="articles for the memory comparison",
+    )
+    parser.add_argument(
+        "--only", default="", help="comma-separated input names to run (default all)"
+    )
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     names = [n for n in INPUTS if not args.only or n in args.only.split(",")]
@@ -105,11 +132,16 @@ def main(argv: list[str] | None = None) -> None:
     for name in names:
         expr, fmt = INPUTS[name]
         cells = [run_input(expr, fmt, SIZES[s], args.timeout) for s in sizes]
-        print(f"| {name:<18} | " + " | ".join(f"{c:>14}" for c in cells) + " |", flush=True)
+        print(
+            f"| {name:<18} | " + " | ".join(f"{c:>14}" for c in cells) + " |",
+            flush=True,
+        )
     if args.articles <= 0:
         return
     verify = command()
-    sources = sorted(p for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".md", ".txt"))
+    sources = sorted(
+        p for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".md", ".txt")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one"
         many = Path(tmp) / "many"
@@ -120,7 +152,16 @@ def main(argv: list[str] | None = None) -> None:
             source = sources[i % len(sources)]
             shutil.copyfile(source, many / f"{i:05d}-{source.name}")
         for fmt in ("text", "json"):
-            base = [*verify, "check", "--fail-on", "never", "--format", fmt, "--jobs", "1"]
+            base = [
+                *verify,
+                "check",
+                "--fail-on",
+                "never",
+                "--format",
+                fmt,
+                "--jobs",
+                "1",
+            ]
             rss_one, t_one = peak_rss([*base, str(one)])
             rss_many, t_many = peak_rss([*base, str(many)])
             ratio = rss_many / rss_one

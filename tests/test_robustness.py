@@ -36,8 +36,8 @@ import itertools
 import json
 import pkgutil
 import re
-import re._constants as C  # noqa: N812 - the opcode names read best qualified
-import re._parser as P  # noqa: N812
+import re._constants as C
+import re._parser as P
 import subprocess
 import sys
 import threading
@@ -73,7 +73,7 @@ class _Counter:
         self.chars = 0
         self._mine: dict[object, bool] = {}
 
-    def __call__(self, frame, event, arg):  # noqa: ANN001, ANN204 - the setprofile protocol
+    def __call__(self, frame, event, arg):
         if event != "call" and event != "c_call":
             return
         code = frame.f_code
@@ -108,15 +108,35 @@ class _CountingPattern:
 
         def counted(*args: object, **kwargs: object) -> object:
             if name in _SCANNERS:
-                string = args[1] if name in ("sub", "subn") else args[0] if args else kwargs.get("string", "")
+                string = (
+                    args[1]
+                    if name in ("sub", "subn")
+                    else args[0]
+                    if args
+                    else kwargs.get("string", "")
+                )
                 rest = args[1:] if name not in ("sub", "subn") else ()
-                pos = rest[0] if len(rest) > 0 and isinstance(rest[0], int) else kwargs.get("pos", 0)
-                endpos = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else kwargs.get("endpos", None)
+                pos = (
+                    rest[0]
+                    if len(rest) > 0 and isinstance(rest[0], int)
+                    else kwargs.get("pos", 0)
+                )
+                endpos = (
+                    rest[1]
+                    if len(rest) > 1 and isinstance(rest[1], int)
+                    else kwargs.get("endpos", None)
+                )
                 result = attr(*args, **kwargs)
                 if isinstance(string, str):
                     # A search stops at its match; the others read the whole range.
-                    stop = result.end() if name == "search" and result is not None else len(string)
-                    counter.chars += max(0, min(stop, len(string) if endpos is None else endpos) - pos)  # type: ignore[operator]
+                    stop = (
+                        result.end()
+                        if name == "search" and result is not None
+                        else len(string)
+                    )
+                    counter.chars += max(
+                        0, min(stop, len(string) if endpos is None else endpos) - pos
+                    )  # type: ignore[operator]
                 return result
             counter.chars += 1
             return attr(*args, **kwargs)
@@ -137,13 +157,19 @@ def _counting_re(counter: _Counter) -> Callable[[], None]:
     for fn_name in (*_SCANNERS, "match", "fullmatch"):
         original = getattr(re, fn_name)
 
-        def wrapper(pattern, *args, _fn=fn_name, _orig=original, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def wrapper(pattern, *args, _fn=fn_name, _orig=original, **kwargs):
             caller = sys._getframe(1).f_code.co_filename
             if caller.startswith(VERIFY_DIR):
-                compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, kwargs.get("flags", 0))
+                compiled = (
+                    pattern
+                    if isinstance(pattern, re.Pattern)
+                    else re.compile(pattern, kwargs.get("flags", 0))
+                )
                 rest = {k: v for k, v in kwargs.items() if k != "flags"}
                 if _fn in ("sub", "subn") and "count" in rest:
-                    return getattr(_CountingPattern(compiled, counter), _fn)(*args, **rest)
+                    return getattr(_CountingPattern(compiled, counter), _fn)(
+                        *args, **rest
+                    )
                 return getattr(_CountingPattern(compiled, counter), _fn)(*args, **rest)
             return _orig(pattern, *args, **kwargs)
 
@@ -176,7 +202,9 @@ def _assert_linear(what: str, small: tuple[int, int], large: tuple[int, int]) ->
     assert c1 > 0
     assert c2 / c1 <= MAX_RATIO, f"{what}: {c1} calls at N, {c2} at 2N"
     if r1 >= 1000:  # below that, fixed costs dominate the regex count
-        assert r2 / r1 <= MAX_RATIO, f"{what}: {r1} characters handed to regexes at N, {r2} at 2N"
+        assert r2 / r1 <= MAX_RATIO, (
+            f"{what}: {r1} characters handed to regexes at N, {r2} at 2N"
+        )
 
 
 def _run(what: str, text: str, fmt: str) -> Callable[[], object]:
@@ -202,7 +230,16 @@ def _run(what: str, text: str, fmt: str) -> Callable[[], object]:
 # Each hostile input: (builder of a text of about ``size`` characters, format, base size).
 # The issue's sizes (1 MB, a million repetitions, 5 MB) are scaled down so that the traced run
 # stays quick; the doubling comparison is what proves linearity.
-COUNTRIES = ("France", "Germany", "Italy", "Spain", "Poland", "Latvia", "Estonia", "Lithuania")
+COUNTRIES = (
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Poland",
+    "Latvia",
+    "Estonia",
+    "Lithuania",
+)
 SEED = (FIXTURES / "seed" / "biden-putin-2021-12-08.txt").read_text(encoding="utf-8")
 
 
@@ -212,15 +249,21 @@ def _repeat(unit: str, size: int) -> str:
 
 def _nested_html(size: int) -> str:
     depth = max(1, size // 24)
-    return "<div><p>" * depth + "More than 100,000 troops on Dec. 9, 2021." + "</p></div>" * depth
+    return (
+        "<div><p>" * depth
+        + "More than 100,000 troops on Dec. 9, 2021."
+        + "</p></div>" * depth
+    )
 
 
 def _listed(size: int, sep: str) -> str:
     items = itertools.cycle(COUNTRIES)
     count = max(1, size // 9)
-    return "Four major NATO allies joined the following countries: " + sep.join(
-        next(items) for _ in range(count)
-    ) + ".\n"
+    return (
+        "Four major NATO allies joined the following countries: "
+        + sep.join(next(items) for _ in range(count))
+        + ".\n"
+    )
 
 
 HOSTILE: dict[str, tuple[Callable[[int], str], str, int]] = {
@@ -230,9 +273,17 @@ HOSTILE: dict[str, tuple[Callable[[int], str], str, int]] = {
     "more-than": (lambda n: _repeat("more than ", n), "text", 20_000),
     "currency-symbols": (lambda n: _repeat("$€£¥", n), "text", 20_000),
     "currency-amounts": (lambda n: _repeat("$1 ", n), "text", 20_000),
-    "single-line": (lambda n: _repeat(SEED.replace("\n", " ") + " ", n), "text", 20_000),
+    "single-line": (
+        lambda n: _repeat(SEED.replace("\n", " ") + " ", n),
+        "text",
+        20_000,
+    ),
     "nested-html": (_nested_html, "html", 20_000),
-    "nested-markdown-quotes": (lambda n: ">" * n + " 100,000 troops", "markdown", 20_000),
+    "nested-markdown-quotes": (
+        lambda n: ">" * n + " 100,000 troops",
+        "markdown",
+        20_000,
+    ),
     "list-inline": (lambda n: _listed(n, ", "), "text", 20_000),
     "list-bullets": (lambda n: _listed(n, "\n- "), "markdown", 20_000),
     "month-days": (lambda n: _repeat("December 9, ", n), "text", 20_000),
@@ -255,7 +306,9 @@ def test_hostile_input_takes_linear_work(name: str, what: str, warm: None) -> No
     """Doubling a hostile input at most about doubles the Python work extract/check do on it."""
     build, fmt, size = HOSTILE[name]
     if what == "check":
-        size //= 8  # the checks do far more per figure than extraction: keep the run short
+        size //= (
+            8  # the checks do far more per figure than extraction: keep the run short
+        )
     small, large = build(size), build(2 * size)
     try:
         w1 = work(_run(what, small, fmt))
@@ -273,8 +326,20 @@ def _cli_main() -> Callable[[list[str]], object] | None:
     return getattr(cli, "main", None)
 
 
-@pytest.mark.parametrize("name", ["digits", "one-comma-one", "more-than", "single-line", "nested-html", "list-bullets"])
-def test_hostile_file_through_verify_check_takes_linear_work(name: str, tmp_path: Path, capsys, warm: None) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    "name",
+    [
+        "digits",
+        "one-comma-one",
+        "more-than",
+        "single-line",
+        "nested-html",
+        "list-bullets",
+    ],
+)
+def test_hostile_file_through_verify_check_takes_linear_work(
+    name: str, tmp_path: Path, capsys, warm: None
+) -> None:
     """`verify check` on a hostile file: doubling the file at most about doubles the work."""
     main = _cli_main()
     if main is None:
@@ -289,7 +354,16 @@ def test_hostile_file_through_verify_check_takes_linear_work(name: str, tmp_path
 
         def go(path: Path = path) -> None:
             try:
-                code = main(["check", str(path), "--published", "2021-12-08", "--fail-on", "never"])
+                code = main(
+                    [
+                        "check",
+                        str(path),
+                        "--published",
+                        "2021-12-08",
+                        "--fail-on",
+                        "never",
+                    ]
+                )
             except SystemExit as exit:
                 code = exit.code
             assert code in (0, 1, None), f"verify check exited {code}"
@@ -304,7 +378,7 @@ def test_work_counter_sees_quadratic_code() -> None:
     # Compile a function whose code claims a file inside the package, as verify's own code does.
     source = "def f(n):\n    t = 0\n    for i in range(n):\n        t += sum(1 for j in range(i))\n    return t\n"
     namespace: dict[str, object] = {}
-    exec(compile(source, str(Path(VERIFY_DIR) / "_probe.py"), "exec"), namespace)
+    exec(compile(source, str(Path(VERIFY_DIR) / "_probe.py"), "exec"), namespace)  # noqa: S102 - a fixed probe
     f = namespace["f"]
     assert work(lambda: f(200))[0] / work(lambda: f(100))[0] > 3.5
 
@@ -313,7 +387,7 @@ def test_regex_counter_sees_rescanning() -> None:
     """The regex counter is able to fail: searching the whole text once per item shows ratio ~4."""
     source = "import re\ndef f(text):\n    for i in range(len(text)):\n        re.search('x', text)\n"
     namespace: dict[str, object] = {}
-    exec(compile(source, str(Path(VERIFY_DIR) / "_probe.py"), "exec"), namespace)
+    exec(compile(source, str(Path(VERIFY_DIR) / "_probe.py"), "exec"), namespace)  # noqa: S102 - a fixed probe
     f = namespace["f"]
     assert work(lambda: f("a" * 400))[1] / work(lambda: f("a" * 200))[1] > 3.5
 
@@ -400,7 +474,11 @@ class SteppingMatcher:
                     nullable = nullable or null
                 if not nullable:
                     return tests, False
-            elif op is C.SUBPATTERN or op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) or op is C.ATOMIC_GROUP:
+            elif (
+                op is C.SUBPATTERN
+                or op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+                or op is C.ATOMIC_GROUP
+            ):
                 if op is C.SUBPATTERN:
                     body, inner = av[3], (flags | av[1]) & ~av[2]
                 elif op is C.ATOMIC_GROUP:
@@ -411,7 +489,10 @@ class SteppingMatcher:
                 if sub is None:
                     return None, True
                 tests += sub
-                if not null and not (op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] == 0):
+                if not null and not (
+                    op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+                    and av[0] == 0
+                ):
                     return tests, False
             else:
                 return None, True
@@ -431,7 +512,9 @@ class SteppingMatcher:
         ch = self.s[pos]
         cached = self._first_ok.get((key, ch))
         if cached is None:
-            cached = self._first_ok[(key, ch)] = any(self.single(op, av, pos, f) for op, av, f in tests)
+            cached = self._first_ok[(key, ch)] = any(
+                self.single(op, av, pos, f) for op, av, f in tests
+            )
         return cached
 
     # -- bookkeeping ----------------------------------------------------------------------------
@@ -511,7 +594,9 @@ class SteppingMatcher:
         raise Unsupported(f"anchor {code}")
 
     # -- sequences (continuation-passing) ------------------------------------------------------
-    def seq(self, nodes: list, i: int, pos: int, flags: int, k: Callable[[int], int | None]) -> int | None:
+    def seq(
+        self, nodes: list, i: int, pos: int, flags: int, k: Callable[[int], int | None]
+    ) -> int | None:
         self.tick()
         if i == len(nodes):
             return k(pos)
@@ -561,7 +646,13 @@ class SteppingMatcher:
             if direction == 1:
                 ok = self.seq(sub, 0, pos, flags, lambda p: p) is not None
             else:
-                ok = pos - width >= 0 and self.seq(sub, 0, pos - width, flags, lambda p: p if p == pos else None) is not None
+                ok = (
+                    pos - width >= 0
+                    and self.seq(
+                        sub, 0, pos - width, flags, lambda p: p if p == pos else None
+                    )
+                    is not None
+                )
             return rest(pos) if ok == (op is C.ASSERT) else None
         if op is C.GROUPREF:
             span = self.groups.get(av)
@@ -577,7 +668,14 @@ class SteppingMatcher:
             return self.seq(yes if gid in self.groups else no, 0, pos, flags, rest)
         raise Unsupported(str(op))
 
-    def repeat(self, op: object, av: tuple, pos: int, flags: int, rest: Callable[[int], int | None]) -> int | None:
+    def repeat(
+        self,
+        op: object,
+        av: tuple,
+        pos: int,
+        flags: int,
+        rest: Callable[[int], int | None],
+    ) -> int | None:
         lo, hi, body = av
         if len(body) == 1 and body[0][0] in _SINGLE:
             bop, bav = body[0]
@@ -625,7 +723,13 @@ class SteppingMatcher:
                 if result is not None:
                     return result
             if count < hi:
-                result = self.seq(body, 0, p, flags, lambda q: step(count + 1, q) if q != p or count < lo else None)
+                result = self.seq(
+                    body,
+                    0,
+                    p,
+                    flags,
+                    lambda q: step(count + 1, q) if q != p or count < lo else None,
+                )
                 if result is not None:
                     return result
             if count >= lo and greedy:
@@ -650,7 +754,13 @@ class SteppingMatcher:
                 pos += 1
                 continue
             if pos == last_empty_at:
-                end = self.seq(self.tree, 0, pos, self.flags, lambda p: p if p > pos else None)
+                end = self.seq(
+                    self.tree,
+                    0,
+                    pos,
+                    self.flags,
+                    lambda p, at=pos: p if p > at else None,
+                )
             else:
                 end = self.seq(self.tree, 0, pos, self.flags, lambda p: p)
             if anchored:
@@ -731,7 +841,11 @@ def _usage(path: str) -> dict[str, set[str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             method, target = node.func.attr, node.func.value
-            name = target.id if isinstance(target, ast.Name) else getattr(target, "attr", None)
+            name = (
+                target.id
+                if isinstance(target, ast.Name)
+                else getattr(target, "attr", None)
+            )
             if name is None or method not in _SCANNING | _ANCHORED:
                 continue
             uses.setdefault(name, set()).add(method)
@@ -756,13 +870,18 @@ def _module_patterns() -> Found:
             continue  # running it is the command line
         try:
             module = importlib.import_module(info.name)
-        except Exception:  # noqa: BLE001 - an optional extra (dask, pandas) may be missing
+        except Exception:  # noqa: BLE001, S112 - an optional extra (dask, pandas) may be missing
             continue
         for name, value in vars(module).items():
             for pattern in _patterns_in(value):
                 if isinstance(pattern.pattern, str):
-                    anchored = pattern is value and _anchored(module.__file__ or "", name)
-                    found.setdefault((pattern.pattern, pattern.flags), (f"{info.name}.{name}", anchored))
+                    anchored = pattern is value and _anchored(
+                        module.__file__ or "", name
+                    )
+                    found.setdefault(
+                        (pattern.pattern, pattern.flags),
+                        (f"{info.name}.{name}", anchored),
+                    )
     return found
 
 
@@ -773,13 +892,17 @@ def _runtime_patterns() -> Found:
     found: Found = {}
     original = re._compile
 
-    def recording(pattern, flags):  # noqa: ANN001, ANN202 - re._compile's signature
+    def recording(pattern, flags):
         compiled = original(pattern, flags)
         frame = sys._getframe(1)
         via = None
         while frame is not None and frame.f_code.co_filename == re.__file__:
             via, frame = frame.f_code.co_name, frame.f_back
-        if frame is None or not frame.f_code.co_filename.startswith(VERIFY_DIR) or not isinstance(compiled.pattern, str):
+        if (
+            frame is None
+            or not frame.f_code.co_filename.startswith(VERIFY_DIR)
+            or not isinstance(compiled.pattern, str)
+        ):
             return compiled
         path = frame.f_code.co_filename
         anchored = via in _ANCHORED
@@ -799,8 +922,12 @@ def _runtime_patterns() -> Found:
             if path.suffix in (".md", ".txt", ".html"):
                 text = path.read_text(encoding="utf-8")
                 try:
-                    _run("check", text, {".md": "markdown", ".html": "html"}.get(path.suffix, "text"))()
-                except Exception:  # noqa: BLE001 - a broken check fails its own tests, not the collection
+                    _run(
+                        "check",
+                        text,
+                        {".md": "markdown", ".html": "html"}.get(path.suffix, "text"),
+                    )()
+                except Exception:  # noqa: BLE001, S110 - a broken check fails its own tests, not the collection
                     pass
     finally:
         re._compile = original
@@ -811,7 +938,10 @@ def _all_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     found = _runtime_patterns()
     found.update(_module_patterns())
     return sorted(
-        ((where, re.compile(p, f), anchored) for (p, f), (where, anchored) in found.items()),
+        (
+            (where, re.compile(p, f), anchored)
+            for (p, f), (where, anchored) in found.items()
+        ),
         key=lambda x: (x[0], x[1].pattern),
     )
 
@@ -827,7 +957,24 @@ _REPRESENTATIVE = {
     C.CATEGORY_NOT_WORD: ",",
 }
 # The issue's hostile inputs and their relatives, whatever the pattern's own alphabet.
-GENERIC_UNITS = ("1", "1,", "1.", "1 ", "$", "$1 ", "more than ", " ", "\n", "-", "a ", "<div>", "<!--", '"', "*", "1,000 ")
+GENERIC_UNITS = (
+    "1",
+    "1,",
+    "1.",
+    "1 ",
+    "$",
+    "$1 ",
+    "more than ",
+    " ",
+    "\n",
+    "-",
+    "a ",
+    "<div>",
+    "<!--",
+    '"',
+    "*",
+    "1,000 ",
+)
 
 
 def _alphabet(nodes: list, chars: set[str], words: set[str]) -> None:
@@ -908,7 +1055,11 @@ def near_matches(pattern: re.Pattern[str]) -> list[str]:
     # sre's parser hoists a common prefix out of a branch ("<" in "<!--…|<![^>]*>|…"): expand
     # the first branch of the top-level sequence, keeping what stands before and after it.
     at = next((i for i, (op, _) in enumerate(tree) if op is C.BRANCH), None)
-    variants = [tree] if at is None else [[*tree[:at], *alt, *tree[at + 1 :]] for alt in tree[at][1][1][:12]]
+    variants = (
+        [tree]
+        if at is None
+        else [[*tree[:at], *alt, *tree[at + 1 :]] for alt in tree[at][1][1][:12]]
+    )
     units = []
     for nodes in variants:
         sample = _sample(matcher, nodes, matcher.flags)
@@ -924,15 +1075,26 @@ def adversarial_units(pattern: re.Pattern[str], pairs: bool = False) -> list[str
     singles = sorted(chars)[:24]
     two = [a + b for a, b in itertools.permutations(singles[:6], 2)] if pairs else []
     wordy = sorted(words, key=lambda w: (-len(w), w))[:8]
-    units = [*singles, *two, *wordy, *(w + " " for w in wordy), *near_matches(pattern), *GENERIC_UNITS]
+    units = [
+        *singles,
+        *two,
+        *wordy,
+        *(w + " " for w in wordy),
+        *near_matches(pattern),
+        *GENERIC_UNITS,
+    ]
     return list(dict.fromkeys(u for u in units if u))
 
 
 SMALL, BASE = 40, 240  # screening size; the doubling is measured at BASE and 2 * BASE
-BUDGET_PER_CHAR = 1000  # beyond this many steps per character the work is plainly not linear
+BUDGET_PER_CHAR = (
+    1000  # beyond this many steps per character the work is plainly not linear
+)
 
 
-def _steps(pattern: re.Pattern[str], unit: str, size: int, anchored: bool = False) -> float:
+def _steps(
+    pattern: re.Pattern[str], unit: str, size: int, anchored: bool = False
+) -> float:
     """The model's steps over ``unit`` repeated to ``size`` (inf past the budget); checked against re."""
     text = _repeat(unit, size)
     steps, spans = _run_model(pattern, text, BUDGET_PER_CHAR * size, anchored)
@@ -948,15 +1110,22 @@ def _steps(pattern: re.Pattern[str], unit: str, size: int, anchored: bool = Fals
     return steps
 
 
-def _linearity_problems(pattern: re.Pattern[str], anchored: bool = False, pairs: bool = False) -> list[str]:
+def _linearity_problems(
+    pattern: re.Pattern[str], anchored: bool = False, pairs: bool = False
+) -> list[str]:
     """Why ``pattern`` is not linear on its adversarial strings (empty when it is)."""
     units = adversarial_units(pattern, pairs)
     screened = sorted(units, key=lambda u: -_steps(pattern, u, SMALL, anchored))
     problems = []
     for unit in screened[:2]:
-        small, large = _steps(pattern, unit, BASE, anchored), _steps(pattern, unit, 2 * BASE, anchored)
+        small, large = (
+            _steps(pattern, unit, BASE, anchored),
+            _steps(pattern, unit, 2 * BASE, anchored),
+        )
         if large == float("inf") or large / max(small, 1) > MAX_RATIO:
-            problems.append(f"{unit!r} repeated: {small} steps at {BASE} chars, {large} at {2 * BASE}")
+            problems.append(
+                f"{unit!r} repeated: {small} steps at {BASE} chars, {large} at {2 * BASE}"
+            )
     return problems
 
 
@@ -971,16 +1140,26 @@ for unit in units:
 """
 
 
-def _hangs(pattern: re.Pattern[str], size: int = 200_000, timeout: float = 60.0) -> bool:
+def _hangs(
+    pattern: re.Pattern[str], size: int = 200_000, timeout: float = 60.0
+) -> bool:
     """Whether ``re`` itself fails to finish the adversarial strings at ``size`` within ``timeout``.
 
     A hang detector only: a linear pattern needs milliseconds for these strings, a quadratic one
     about size**2 = 4e10 steps, far beyond the timeout, so load on the machine cannot change the
     verdict.
     """
-    payload = json.dumps([pattern.pattern, pattern.flags, adversarial_units(pattern, pairs=True), size])
+    payload = json.dumps(
+        [pattern.pattern, pattern.flags, adversarial_units(pattern, pairs=True), size]
+    )
     try:
-        subprocess.run([sys.executable, "-c", _HANG_SCRIPT], input=payload, text=True, timeout=timeout, check=True)
+        subprocess.run(
+            [sys.executable, "-c", _HANG_SCRIPT],
+            input=payload,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
     except subprocess.TimeoutExpired:
         return True
     return False
@@ -989,27 +1168,37 @@ def _hangs(pattern: re.Pattern[str], size: int = 200_000, timeout: float = 60.0)
 PATTERNS = _all_patterns()
 
 
-def _check_pattern(where: str, pattern: re.Pattern[str], anchored: bool, pairs: bool) -> None:
+def _check_pattern(
+    where: str, pattern: re.Pattern[str], anchored: bool, pairs: bool
+) -> None:
     try:
         problems = _linearity_problems(pattern, anchored, pairs)
     except Unsupported as exc:
-        assert not _hangs(pattern), f"{where}: /{pattern.pattern}/ hangs (model unsupported: {exc})"
+        assert not _hangs(pattern), (
+            f"{where}: /{pattern.pattern}/ hangs (model unsupported: {exc})"
+        )
         return
-    assert not problems, f"{where}: /{pattern.pattern}/ is super-linear:\n" + "\n".join(problems)
+    assert not problems, f"{where}: /{pattern.pattern}/ is super-linear:\n" + "\n".join(
+        problems
+    )
 
 
 _IDS = [f"{w}:{p.pattern[:40]}" for w, p, _ in PATTERNS]
 
 
 @pytest.mark.parametrize("where,pattern,anchored", PATTERNS, ids=_IDS)
-def test_pattern_is_linear_on_its_own_literals(where: str, pattern: re.Pattern[str], anchored: bool) -> None:
+def test_pattern_is_linear_on_its_own_literals(
+    where: str, pattern: re.Pattern[str], anchored: bool
+) -> None:
     """Each regex verify uses does linear work on runs of its own characters and words."""
     _check_pattern(where, pattern, anchored, pairs=False)
 
 
 @pytest.mark.fuzz
 @pytest.mark.parametrize("where,pattern,anchored", PATTERNS, ids=_IDS)
-def test_pattern_is_linear_on_pairs_of_its_literals(where: str, pattern: re.Pattern[str], anchored: bool) -> None:
+def test_pattern_is_linear_on_pairs_of_its_literals(
+    where: str, pattern: re.Pattern[str], anchored: bool
+) -> None:
     """Each regex verify uses does linear work on runs of pairs of its characters too (long run)."""
     _check_pattern(where, pattern, anchored, pairs=True)
 
@@ -1024,7 +1213,10 @@ def test_patterns_were_found() -> None:
 @pytest.mark.parametrize(
     "source,unit",
     [
-        (r"\d+x", "1"),  # each start scans the whole run of digits: quadratic under finditer
+        (
+            r"\d+x",
+            "1",
+        ),  # each start scans the whole run of digits: quadratic under finditer
         (r"(?:1,|1)+x", "1,"),  # overlapping alternatives under a repeat
         (r"<!--.*?-->", "<!--"),  # an unclosed opener rescanned from every later opener
         (r"\s*\s*,", " "),  # two adjacent repeats over the same characters

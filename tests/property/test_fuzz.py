@@ -35,28 +35,137 @@ SCHEMA_PATH = Path(verify.__file__).resolve().parent / "schema" / "report-1.json
 
 # The only function-scoped fixture is the guard below, which holds no state between examples.
 QUICK = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-LONG = settings(max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
+LONG = settings(
+    max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 # Pieces of news copy, so that the fuzzer reaches numbers, hedges, dates, lists and markup often.
 NEWS = [
-    "more than ", "at least ", "nearly ", "about ", "up to ", "between ", " and ", " to ", "-",
-    "$", "US$", "€", "£", "¥", "1", "12", "250", "1,250", "2.5", "100,000", "0.75", "%", " percent",
-    " per cent", " percentage points", " billion", " million", "bn", "m", "k", " troops", " km",
-    " kg", " hours", "two-hour", "four", "twenty-three", "a dozen", "half a million", "one in five",
-    "third", "21st", "Article 5", "B9", "G7", "COVID-19", "since 2014", "in the 1990s", "December 9",
-    "Dec. 9", "9 December 2021", "2021-12-09", "Thursday", "on Monday", "yesterday", "last week",
-    "two days later", "in January", "from March 3 to March 5", " said", "according to officials",
-    "could reach ", "the following countries: ", "France, Germany and Italy", "NATO's 30 members",
-    "rose 10% to ", "doubled", "of which ", "half", ". ", ", ", "; ", "\n", "\n\n", " ", "\"", "“",
-    "”", "'", "(", ")",
+    "more than ",
+    "at least ",
+    "nearly ",
+    "about ",
+    "up to ",
+    "between ",
+    " and ",
+    " to ",
+    "-",
+    "$",
+    "US$",
+    "€",
+    "£",
+    "¥",
+    "1",
+    "12",
+    "250",
+    "1,250",
+    "2.5",
+    "100,000",
+    "0.75",
+    "%",
+    " percent",
+    " per cent",
+    " percentage points",
+    " billion",
+    " million",
+    "bn",
+    "m",
+    "k",
+    " troops",
+    " km",
+    " kg",
+    " hours",
+    "two-hour",
+    "four",
+    "twenty-three",
+    "a dozen",
+    "half a million",
+    "one in five",
+    "third",
+    "21st",
+    "Article 5",
+    "B9",
+    "G7",
+    "COVID-19",
+    "since 2014",
+    "in the 1990s",
+    "December 9",
+    "Dec. 9",
+    "9 December 2021",
+    "2021-12-09",
+    "Thursday",
+    "on Monday",
+    "yesterday",
+    "last week",
+    "two days later",
+    "in January",
+    "from March 3 to March 5",
+    " said",
+    "according to officials",
+    "could reach ",
+    "the following countries: ",
+    "France, Germany and Italy",
+    "NATO's 30 members",
+    "rose 10% to ",
+    "doubled",
+    "of which ",
+    "half",
+    ". ",
+    ", ",
+    "; ",
+    "\n",
+    "\n\n",
+    " ",
+    '"',
+    "“",
+    "”",
+    "'",
+    "(",
+    ")",
 ]
-MARKDOWN = ["# ", "## ", "> ", "- ", "* ", "1. ", "```\n", "`", "**", "_", "[", "](http://x/1)",
-            "<!-- ", " -->", "<!-- verify: ignore VR201 -->\n", "---\npublished: 2021-12-08\n---\n"]
-HTML = ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<style>", "<b>", "</b>",
-        "&amp;", "&#36;", "&nbsp;", "&euro;", "<!--", "-->", "<br>", "<a href='1,000'>",
-        '<meta property="article:published_time" content="2021-12-08">', "<time datetime=\"2021-12-09\">"]
+MARKDOWN = [
+    "# ",
+    "## ",
+    "> ",
+    "- ",
+    "* ",
+    "1. ",
+    "```\n",
+    "`",
+    "**",
+    "_",
+    "[",
+    "](http://x/1)",
+    "<!-- ",
+    " -->",
+    "<!-- verify: ignore VR201 -->\n",
+    "---\npublished: 2021-12-08\n---\n",
+]
+HTML = [
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<b>",
+    "</b>",
+    "&amp;",
+    "&#36;",
+    "&nbsp;",
+    "&euro;",
+    "<!--",
+    "-->",
+    "<br>",
+    "<a href='1,000'>",
+    '<meta property="article:published_time" content="2021-12-08">',
+    '<time datetime="2021-12-09">',
+]
 
 
 def _joined(pieces: list[str]) -> st.SearchStrategy[str]:
@@ -70,12 +179,18 @@ TEXTS = {
     "html": _joined(NEWS + HTML),
 }
 UNRELATED = {
-    "text": ["The weather in the capital was mild and the streets were quiet.",
-             "Separately, the city council approved 12 new parks on Monday."],
-    "markdown": ["The weather in the capital was mild and the streets were quiet.",
-                 "Separately, the city council approved 12 new parks on Monday."],
-    "html": ["<p>The weather in the capital was mild and the streets were quiet.</p>",
-             "<p>Separately, the city council approved 12 new parks on Monday.</p>"],
+    "text": [
+        "The weather in the capital was mild and the streets were quiet.",
+        "Separately, the city council approved 12 new parks on Monday.",
+    ],
+    "markdown": [
+        "The weather in the capital was mild and the streets were quiet.",
+        "Separately, the city council approved 12 new parks on Monday.",
+    ],
+    "html": [
+        "<p>The weather in the capital was mild and the streets were quiet.</p>",
+        "<p>Separately, the city council approved 12 new parks on Monday.</p>",
+    ],
 }
 FORMATS = st.sampled_from(sorted(TEXTS))
 
@@ -162,17 +277,30 @@ def _appending_is_local(case: tuple[str, str], choice: int) -> None:
                 kept.add(json.dumps(f.to_dict(), sort_keys=True))
         return kept
 
-    names_new = [f for f in after.findings if any(s.end > boundary for s in (f, *f.related))]
+    names_new = [
+        f for f in after.findings if any(s.end > boundary for s in (f, *f.related))
+    ]
     if names_new:
         # Findings on the original spans may only change when a finding ties them to the new paragraph.
-        touched = {(s.start, s.end) for f in names_new for s in (f, *f.related) if s.end <= boundary}
-        lost = {j for j in original(before) - original(after) if (json.loads(j)["start"], json.loads(j)["end"]) not in touched}
+        touched = {
+            (s.start, s.end)
+            for f in names_new
+            for s in (f, *f.related)
+            if s.end <= boundary
+        }
+        lost = {
+            j
+            for j in original(before) - original(after)
+            if (json.loads(j)["start"], json.loads(j)["end"]) not in touched
+        }
         assert not lost, lost
         return
     assert original(before) == original(after)
 
 
-def _both(prop: Callable[..., None], *strategies: st.SearchStrategy) -> tuple[Callable, Callable]:
+def _both(
+    prop: Callable[..., None], *strategies: st.SearchStrategy
+) -> tuple[Callable, Callable]:
     """The property under the quick settings, and under the long settings marked ``fuzz``."""
     quick = QUICK(given(*strategies)(prop))
     long = pytest.mark.fuzz(LONG(given(*strategies)(prop)))
@@ -181,10 +309,16 @@ def _both(prop: Callable[..., None], *strategies: st.SearchStrategy) -> tuple[Ca
 
 # One quick test (normal suite) and one long test (-m fuzz) per property; each takes its
 # docstring from the property it runs.
-test_spans_slice_the_text, test_spans_slice_the_text_long = _both(_spans_slice_the_text, texts())
+test_spans_slice_the_text, test_spans_slice_the_text_long = _both(
+    _spans_slice_the_text, texts()
+)
 test_deterministic, test_deterministic_long = _both(_deterministic, texts())
-test_validates_against_schema, test_validates_against_schema_long = _both(_validates, texts())
-test_appending_is_local, test_appending_is_local_long = _both(_appending_is_local, texts(), st.integers(0, 9))
+test_validates_against_schema, test_validates_against_schema_long = _both(
+    _validates, texts()
+)
+test_appending_is_local, test_appending_is_local_long = _both(
+    _appending_is_local, texts(), st.integers(0, 9)
+)
 
 
 @pytest.fixture(autouse=True)
