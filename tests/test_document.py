@@ -95,3 +95,17 @@ def test_bad_front_matter_date_is_an_input_error_naming_the_file() -> None:
     """A front matter date that is not ISO is an InputError with the path."""
     with pytest.raises(InputError, match="story.md"):
         Document.from_text("---\ndate: last Tuesday\n---\nText.\n", path="story.md")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta content="2021-12-08T09:00:00Z" property="article:published_time">',
+        "<meta name='pubdate' content='2021-12-08'>",
+        '<time class="dt" datetime="2021-12-08">8 December</time>',
+    ],
+)
+def test_html_publication_date_from_meta_or_time_in_any_attribute_order(head: str) -> None:
+    """<meta> and <time> give the publication date whatever the order of their attributes."""
+    doc = Document.from_text(f"<html><head>{head}</head><body><p>Text.</p></body></html>", path="a.html")
+    assert doc.published == dt.date(2021, 12, 8)

@@ -103,30 +103,31 @@ def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
     return "".join(chars), metadata
 
 
-_HTML_HIDDEN = re.compile(r"<(script|style|head|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
-_HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^>]*>", re.S)
-_HTML_META = re.compile(
-    r"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"']?([\w:.-]+)[\"']?[^>]*?content\s*=\s*[\"']([^\"'>]*)",
-    re.I,
-)
-_HTML_META_REV = re.compile(
-    r"<meta\b[^>]*?content\s*=\s*[\"']([^\"'>]*)[\"'][^>]*?(?:property|name|itemprop)\s*=\s*[\"']?([\w:.-]+)",
-    re.I,
-)
-_HTML_TIME = re.compile(r"<time\b[^>]*?datetime\s*=\s*[\"']([^\"'>]+)", re.I)
+_HTML_HIDDEN = re.compile(r"<(script|style|head|noscript|template)\b[^<>]*>.*?(?:</\1\s{0,20}>|\Z)", re.I | re.S)
+# A tag ends at the next ">" or, when it is never closed, before the next "<": every scan stops
+# at the first of the two, so a flood of unclosed tags costs linear time.
+_HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<![^<>]*>|<\?[^<>]*>|</?[A-Za-z][^<>]*>", re.S)
+# Metadata: find each <meta> and <time> start tag, then read its attributes one by one.
+_HTML_META_TAG = re.compile(r"<(meta|time)\b([^<>]{0,2000})>?", re.I)
+_HTML_ATTRIBUTE = re.compile(r"""([\w:.-]{1,100})[ \t\r\n]{0,20}=[ \t\r\n]{0,20}(?:"([^"<>]{0,500})"|'([^'<>]{0,500})'|([^\s"'<>]{1,500}))""")
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
 def _mask_html(text: str) -> tuple[str, dict[str, str]]:
     chars = list(text)
     metadata: dict[str, str] = {}
-    for key, value in _HTML_META.findall(text):
-        metadata.setdefault(key.lower(), value)
-    for value, key in _HTML_META_REV.findall(text):
-        metadata.setdefault(key.lower(), value)
-    time = _HTML_TIME.search(text)
-    if time:
-        metadata.setdefault("time", time.group(1))
+    for tag in _HTML_META_TAG.finditer(text):
+        attributes = {
+            m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
+            for m in _HTML_ATTRIBUTE.finditer(tag.group(2))
+        }
+        if tag.group(1).lower() == "time":
+            if "datetime" in attributes:
+                metadata.setdefault("time", attributes["datetime"])
+            continue
+        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        if key and "content" in attributes:
+            metadata.setdefault(key.lower(), attributes["content"])
     for m in _HTML_HIDDEN.finditer(text):
         _blank(chars, m.start(), m.end())
     for m in _HTML_TAG.finditer(text):
