@@ -339,3 +339,16 @@ def test_summary_from_a_running_tally_matches_the_reports() -> None:
         tally.add(report)
     assert text_render.summary(tally, errors=1) == text_render.summary(reports, errors=1)
     assert text_render.summary(tally, errors=1) == "Found 4 findings (2 errors, 2 warnings) in 2 of 3 files; 1 file could not be checked.\n"
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_writer_streams_the_same_bytes_as_render(count: int) -> None:
+    """Writing the JSON report a document at a time gives render()'s bytes exactly."""
+    import verify
+    from verify.render import json as json_render
+
+    texts = ["Aid of $2.5 billion since 2014.", "He met on Monday, March 14, 2023.", "No figures."]
+    reports = [verify.check(t, published="2023-03-20") for t in texts[:count]]
+    writer = json_render.Writer()
+    streamed = "".join(writer.document(r) for r in reports) + writer.end()
+    assert streamed == json_render.render(reports)

@@ -524,7 +524,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     sink = _Sink(args.output)
     color = args.format == "text" and _use_color(args.color, sys.stdout, args.output)
     reports: list[Report] = []  # kept only for the formats that render all reports at the end
-    streamed = args.format in ("text", "github")
+    streamed = args.format in ("text", "github", "json")
+    from verify.render import json as json_render
+
+    json_writer = json_render.Writer()
     from verify.render import text as text_render
 
     tally = text_render.Tally()
@@ -553,6 +556,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             sink.write(text_render.render_report(report, color=color, quiet=args.quiet))
         elif args.format == "github":
             sink.write(renderer([report]))
+        elif args.format == "json":
+            sink.write(json_writer.document(report))
         else:
             reports.append(report)
 
@@ -572,6 +577,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "text":
         if not args.quiet:
             sink.write(text_render.summary(tally, errors=bad, color=color))
+    elif args.format == "json":
+        sink.write(json_writer.end())
     elif streamed:
         sink.write(renderer([], errors=unread))
     else:
