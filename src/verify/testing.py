@@ -46,9 +46,9 @@ from verify.errors import InputError
 from verify.model import Finding
 from verify.packs import Pack
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--((?:(?!<!--).)*?)-->", re.S)
 _KINDS = ("expect", "ok", "figure", "no-figure", "date")
-_OPTION = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|[^\s,;]+)')
+_OPTION = re.compile(r'(?<![\w-])([A-Za-z_][\w-]*)=("[^"]*"|[^\s,;]+)')
 _TARGET = re.compile(r'"([^"]*)"')
 
 

@@ -68,7 +68,7 @@ _CLAIM_END = re.compile(
 _DESCRIBING = re.compile(r"(?:\s+(?!(?:are|is|were|was|comprise|comprises|consist|consists|of|and|or|with|to|in|on|for|at)\b)[a-z][a-z-]*){0,2}")
 _VERBAL = re.compile(r"\s+(?P<sep>are|were|comprise|comprises|comprised|consist of|consists of|is made up of|are made up of)\s+")
 _OF = re.compile(r"\s+(?P<sep>of|comprising|made up of)\s+")
-_SEPARATOR = re.compile(r"\s*(?:\((?:[^()\n]{1,20})\))?\s*(?P<sep>:|--|—|–|\(|,)\s*")
+_SEPARATOR = re.compile(r"\s{0,3}(?:\((?:[^()\n]{1,20})\))?\s{0,3}(?P<sep>:|--|—|–|\(|,)\s{0,3}")
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
@@ -178,7 +178,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
         re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\b"),
         # NATO, which has 30 members / the EU has 27 members / the G20, made up of 20 members
         re.compile(
-            r",?\s+(?:which|that)?\s*(?:now\s+)?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s+"
+            r",?\s{1,3}(?:(?:which|that)\s{1,3})?(?:now\s{1,3})?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s{1,3}"
             + _N + r"\s+(?P<noun>" + nouns + r")\b"
         ),
     )

@@ -90,7 +90,7 @@ _PARTIAL_AFTER_SEP = re.compile(
     r"not counting|other than)\b"
 )
 _PARTIAL_AFTER_LIST = re.compile(
-    r"(?i:\s*,?\s*(?:among (?:them|others)|and (?:others|other|more|many|several|so on)|etc\b|or others|"
+    r"(?i:\s{0,3},?\s{0,3}(?:among (?:them|others)|and (?:others|other|more|many|several|so on)|etc\b|or others|"
     r"to name|for example|for instance|as well as|and the like))"
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -100,7 +100,7 @@ _NAME = re.compile(
     rf"(?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|Prof|St|Lt|Col|Capt|Sgt|Adm|Pres)\.\s+)?(?:{_COMPOUND}|{_NAME_WORD}(?:\s+(?:(?:of|de|la|du|von|van|der|al|bin|da|del|le|of the|&)\s+)?{_NAME_WORD}){{0,5}})"
 )
 _PLAIN = re.compile(r"[\w'’$%-]+(?:\.\d+)?(?:\s+[\w'’$%-]+(?:\.\d+)?){0,3}")
-_SEP = re.compile(r"\s*(?:,\s*(?:(?P<conj1>and|or)\s+)?|\s+(?P<conj2>and|or)\s+)")
+_SEP = re.compile(r"[ \t]{0,3}(?:,\s{0,3}(?:(?P<conj1>and|or)\s{1,3})?|(?<=\s)(?P<conj2>and|or)\s{1,3})")
 _CLOSING = re.compile(r"\s*(?:[,.;:)!?]|--|—|–|$)")
 _END_PLAIN = re.compile(r"\s*(?:[.;:)!?]|--|—|–|,?[”\"’]|$)")
 
@@ -133,7 +133,7 @@ def read_list(prose: str, start: int, limit: int, *, names: bool) -> EnumeratedL
         end = m.end()
         if not names:
             # A plain item ends at its own comma or conjunction.
-            cut = re.search(r"\s+(?:and|or)\s+|,", text)
+            cut = re.search(r"(?<!\s)\s{1,3}(?:and|or)\s{1,3}|,", text)
             if cut:
                 end = m.start() + cut.start()
                 text = prose[m.start() : end]

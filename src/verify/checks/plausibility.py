@@ -130,7 +130,7 @@ def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float, 
 
 
 _TRAILING_PART = re.compile(
-    r"\s*(?:,|and|,\s*and)?\s*(\d{1,2}(?:\.\d+)?)[\s-]*(minutes?|mins?|seconds?|secs?|inch(?:es)?|in\b)(?![\w-])", re.IGNORECASE
+    r"\s{0,3}(?:,|and|,\s{0,3}and)?\s{0,3}(\d{1,2}(?:\.\d{1,6})?)[\s-]{0,3}(minutes?|mins?|seconds?|secs?|inch(?:es)?|in\b)(?![\w-])", re.IGNORECASE
 )
 _PART_UNITS = {"min": "minute", "sec": "second", "inc": "inch", "in": "inch"}
 _WHOLE_UNITS = {"minute": ("hour",), "second": ("hour", "minute"), "inch": ("foot",)}

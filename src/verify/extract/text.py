@@ -26,7 +26,7 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"""(?<=[.!?])["”’')\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9])|\r?\n""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,11})\.$")
 _QUOTE_CHARS = "\"“”"
 _OPENERS = set(" \t\r\n([{—–-/")
 
