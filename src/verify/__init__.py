@@ -14,18 +14,48 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from verify.checks import Rule, rules
 from verify.config import Config
-from verify.corpus import CheckResults, check_many
 from verify.document import Document, Format
 from verify.errors import ConfigError, InputError, PackError, VerifyError
 from verify.extract import Extraction
 from verify.extract import extract as _extract
 from verify.model import Citation, Context, DateMention, Figure, Finding, Span
-from verify.packs import Pack, default_packs, load_pack
-from verify.report import Report
+
+if TYPE_CHECKING:
+    from verify.checks import Rule, rules
+    from verify.corpus import CheckResults, check_many
+    from verify.packs import Pack, default_packs, load_pack
+    from verify.report import Report
+
+#: Public names imported on first use, so that ``import verify`` + :func:`extract` does not pay
+#: for the checks, the packs and the corpus runner (name -> module that defines it).
+_LAZY = {
+    "Rule": "verify.checks",
+    "rules": "verify.checks",
+    "CheckResults": "verify.corpus",
+    "check_many": "verify.corpus",
+    "Pack": "verify.packs",
+    "default_packs": "verify.packs",
+    "load_pack": "verify.packs",
+    "Report": "verify.report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'verify' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 __version__ = "0.1.0"
 
@@ -57,6 +87,7 @@ def check(
     ``format`` is as for :func:`extract`.
     """
     from verify import engine
+    from verify.packs import Pack, default_packs, load_pack
 
     config = config or Config()
     loaded = list(default_packs()) if config.default_packs else []
