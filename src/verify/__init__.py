@@ -28,7 +28,7 @@ from verify.model import Citation, Context, DateMention, Figure, Finding, Span
 if TYPE_CHECKING:
     from verify.checks import Rule, rules
     from verify.corpus import CheckResults, check_many
-    from verify.packs import Pack, default_packs, load_pack
+    from verify.packs import Pack, load_pack
     from verify.report import Report
 
 #: Public names imported on first use, so that ``import verify`` + :func:`extract` does not pay
