@@ -57,12 +57,15 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
+
 __version__ = "0.1.0"
 
 DateLike = dt.date | dt.datetime | str | None
 
 
-def extract(text: str, *, published: DateLike = None, format: Format | None = None) -> Extraction:
+def extract(
+    text: str, *, published: DateLike = None, format: Format | None = None
+) -> Extraction:
     """Find and normalise every figure and date mention in ``text``.
 
     ``published`` (a date or an ISO string) resolves relative dates; without it they are still

@@ -92,7 +92,7 @@ class Figure:
     @property
     def unit(self) -> str:
         """The unit as the JSON report names it: "USD", "count", "percent", "kilometer"…"""
-        return str(self.value.units)
+        return units.unit_name(self.value)
 
     @property
     def magnitude(self) -> float:

@@ -37,9 +37,29 @@ def unit(name: str) -> pint.Unit:
     return registry.Unit(name)
 
 
+@cache
+def _container(name: str) -> object:
+    return unit(name)._units
+
+
 def quantity(magnitude: float, unit_name: str) -> pint.Quantity:
     """A quantity of ``magnitude`` in the unit called ``unit_name``."""
-    return Quantity(magnitude, unit(unit_name))
+    # pint's fastest path takes the unit's container; the Unit itself is looked up once.
+    return Quantity(magnitude, _container(unit_name))
+
+
+#: The printed name of each unit met so far, keyed by the quantity's unit container: pint
+#: formats a unit afresh on every ``str()``, and reports ask for the same few units many times.
+_NAMES: dict[object, str] = {}
+
+
+def unit_name(q: pint.Quantity) -> str:
+    """``str(q.units)`` ("USD", "count", "kilometer"), formatted once per unit and process."""
+    key = q._units
+    name = _NAMES.get(key)
+    if name is None:
+        name = _NAMES[key] = str(q.units)
+    return name
 
 
 def compatible(a: pint.Quantity, b: pint.Quantity) -> bool:
@@ -56,4 +76,4 @@ def is_unit(name: str) -> bool:
     return True
 
 
-__all__ = ["Quantity", "compatible", "is_unit", "quantity", "registry", "unit"]
+__all__ = ["Quantity", "compatible", "is_unit", "quantity", "registry", "unit", "unit_name"]
