@@ -130,6 +130,38 @@ _MASTER = re.compile(
     re.X,
 )
 
+#: Where a :data:`_MASTER` match can begin: a month or weekday name anywhere, or at a word start
+#: a digit, a quote, a sign, a bracket, a point, a currency prefix, letters glued to a digit, or
+#: the head of a number word. Every alternative of the master is covered (each one's
+#: look-behind excludes a word character before it), so trying the master only here finds
+#: what ``_MASTER.search`` finds; the master alone has no literal prefix, and sre would try all
+#: its alternatives at every character.
+_START = re.compile(
+    rf"""
+    (?:{_WEEKDAYS}|{_MONTHS})
+  | (?<!\w)(?:
+        [\d'’+(\-−.]
+      | (?:{_CURRENCY_PREFIX})
+      | [A-Za-z]{{1,12}}-?\d
+      | (?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB}))
+    )
+    """,
+    re.X,
+)
+
+
+def _search(prose: str, pos: int) -> re.Match[str] | None:
+    """``_MASTER.search(prose, pos)``, the master tried only where :data:`_START` finds a start."""
+    start = _START.search
+    master = _MASTER.match
+    while (hit := start(prose, pos)) is not None:
+        m = master(prose, hit.start())
+        if m is not None:
+            return m
+        pos = hit.start() + 1
+    return None
+
+
 _MAGNITUDE = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<mag>(?i:{_alt(N.MAGNITUDES)}))(?![\w])")
 _MONEY_MAGNITUDE = re.compile(rf"(?P<mag>(?i:{_alt(N.MONEY_MAGNITUDES)}))(?![\w])")
 _PERCENT = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<pct>%|(?i:{_alt(k for k in N.PERCENT_WORDS if k != '%')}))(?![\w])")
@@ -549,7 +581,7 @@ class _Scanner:
         prose = self.prose
         pos = 0
         while True:
-            m = _MASTER.search(prose, pos)
+            m = _search(prose, pos)
             if not m:
                 break
             group = m.lastgroup
