@@ -130,6 +130,11 @@ _MASTER = re.compile(
     re.X,
 )
 
+#: Patterns used inside the scanner, compiled once (not formatted and looked up per figure).
+_ONE_SPACE = re.compile(rf"{_SP}?")
+_LATER_YEAR = re.compile(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d)")
+_SCORE_AFTER = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
+
 #: Where a :data:`_MASTER` match can begin: a month or weekday name anywhere, or at a word start
 #: a digit, a quote, a sign, a bracket, a point, a currency prefix, letters glued to a digit, or
 #: the head of a number word. Every alternative of the master is covered (each one's
@@ -411,7 +416,7 @@ def _read_magnitude(prose: str, pos: int, suffix: _Suffix, money: bool) -> None:
             suffix.mag_text = m.group("mag")
             suffix.end = suffix.mag_end = m.end()
             return
-    sep = re.match(rf"{_SP}?", prose[pos : pos + 1]) if money else None
+    sep = _ONE_SPACE.match(prose[pos : pos + 1]) if money else None
     if money:
         start = pos + (len(sep.group()) if sep else 0)
         m = _MONEY_MAGNITUDE.match(prose, start)
@@ -667,7 +672,7 @@ class _Scanner:
         # Years, and year ranges ("2014-2020", "2020-21"), are dates, not figures.
         if not attached and core.plain and not core.words and len(prose[core.start : core.end]) == 4:
             if self._is_year(core):
-                later = re.match(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d)", prose[core.end : core.end + 16])
+                later = _LATER_YEAR.match(prose[core.end : core.end + 16])
                 return core.end + (later.end() if later else 0)
 
         hedge = _hedge_before(prose, match_start)
@@ -710,7 +715,7 @@ class _Scanner:
             return suffix.end
 
         # Scores and votes: "won 3-1", "a 5-4 vote".
-        score = re.match(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)", prose[suffix.end : suffix.end + 8]) if core.plain and not attached else None
+        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached else None
         if score is not None and not core.words:
             end = suffix.end + score.end()
             self._emit_label(match_start, end, core.value)
