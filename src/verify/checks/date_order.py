@@ -29,6 +29,7 @@ Check both dates against the source: "The vote was on Dec. 9, after the debate o
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -36,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from verify.checks._base import CheckContext, Rule
 from verify.extract import datetables
 from verify.extract.dates import anchor_of
-from verify.model import DateMention, Finding
+from verify.model import DateMention, Finding, Span
 
 RULES = (Rule("date-order", "VR503", "warning", "A stated order of events that their dates contradict."),)
 
@@ -73,12 +74,36 @@ def _order_of(word: str) -> str:
     return datetables.ORDER_CONNECTIVES[re.sub(r"\s+", " ", word.lower())]
 
 
-def _connectives(prose: str, start: int, end: int, masks: Sequence[DateMention]) -> list[re.Match[str]]:
-    found = []
-    for m in _CONNECTIVE.finditer(prose, start, end):
-        if not any(d.start < m.end() and m.start() < d.end for d in masks):
-            found.append(m)
-    return found
+class _Masks:
+    """The date mentions' spans, for telling whether a match overlaps one in O(log n)."""
+
+    def __init__(self, masks: Sequence[DateMention]) -> None:
+        spans = sorted((d.start, d.end) for d in masks)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlap(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end)  # spans that start before ``end``
+        return index > 0 and self.reach[index - 1] > start
+
+
+def _connectives(prose: str, start: int, end: int, masks: _Masks) -> list[re.Match[str]]:
+    return [m for m in _CONNECTIVE.finditer(prose, start, end) if not masks.overlap(m.start(), m.end())]
+
+
+def _lead(
+    cache: dict[int, tuple[list[int], list[re.Match[str]]]], prose: str, sentence: Span, stop: int, masks: _Masks
+) -> list[re.Match[str]]:
+    """The connectives of ``sentence`` that end by ``stop``; the sentence is scanned once."""
+    if sentence.start not in cache:
+        found = _connectives(prose, sentence.start, sentence.end, masks)
+        cache[sentence.start] = ([m.end() for m in found], found)
+    ends, found = cache[sentence.start]
+    return found[: bisect.bisect_right(ends, stop)]
 
 
 def _impossible(a: tuple[dt.date, dt.date], order: str, b: tuple[dt.date, dt.date]) -> bool:
@@ -126,6 +151,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     dates = list(ctx.dates)
     yield from _counted_steps(ctx, rule, dates)
     eligible = [d for d in dates if _eligible(d)]
+    masks = _Masks(dates)
+    leads: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
     for a, b in zip(eligible, eligible[1:]):
         same_sentence = a.sentence is not None and a.sentence == b.sentence
         if not same_sentence:
@@ -133,10 +160,10 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
             continue
         sentence = a.sentence
         assert sentence is not None
-        between = _connectives(prose, a.end, b.start, dates)
+        between = _connectives(prose, a.end, b.start, masks)
         if _REPORTING.search(prose, a.end, between[-1].start() if between else b.start):
             continue  # "said on Dec. 9 that …": the first date dates the saying
-        lead = _connectives(prose, sentence.start, a.start, dates)
+        lead = _lead(leads, prose, sentence, a.start, masks)
         g1 = _order_of(lead[-1].group(0)) if lead else None
         g2 = _order_of(between[-1].group(0)) if between else None
         claim: tuple[DateMention, str, DateMention] | None = None
