@@ -32,6 +32,7 @@ Check the source: "aged 117". If the figure is right and a record was broken, sa
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -94,7 +95,7 @@ def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float, 
     and where the figure ends (past "and 10 minutes" in "1 hour and 10 minutes")."""
     if bound.kinds and figure.kind not in bound.kinds:
         return None
-    target = units.quantity(1, bound.unit)
+    target = _unit_quantity(bound.unit)
     extra, compound_end = _compound(prose, figure, target)
     phrase = _phrase_matches(prose, figure, bound, compound_end)
     by_noun = bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
@@ -168,8 +169,8 @@ def _phrase_matches(prose: str, figure: Figure, bound: Bound, compound_end: int)
     if bound.before:
         starts = {figure.start, figure.start + _numeral_offset(figure)}
         for start in starts:
-            window = _HEDGES.sub("", _normal(prose[max(0, start - 60) : start]).rstrip()).rstrip()
-            if any(_ends_with(window, _normal(p)) for p in bound.before):
+            window = _window_before(prose[max(0, start - 60) : start])
+            if any(_ends_with(window, _phrase_normal(p)) for p in bound.before):
                 return True
     if bound.after:
         numeral = _NUMERAL.search(figure.text)
@@ -188,20 +189,40 @@ def _numeral_offset(figure: Figure) -> int:
     return numeral.start() if numeral else 0
 
 
+@functools.lru_cache(maxsize=64)
+def _unit_quantity(unit: str):
+    """One of ``unit``, built once per unit name rather than once per figure and bound."""
+    return units.quantity(1, unit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _window_before(text: str) -> str:
+    """The normalised words before a figure, hedges dropped: one per figure, shared by every bound."""
+    return _HEDGES.sub("", _normal(text).rstrip()).rstrip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_normal(phrase: str) -> str:
+    """A pack phrase, normalised once."""
+    return _normal(phrase)
+
+
 def _normal(text: str) -> str:
     tokens = (w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'")))
     return " ".join(w for w in tokens if w)
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in _normal(text).split() if w not in _DETERMINERS]
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` without determiners (cached: pack phrases and per-figure windows repeat)."""
+    return tuple(w for w in _normal(text).split() if w not in _DETERMINERS)
 
 
 def _ends_with(window: str, phrase: str) -> bool:
     return window == phrase or window.endswith(" " + phrase)
 
 
-def _starts_with(words: list[str], phrase: list[str]) -> bool:
+def _starts_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     if not phrase or not words or words[0] != phrase[0]:
         return False
     rest = phrase[1:]
