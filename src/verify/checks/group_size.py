@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from verify.checks._base import CheckContext, Rule
 from verify.checks.list_count import NUMBER_WORDS, read_list
@@ -80,6 +81,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     reported: set[tuple[int, int]] = set()
     for group in groups:
         for alias in group.aliases:
+            if _first_word(alias) not in prose:
+                continue  # a case-sensitive match needs its first word verbatim: skip the regex scan
             for start, end in find_phrase(prose, alias, case=True, suffix=False):
                 sentence = ctx.sentence(start)
                 for finding in _check_mention(ctx, prose, group, names, sentence, start, end):
@@ -238,6 +241,13 @@ def _counts(size: GroupSize) -> str:
     return " or ".join(str(c) for c in size.counts)
 
 
+@lru_cache(maxsize=4096)
+def _first_word(alias: str) -> str:
+    """The alias's first word (words are split on spaces and hyphens, as in ``find_phrase``)."""
+    return next((w for w in re.split(r"[\s-]+", alias.strip()) if w), alias)
+
+
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
 
