@@ -322,8 +322,14 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
 
 
 def _root_factor(fig: Figure) -> float:
+    return _unit_root_factor(fig.unit)
+
+
+@lru_cache(maxsize=256)
+def _unit_root_factor(unit: str) -> float:
+    """How many root units one ``unit`` is (computed once per unit name, not once per figure)."""
     try:
-        return float(units.quantity(1.0, fig.unit).to_root_units().magnitude)
+        return float(units.quantity(1.0, unit).to_root_units().magnitude)
     except Exception:  # noqa: BLE001 - an offset unit (temperature) has no plain factor
         return 1.0
 
