@@ -151,7 +151,7 @@ _START = re.compile(
       | (?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB}))
     )
     """,
-    re.X,
+    re.VERBOSE,
 )
 
 
