@@ -3,7 +3,10 @@
     bench/.venv/bin/python bench/cli.py [--runs 10] [--articles 500]
 
 1. Cold start: ``verify check`` on the seed story, from process start to exit, best of
-   ``--runs`` (target: under 400 ms).
+   ``--runs`` (target: under 400 ms), as an installed package runs: with its bytecode cached
+   (pip compiles it at install; a warm-up run writes it here, whatever PYTHONDONTWRITEBYTECODE
+   says: with it set, every run would recompile verify's own modules, which no installed copy
+   does).
 2. Parallelism: ``verify check DIR --jobs 1`` and ``--jobs 2`` over ``--articles`` articles (the
    fixture articles copied round-robin into a temporary folder), best of 3 each, and the speed-up
    (target: at least 1.6x). Both runs must print the same report.
@@ -15,6 +18,7 @@ The command is the console script next to this interpreter (``verify`` in the sa
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -32,8 +36,10 @@ def command() -> list[str]:
 
 
 def timed(argv: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     began = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
     elapsed = time.perf_counter() - began
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {done.returncode}:\n{done.stderr}")
@@ -72,10 +78,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     verify = command()
-    best = min(
-        timed([*verify, "check", str(SEED), "--published", "2021-12-08"])[0]
-        for _ in range(args.runs)
-    )
+    one = [*verify, "check", str(SEED), "--published", "2021-12-08"]
+    timed(one)  # warm-up: writes the bytecode an installed package would have
+    best = min(timed(one)[0] for _ in range(args.runs))
     print(
         f"cold start, `verify check` on one article, best of {args.runs}: {best * 1000:.0f} ms "
         f"(target < 400 ms: {'met' if best < 0.4 else 'NOT met'})"
