@@ -410,12 +410,9 @@ def _run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import pint
+    from verify import checks, extract  # noqa: F401 - imported once here, inherited by forked workers
 
-    from verify import units
-
-    # Reports travel back pickled; their quantities must be rebuilt in verify's registry.
-    pint.set_application_registry(units.registry)
+    checks.modules()  # the check modules compile their patterns before the fork, not in each worker
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
