@@ -94,7 +94,7 @@ _SFX = r"(?:st|nd|rd|th)"
 # A day number is not followed by more digits, a decimal, a thousands group or a time.
 _DAYEND = r"\b(?![.,:]\d|\s{0,2}%)"
 _WDPREFIX = rf"(?:(?P<wd>{_WD})\b\.?,?\s{{1,3}})?"
-_YEARSFX = rf"(?:,?\s{{1,3}}(?P<year>\d{{4}})\b(?![.,]\d))?"
+_YEARSFX = r"(?:,?\s{1,3}(?P<year>\d{4})\b(?![.,]\d))?"
 _RANGE = rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|thru|until|till)\s{{1,3}}(?:the\s{{1,3}})?)(?P<day2>\d{{1,2}}){_SFX}?{_DAYEND})?"
 _PART = (
     r"(?:(?P<part>early|mid|late)(?:-|\s{1,3})"
@@ -908,7 +908,6 @@ def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
     unit = g["unit"].lower()
     n = _count(g.get("n"))
     more = _more(g.get("more"))
-    gran = T.UNITS[unit][2]
     if kind == "ago":
         c.granularity = _point_granularity(unit) if n is not None else "vague"
         if pub is None:
