@@ -89,15 +89,11 @@ def check(
     verify; ``config`` selects rules, sets severities, and can turn the shipped packs off.
     ``format`` is as for :func:`extract`.
     """
-    from verify import engine
-    from verify.packs import Pack, default_packs, load_pack
+    from verify import engine, packs as _packs
 
     config = config or Config()
-    loaded = list(default_packs()) if config.default_packs else []
-    for pack in (*config.packs, *packs):
-        loaded.append(pack if isinstance(pack, Pack) else load_pack(pack))
     document = Document.from_text(text, published=published, format=format)
-    return engine.run(document, packs=loaded, config=config)
+    return engine.run(document, packs=_packs.resolve(packs, config), config=config)
 
 
 __all__ = [

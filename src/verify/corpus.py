@@ -39,7 +39,8 @@ from verify.document import Document, parse_published
 from verify.errors import InputError
 from verify.io import read_text
 from verify.model import SEVERITIES
-from verify.packs import Pack, default_packs, load_pack
+from verify.packs import Pack
+from verify.packs import resolve as resolve_packs
 from verify.report import Report, report_dict
 
 #: Columns of each table, in order, so that an empty table still has them.
@@ -237,13 +238,6 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _resolve_packs(packs: Iterable[Pack | str | Path], config: Config) -> list[Pack]:
-    loaded = list(default_packs()) if config.default_packs else []
-    for pack in (*config.packs, *packs):
-        loaded.append(pack if isinstance(pack, Pack) else load_pack(pack))
-    return loaded
-
-
 def check_many(
     items: Iterable[Any],
     *,
@@ -262,7 +256,7 @@ def check_many(
     config = config or Config()
     items = list(items)
     parse_published(published)  # fail early on a bad default date
-    loaded = _resolve_packs(packs, config)
+    loaded = resolve_packs(packs, config)
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
     workers = max(1, min(workers, len(items)))
     bar = _Progress(len(items), _interactive() if progress is None else progress)

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pint
@@ -62,6 +62,9 @@ import pint
 from verify import units
 from verify.errors import PackError
 from verify.model import MODALITIES, SEVERITIES, Citation
+
+if TYPE_CHECKING:
+    from verify.config import Config
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -704,6 +707,16 @@ def rules_folder() -> Path | None:
         pass
     repo = Path(__file__).resolve().parent.parent.parent / "rules"
     return repo if repo.is_dir() else None
+
+
+def resolve(packs: Iterable[Pack | str | Path], config: Config | None = None) -> list[Pack]:
+    """The packs a check runs with: the shipped ones (unless the config turns them off), then the
+    config's, then ``packs`` (loaded :class:`Pack` objects or paths)."""
+    defaults = config is None or config.default_packs
+    loaded = list(default_packs()) if defaults else []
+    for pack in (*(config.packs if config else ()), *packs):
+        loaded.append(pack if isinstance(pack, Pack) else load_pack(pack))
+    return loaded
 
 
 @cache
