@@ -74,8 +74,30 @@ def _as_of_text(value: dt.date | str | None) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+class _SourcedRange:
+    """What a reference and a bound share: a sourced range of values in a unit, cited by id."""
+
+    __slots__ = ()
+    id: str
+    pack: str
+    unit: str
+    source: str
+    min: float | None
+    max: float | None
+    as_of: str | None
+    url: str | None
+
+    def describe(self) -> str:
+        """The range in words: "2e+09 to 3e+09 USD" style, for messages."""
+        return describe_range(self.min, self.max, self.unit)
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(f"{self.pack}/{self.id}", self.source, self.as_of, self.url)
+
+
 @attrs.frozen
-class Reference:
+class Reference(_SourcedRange):
     """A sourced reference range: what a figure about ``subject`` should fall within.
 
     ``min``/``max`` are magnitudes in ``unit`` (None when open). See the module docstring for
@@ -117,13 +139,6 @@ class Reference:
     def quantity(self, magnitude: float) -> pint.Quantity:
         return units.quantity(magnitude, self.unit)
 
-    def describe(self) -> str:
-        """The range in words: "2e+09 to 3e+09 USD" style, for messages."""
-        return describe_range(self.min, self.max, self.unit)
-
-    @property
-    def citation(self) -> Citation:
-        return Citation(f"{self.pack}/{self.id}", self.source, self.as_of, self.url)
 
 
 @attrs.frozen
@@ -180,7 +195,7 @@ class Group:
 
 
 @attrs.frozen
-class Bound:
+class Bound(_SourcedRange):
     """A plausibility bound: values of ``subject`` that no real instance reaches."""
 
     id: str
@@ -202,12 +217,6 @@ class Bound:
     url: str | None = None
     pack: str = ""
 
-    def describe(self) -> str:
-        return describe_range(self.min, self.max, self.unit)
-
-    @property
-    def citation(self) -> Citation:
-        return Citation(f"{self.pack}/{self.id}", self.source, self.as_of, self.url)
 
 
 @attrs.frozen
