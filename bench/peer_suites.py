@@ -273,6 +273,30 @@ def score_rt_percent() -> Score:
 _TIME = units.unit("second").dimensionality
 
 
+def _matches_exactly(
+    suite: str, text: str, figs: list[Figure], expected: list[tuple[int, int, str, str | None, float]]
+) -> bool:
+    """Whether each expected (start, end, surface, unit, value) has its own figure, and no figure
+    is left over. A start below 0 matches anywhere; a unit of None compares bare magnitudes."""
+    used: set[int] = set()
+    for start, end, surface, unit_name, value in expected:
+        hit = [
+            i
+            for i, f in enumerate(figs)
+            if i not in used
+            and (start < 0 or _overlaps(f, start, end))
+            and (_close(f.magnitude, value) if unit_name is None else (v := _in_unit(f, unit_name)) is not None and _close(v, value))
+        ]
+        if not hit:
+            _fail(suite, text, f"missed {surface!r} = {value} {unit_name}; got {figs}")
+            return False
+        used.add(hit[0])
+    extra = [f for i, f in enumerate(figs) if i not in used]
+    if extra:
+        _fail(suite, text, f"extra {extra}")
+    return not extra
+
+
 def _unit_suite(suite: str, filename: str, kinds: tuple[str, ...], resolve: Callable[[dict[str, Any]], tuple[str | None, float, str | None]]) -> Score:
     """Score a NumberWithUnit suite. ``resolve`` maps a resolution to (unit, value, left-out reason)."""
     FAILURES[suite] = []
@@ -290,25 +314,8 @@ def _unit_suite(suite: str, filename: str, kinds: tuple[str, ...], resolve: Call
         if suite.endswith("Dimension"):
             # Recognizers keeps durations in its date-time model, not among dimensions
             figs = [f for f in figs if f.value.dimensionality != _TIME]
-        ok, used = True, set()
-        for r, unit_name, value, _ in resolved:
-            assert unit_name is not None
-            start, end = r["Start"], r["End"] + 1
-            hit = [
-                i
-                for i, f in enumerate(figs)
-                if _overlaps(f, start, end) and (v := _in_unit(f, unit_name)) is not None and _close(v, value)
-            ]
-            if not hit:
-                ok = False
-                _fail(suite, text, f"missed {r['Text']!r} = {value} {unit_name}; got {figs}")
-                break
-            used.add(hit[0])
-        extra = [f for i, f in enumerate(figs) if i not in used]
-        if ok and extra:
-            ok = False
-            _fail(suite, text, f"extra {extra}")
-        passed += ok
+        spans = [(r["Start"], r["End"] + 1, r["Text"], unit_name, value) for r, unit_name, value, _ in resolved]
+        passed += _matches_exactly(suite, text, figs, spans)
     return in_scope, passed, dict(left)
 
 
@@ -387,26 +394,11 @@ def score_quantulum() -> Score:
             continue
         in_scope += 1
         figs = [f for f in _figures(text) if f.is_quantity]
-        ok, used = True, set()
+        spans = []
         for surface, unit_name, value in targets:
             start = text.find(surface) if surface else -1
-            end = start + len(surface)
-            hit = [
-                i
-                for i, f in enumerate(figs)
-                if (start < 0 or _overlaps(f, start, end))
-                and (_close(f.magnitude, value) if unit_name is None else (v := _in_unit(f, unit_name)) is not None and _close(v, value))
-            ]
-            if not hit:
-                ok = False
-                _fail(suite, text, f"missed {surface!r} = {value} {unit_name}; got {figs}")
-                break
-            used.add(hit[0])
-        extra = [f for i, f in enumerate(figs) if i not in used]
-        if ok and extra:
-            ok = False
-            _fail(suite, text, f"extra {extra}")
-        passed += ok
+            spans.append((start, start + len(surface), surface, unit_name, value))
+        passed += _matches_exactly(suite, text, figs, spans)
     return in_scope, passed, dict(left)
 
 
