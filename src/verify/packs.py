@@ -219,7 +219,7 @@ class Bound(_SourcedRange):
 
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # checks cache their indexes per pack: hash it once, not per article
 class Pack:
     """One validated pack file: its references, groups, bounds and member aliases."""
 

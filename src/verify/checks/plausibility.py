@@ -35,13 +35,15 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import attrs
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
 from verify.checks.reference_range import modality_of
 from verify.model import Figure, Finding, Span
-from verify.packs import Bound, describe_range, has_phrase
+from verify.packs import Bound, Pack, describe_range, has_phrase
 
 RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no real instance reaches (a pack's plausibility bounds)."),)
 RULE = RULES[0]
@@ -58,17 +60,19 @@ _GAP = 2
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
-    bounds = [b for pack in ctx.packs for b in pack.bounds]
-    if not bounds:
+    packs = tuple(pack for pack in ctx.packs if pack.bounds)
+    if not packs:
         return
+    index = _index(packs)
     prose = ctx.prose
     for figure in ctx.extraction.figures:
         if figure.kind == "label" or modality_of(figure) == "projection":
             continue
-        for bound in bounds:
+        phrases = _Phrases(prose, figure, index)
+        for position, bound in enumerate(index.bounds):
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
-            value = _value_for(prose, figure, bound)
+            value = _value_for(prose, figure, bound, lambda end, p=position: phrases.matched(p, end))
             if value is None:
                 continue
             low, high, end = value
@@ -90,15 +94,19 @@ def _finding(ctx: CheckContext, figure: Span, bound: Bound, too_high: bool) -> F
     return ctx.finding(RULE, figure, message, severity=bound.severity, reference=bound.citation)
 
 
-def _value_for(prose: str, figure: Figure, bound: Bound) -> tuple[float, float, int] | None:
+def _value_for(
+    prose: str, figure: Figure, bound: Bound, phrase_matches: Callable[[int], bool]
+) -> tuple[float, float, int] | None:
     """The figure's lowest and highest admissible values in the bound's unit, if it is about it,
-    and where the figure ends (past "and 10 minutes" in "1 hour and 10 minutes")."""
+    and where the figure ends (past "and 10 minutes" in "1 hour and 10 minutes").
+
+    ``phrase_matches(compound_end)`` says whether one of the bound's phrases stands next to it."""
     if bound.kinds and figure.kind not in bound.kinds:
         return None
     target = _unit_quantity(bound.unit)
     extra, compound_end = _compound(prose, figure, target)
-    phrase = _phrase_matches(prose, figure, bound, compound_end)
-    by_noun = bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
+    phrase = phrase_matches(compound_end)
+    by_noun = not phrase and bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
     if not (phrase or by_noun):
         return None
     sentence = figure.context.sentence.text if figure.context is not None else _sentence_around(prose, figure)
@@ -165,28 +173,75 @@ def _family(name: str) -> str:
     return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
 
 
-def _phrase_matches(prose: str, figure: Figure, bound: Bound, compound_end: int) -> bool:
-    if bound.before:
-        starts = {figure.start, figure.start + _numeral_offset(figure)}
-        for start in starts:
-            window = _window_before(prose[max(0, start - 60) : start])
-            if any(_ends_with(window, _phrase_normal(p)) for p in bound.before):
-                return True
-    if bound.after:
+@attrs.frozen
+class _Index:
+    """The bounds of a set of packs, in order, with their phrases indexed by the word that must
+    stand next to the figure: each figure looks up a handful of phrases instead of every one."""
+
+    bounds: tuple[Bound, ...]
+    before: dict[str, tuple[tuple[int, str], ...]]  # last word -> (bound position, normalised phrase)
+    after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (position, phrase words)
+
+
+@functools.lru_cache(maxsize=16)
+def _index(packs: tuple[Pack, ...]) -> _Index:
+    """Built once per set of packs (a pack hashes once: its hash is cached)."""
+    bounds = tuple(b for pack in packs for b in pack.bounds)
+    before: dict[str, list[tuple[int, str]]] = {}
+    after: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for position, bound in enumerate(bounds):
+        for phrase in bound.before:
+            normal = _phrase_normal(phrase)
+            # A window ends with a phrase only if it ends with the phrase's last word ("" for a
+            # phrase of no words, which only an empty window ends with).
+            before.setdefault(normal.rpartition(" ")[2], []).append((position, normal))
+        for phrase in bound.after:
+            words = _phrase_words(phrase)
+            if words:  # words that start with a phrase start with its first word; no words match nothing
+                after.setdefault(words[0], []).append((position, words))
+    return _Index(
+        bounds,
+        {k: tuple(v) for k, v in before.items()},
+        {k: tuple(v) for k, v in after.items()},
+    )
+
+
+class _Phrases:
+    """Which bounds' ``before``/``after`` phrases stand next to one figure, looked up in the index."""
+
+    def __init__(self, prose: str, figure: Figure, index: _Index) -> None:
+        self.prose = prose
+        self.index = index
         numeral = _NUMERAL.search(figure.text)
-        ends = {figure.end, compound_end}
-        if numeral:
-            ends.add(figure.start + numeral.end())
-        for end in ends:
-            words = _words(prose[end : end + 80])
-            if any(_starts_with(words, _words(p)) for p in bound.after):
-                return True
-    return False
+        self.before: set[int] = set()  # positions of the bounds whose before phrase matched
+        for start in {figure.start, figure.start + (numeral.start() if numeral else 0)}:
+            window = _window_before(prose[max(0, start - 60) : start])
+            for position, phrase in index.before.get(window.rpartition(" ")[2], ()):
+                if _ends_with(window, phrase):
+                    self.before.add(position)
+        self.ends = {figure.end, figure.start + numeral.end()} if numeral else {figure.end}
+        self._after: dict[int, set[int]] = {}
 
+    def matched(self, position: int, compound_end: int) -> bool:
+        """Whether a phrase of the bound at ``position`` stands before the figure or after it
+        (after its numeral, its end or ``compound_end``, where a compound measure ends)."""
+        bound = self.index.bounds[position]
+        if bound.before and position in self.before:
+            return True
+        if bound.after:
+            return any(position in self._after_at(end) for end in self.ends | {compound_end})
+        return False
 
-def _numeral_offset(figure: Figure) -> int:
-    numeral = _NUMERAL.search(figure.text)
-    return numeral.start() if numeral else 0
+    def _after_at(self, end: int) -> set[int]:
+        found = self._after.get(end)
+        if found is None:
+            words = _words(self.prose[end : end + 80])
+            found = self._after[end] = {
+                position
+                for position, phrase in (self.index.after.get(words[0], ()) if words else ())
+                if _starts_with(words, phrase)
+            }
+        return found
 
 
 @functools.lru_cache(maxsize=64)
@@ -195,7 +250,6 @@ def _unit_quantity(unit: str):
     return units.quantity(1, unit)
 
 
-@functools.lru_cache(maxsize=1024)
 def _window_before(text: str) -> str:
     """The normalised words before a figure, hedges dropped: one per figure, shared by every bound."""
     return _HEDGES.sub("", _normal(text).rstrip()).rstrip()
@@ -207,14 +261,19 @@ def _phrase_normal(phrase: str) -> str:
     return _normal(phrase)
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A pack phrase's words, read once."""
+    return _words(phrase)
+
+
 def _normal(text: str) -> str:
     tokens = (w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'")))
     return " ".join(w for w in tokens if w)
 
 
-@functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` without determiners (cached: pack phrases and per-figure windows repeat)."""
+    """The words of ``text`` without determiners."""
     return tuple(w for w in _normal(text).split() if w not in _DETERMINERS)
 
 
