@@ -48,6 +48,7 @@ from collections.abc import Iterable
 import attrs
 
 from verify import units
+from verify._regex import alternation
 from verify.extract import numbers as N
 from verify.extract.context import ContextReader
 from verify.extract.text import TextFrame
@@ -58,8 +59,8 @@ from verify.model import Figure
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, escaped."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of ``words``, longest first, escaped (built as a prefix tree)."""
+    return alternation(words)
 
 
 def _plural(word: str, irregular: dict[str, str]) -> str:
