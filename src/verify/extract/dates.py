@@ -77,8 +77,7 @@ TENSE_WINDOW_DAYS = 14
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching bounded white space."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
+    return alternation(words, space=r"\s{1,3}")
 
 
 _MON = _alt(T.MONTHS)
