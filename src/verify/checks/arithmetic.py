@@ -151,6 +151,11 @@ class Clause:
     offsets: tuple[int, ...]  # prose offset of each template character
     figures: tuple[Figure, ...]
 
+    @property
+    def tokens(self) -> int:
+        """How many figure tokens the clause holds (a pattern family that needs more is skipped)."""
+        return self.template.count("⟨")
+
     def fig(self, match: re.Match[str], name: str) -> Figure:
         return self.figures[int(_group(match, name) or -1)]
 
@@ -177,17 +182,15 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     for fig in inside:
         if fig.start < pos:
             continue  # overlapping figures: keep the first
-        for i in range(pos, fig.start):
-            chars.append(prose[i].lower())
-            offsets.append(i)
+        chars.append(_lower(prose[pos : fig.start]))
+        offsets.extend(range(pos, fig.start))
         token = _TOKEN.format(len(order))
         order.append(fig)
-        chars.extend(token)
+        chars.append(token)
         offsets.extend([fig.start] * (len(token) - 1) + [fig.end - 1])
         pos = fig.end
-    for i in range(pos, sentence.end):
-        chars.append(prose[i].lower())
-        offsets.append(i)
+    chars.append(_lower(prose[pos : sentence.end]))
+    offsets.extend(range(pos, sentence.end))
     text = re.sub(r"\s", " ", "".join(chars))
     out: list[Clause] = []
     start = 0
@@ -198,6 +201,12 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
         if m:
             start = m.end()
     return out
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased character by character, in one call: ``str.lower`` reads a final "Σ"
+    by its context ("ς"), which one character alone does not, so such text takes the slow way."""
+    return text.lower() if "Σ" not in text else "".join(c.lower() for c in text)
 
 
 _FROM_TO = re.compile(r"(?:(?P<from>from) )?(?P<a>.+?) to (?P<b>.+)", re.I)
@@ -482,7 +491,11 @@ _CHANGE_PATTERNS = [
     rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?{_C} (?P<cmp>{_COMPARATIVE}) than\b[^⟨⟩;]{{0,30}}?{_A}",
 ]
 _CHANGES = [_named(p) for p in _CHANGE_PATTERNS]
+# The fewest figure tokens any match of a family of patterns holds (``*_NEED``; the tests derive
+# each from the patterns themselves): a clause with fewer is not searched with that family.
+_CHANGES_NEED = 3
 # A change with both ends and no stated size: "fell to 120 from 80", "rose from 80 to 120".
+_BARE_CHANGES_NEED = 2
 _BARE_CHANGES = [
     _named(rf"{_DIR} from {_A_NOUN} to {_B}"),
     _named(rf"{_DIR} to {_B},? from {_A}"),
@@ -511,7 +524,7 @@ def _change_interval(a: tuple[float, float], b: tuple[float, float]) -> tuple[fl
 def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int, int]] = set()
-    for pattern in _CHANGES:
+    for pattern in _CHANGES if clause.tokens >= _CHANGES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
@@ -520,7 +533,7 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             seen.add(key)
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
-    for pattern in _BARE_CHANGES:
+    for pattern in _BARE_CHANGES if clause.tokens >= _BARE_CHANGES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
@@ -648,6 +661,7 @@ _RATIO = (
     rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\b\d{{1,3}}) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d{{1,3}})\b"
 )
 _FRACTION = "|".join(sorted((re.escape(k) for k in FRACTIONS), key=len, reverse=True))
+_SHARES_NEED = 3
 _SHARES = [
     # 12 of 48 states, or 30%  /  12 of the 48 (25%)
     re.compile(
@@ -671,10 +685,12 @@ _SHARES = [
     ),
 ]
 _OTHER_BASE_AFTER = (0, 2)  # the patterns whose percentage may be followed by another base
+_RATIO_SHARES_NEED = 1
 _RATIO_SHARES = [
     re.compile(rf"{_RATIO}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_RATIO}"),
 ]
+_FRACTION_SHARES_NEED = 1
 _FRACTION_SHARES = [
     re.compile(
         rf"\b(?P<frac>{_FRACTION}) of\b(?: (?:the |its |their )?⟨\d+⟩)?[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"
@@ -684,6 +700,7 @@ _FRACTION_SHARES = [
 
 
 # "one in five, or 25%" when extraction has read "one in five" (20%) or "a third" (0.33) itself.
+_PAIRED_SHARES_NEED = 2
 _PAIRED_SHARES = [
     re.compile(rf"{_FIG.format('r')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"),
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('r')}"),
@@ -725,7 +742,7 @@ def _other_base(clause: Clause, m: re.Match[str], name: str = "p") -> bool:
 
 def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
-    for pattern in _SHARES:
+    for pattern in _SHARES if clause.tokens >= _SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             x, y, p = clause.fig(m, "x"), clause.fig(m, "y"), clause.fig(m, "p")
             if not _is_percent(p) or _is_percent(x) or _is_percent(y) or not _comparable(x, y):
@@ -747,7 +764,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(x, y),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _RATIO_SHARES:
+    for pattern in _RATIO_SHARES if clause.tokens >= _RATIO_SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             p = clause.fig(m, "p")
             x, fx = _ratio_value(clause, m.group("x"))
@@ -767,7 +784,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(ratio,),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _PAIRED_SHARES:
+    for pattern in _PAIRED_SHARES if clause.tokens >= _PAIRED_SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             r, p = clause.fig(m, "r"), clause.fig(m, "p")
             admitted = share_range(r)
@@ -785,7 +802,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(r,),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _FRACTION_SHARES:
+    for pattern in _FRACTION_SHARES if clause.tokens >= _FRACTION_SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             p = clause.fig(m, "p")
             if not _is_percent(p) or pattern is _FRACTION_SHARES[0] and _other_base(clause, m):
@@ -812,6 +829,7 @@ _PART = r"[^⟨⟩;:]{0,60}?"
 # Each item is atomic: it runs to the next figure token whatever separator it used, so a failed
 # match never retries other splits of earlier items (no exponential backtracking).
 _LIST = rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) [^⟨⟩;:,]{{0,25}}?⟨\d+⟩){{1,12}})"
+_SUMS_NEED = 3
 _SUMS = [
     # a total of 100: 40 in A, 30 in B and 20 in C / 100 cases — 40 in A, …  / 100 cases (40 …, 30 …)
     re.compile(rf"{_FIG.format('t')}[^⟨⟩;:]{{0,40}}?(?::| —| --| –| \() ?{_LIST}"),
@@ -821,6 +839,7 @@ _SUMS = [
         rf"a combined|making) {_HEDGE}{_FIG.format('t')}"
     ),
 ]
+_OF_THE_NEED = 3  # the total and two parts: _sums asks for two _PART_OF pieces after it
 _OF_THE = re.compile(rf"\bof (?:the|those|these|its|their|all) {_FIG.format('t')}(?P<rest>[^⟨⟩]{{0,40}}?), (?P<parts>.+)")
 _REMAINDER = re.compile(r"\b(?:the )?(?:remaining|rest|other|others)\b")
 _PART_OF = re.compile(rf"{_HEDGE}⟨(\d+)⟩(?: (?:were|are|was|is|as) )?(?: ?(?:the )?(?P<word>[\w-]+))?")
@@ -900,7 +919,7 @@ def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
 
 
 def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
-    for pattern in _SUMS:
+    for pattern in _SUMS if clause.tokens >= _SUMS_NEED else ():
         for m in pattern.finditer(clause.template):
             total = clause.fig(m, "t")
             parts = _list_figures(clause, m.start("list"), m.end("list"))
@@ -914,7 +933,7 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
-    for m in _OF_THE.finditer(clause.template):
+    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED else ():
         total = clause.fig(m, "t")
         parts_text = m.group("parts")
         pieces = list(_PART_OF.finditer(parts_text))
@@ -978,6 +997,7 @@ def _total_word_near(template: str, m: re.Match[str]) -> bool:
     return bool(_TOTAL_WORD.search(head)) or bool(re.search(r"(?::| —| --| –) ?$", template[: m.start("list")]))
 
 
+_PERCENT_REMAINDER_NEED = 2
 _PERCENT_REMAINDER = re.compile(
     rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
     rf"(?:the |and the )?(?:remaining|rest|other)(?: of the)?(?: of)? {_HEDGE}⟨\d+⟩)"
@@ -986,7 +1006,7 @@ _PERCENT_REMAINDER = re.compile(
 
 def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     """Percent parts closed by "the remaining 20%" must make 100%."""
-    for m in _PERCENT_REMAINDER.finditer(clause.template):
+    for m in _PERCENT_REMAINDER.finditer(clause.template) if clause.tokens >= _PERCENT_REMAINDER_NEED else ():
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
@@ -1004,6 +1024,7 @@ def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 _MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _TIMES = rf"(?:(?P<n>\b\d+(?:\.\d+)?|\b(?:{_RATIO_WORD})|⟨\d+⟩)[- ]?(?:times|fold)\b)"
 _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
+_MULTIPLES_NEED = 2
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
     re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_A_NOUN} to {_B}"),
@@ -1038,7 +1059,7 @@ def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
 def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int]] = set()
-    for pattern in _MULTIPLES:
+    for pattern in _MULTIPLES if clause.tokens >= _MULTIPLES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):

@@ -1,0 +1,66 @@
+"""The shortcuts the checks take for speed skip only work that could not have found anything."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C, _parser as P
+
+import pytest
+
+from verify.checks import arithmetic
+from verify.model import Span
+
+TOKEN = ord("⟨")
+
+
+def fewest_tokens(parsed) -> int:  # noqa: ANN001 - a re._parser.SubPattern or its item list
+    """The fewest "⟨" characters any match of a parsed pattern consumes (a lower bound)."""
+    total = 0
+    for op, arg in parsed:
+        if op is C.LITERAL:
+            total += arg == TOKEN
+        elif op is C.SUBPATTERN:
+            total += fewest_tokens(arg[-1])
+        elif op is C.ATOMIC_GROUP:
+            total += fewest_tokens(arg)
+        elif op is C.BRANCH:
+            total += min(fewest_tokens(branch) for branch in arg[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            total += arg[0] * fewest_tokens(arg[2])
+        # anything else (a class, a lookaround, a backreference) is counted as needing none
+    return total
+
+
+def _fewest(pattern: re.Pattern[str]) -> int:
+    return fewest_tokens(P.parse(pattern.pattern, pattern.flags))
+
+
+def test_fewest_tokens_counts_required_tokens_only() -> None:
+    """The counter takes the least over alternatives and repeats, so it never overstates a need."""
+    assert _fewest(re.compile(r"⟨a⟩(?:x|⟨b⟩)(?:⟨c⟩){2,3}(?:⟨d⟩)?")) == 3
+    assert _fewest(re.compile(r"(?>⟨1⟩[^⟨]{0,3}){1,4}|⟨2⟩⟨3⟩")) == 1
+
+
+NEEDS = sorted(name for name in vars(arithmetic) if name.endswith("_NEED") and name != "_OF_THE_NEED")
+
+
+@pytest.mark.parametrize("name", NEEDS)
+def test_arithmetic_skips_a_family_only_below_what_its_patterns_need(name: str) -> None:
+    """Each pattern family's token threshold is at most the tokens every one of its patterns consumes."""
+    family = getattr(arithmetic, name.removesuffix("_NEED"))
+    patterns = family if isinstance(family, list) else [family]
+    assert min(_fewest(p) for p in patterns) >= getattr(arithmetic, name)
+
+
+def test_of_the_threshold_counts_the_total_and_two_parts() -> None:
+    """An "of the N, a … and b …" sum is read only with two parts after its total: three tokens."""
+    need = _fewest(arithmetic._OF_THE) + 2 * _fewest(arithmetic._PART_OF)
+    assert need >= arithmetic._OF_THE_NEED
+
+
+@pytest.mark.parametrize("text", ["ΑΣ rose ΣΑΣ, İstanbul", "Sales in İzmir rose 10% to 2,200 from 2,000."])
+def test_clause_templates_lower_case_character_by_character(text: str) -> None:
+    """A clause's template lower-cases each character alone (a final "Σ" included), as it always did."""
+    clause = arithmetic.clauses(text, Span(0, len(text), text), [])[0]
+    assert clause.template == re.sub(r"\s", " ", "".join(c.lower() for c in text))
+    assert len(clause.offsets) == len(text)
