@@ -38,7 +38,7 @@ reference ``groups/g7``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from verify.checks._base import CheckContext, Rule
@@ -76,7 +76,7 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     groups = [g for pack in ctx.packs for g in pack.groups]
     if not groups:
         return
-    names = _name_index(ctx.packs, groups)
+    names = _name_index(tuple(ctx.packs))
     prose = ctx.prose
     reported: set[tuple[int, int]] = set()
     for group in groups:
@@ -247,15 +247,20 @@ def _first_word(alias: str) -> str:
     return next((w for w in re.split(r"[\s-]+", alias.strip()) if w), alias)
 
 
-@lru_cache(maxsize=4096)
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _key(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
+    return _THE.sub("", name.strip()).lower()
 
 
-def _name_index(packs: Sequence[Pack], groups: list[Group]) -> dict[str, str]:
-    """Lower-case name or alias -> canonical name, over every member and every alias table."""
+@lru_cache(maxsize=16)
+def _name_index(packs: tuple[Pack, ...]) -> dict[str, str]:
+    """Lower-case name or alias -> canonical name, over every member and every alias table.
+
+    Built once per set of packs (a pack hashes once), not once per article; read-only."""
     index: dict[str, str] = {}
-    for group in groups:
+    for group in (g for pack in packs for g in pack.groups):
         for member in group.members:
             index[_key(member)] = member
     for canonical, names in aliases(packs).items():
