@@ -610,16 +610,17 @@ _CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRES
 _CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
 
 
+#: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
+_CUE_START = re.compile(
+    r"(?<!\w)(?:" + alternation(_CUE_WORDS) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w))", re.IGNORECASE
+)
+
+
 def _cue_matches(prose: str) -> Iterable[re.Match[str]]:
-    """The tense cues, tried only at words that can start one (as :func:`_matches` does)."""
-    for token in _TOKEN.finditer(prose):
-        word = token.group(0).lower()
-        start = token.start()
-        if word == "ll" and start > 0 and prose[start - 1] in "'’":
-            start -= 1
-        elif word not in _CUE_WORDS and not word.endswith("ed"):
-            continue
-        m = _CUES.match(prose, start)
+    """The tense cues, tried only where one can start (as :func:`_matches` does)."""
+    cues = _CUES.match
+    for hit in _CUE_START.finditer(prose):
+        m = cues(prose, hit.start())
         if m:
             yield m
 

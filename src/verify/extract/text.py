@@ -28,6 +28,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""(?<=[.!?])["”’')\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9])|\r?\n""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,11})\.$")
 _QUOTE_CHARS = "\"“”"
+_QUOTE = re.compile(f"[{_QUOTE_CHARS}]")
 _OPENERS = set(" \t\r\n([{—–-/")
 
 
@@ -100,12 +101,11 @@ def split_sentences(prose: str) -> tuple[Span, ...]:
 
 
 def _add(spans: list[Span], prose: str, start: int, end: int) -> None:
-    while start < end and prose[start].isspace():
-        start += 1
-    while end > start and prose[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end, prose[start:end]))
+    piece = prose[start:end]
+    text = piece.strip()  # the same white space as str.isspace, trimmed in C (masked markup is long)
+    if text:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(text), text))
 
 
 def split_paragraphs(prose: str) -> tuple[Span, ...]:
@@ -130,10 +130,9 @@ def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...
     spans: list[Span] = []
     for para in paragraphs:
         opened: int | None = None
-        for i in range(para.start, para.end):
+        for m in _QUOTE.finditer(prose, para.start, para.end):
+            i = m.start()
             ch = prose[i]
-            if ch not in _QUOTE_CHARS:
-                continue
             before = prose[i - 1] if i > para.start else " "
             opening = ch == "“" or (ch == '"' and (i == para.start or before in _OPENERS))
             if opened is None and opening:
