@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import verify
 from verify.document import Document, parse_published
 from verify.errors import InputError
 
@@ -82,7 +83,17 @@ def test_html_masking_keeps_text_and_reads_the_published_time() -> None:
     assert "250" not in doc.prose and "100px" not in doc.prose
     start = doc.text.index("$2.5 billion")
     assert doc.prose[start : start + 12] == "$2.5 billion"
-    assert "About &" in doc.prose
+    assert "About     & around" in doc.prose  # "&amp;" is read as "&", at the entity's end
+
+
+def test_an_entity_reads_as_its_character_next_to_what_follows() -> None:
+    """"&pound;5m" is five million pounds; spans still slice the file to their text."""
+    text = "<p>It cost &pound;5m and &#36;250 billion, Article 5&#36;.</p>"
+    report = verify.check(text, format="html", published="2021-12-08")
+    money = [(f.text, f.unit) for f in report.figures if f.kind == "money"]
+    assert money == [("&pound;5m", "GBP"), ("&#36;250 billion", "USD")]
+    for item in (*report.figures, *report.dates, *report.findings):
+        assert text[item.start : item.end] == item.text
 
 
 def test_explicit_published_wins_over_metadata() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
 
@@ -55,6 +55,9 @@ def format_for(path: str | None) -> Format:
     return "text"
 
 
+_Located = TypeVar("_Located")
+
+
 @attrs.frozen(repr=False)
 class Document:
     """The text of one article, as read, with what is prose and where each line starts."""
@@ -93,6 +96,25 @@ class Document:
         if date is None:
             date = markup.published_from(metadata, key=published_key, path=path)
         return cls(text, prose, date, path, fmt, metadata)
+
+    def as_written(self, item: _Located) -> _Located:
+        """``item`` (a span, figure, date or finding) with the text the file has at its offsets.
+
+        Extraction reads the prose, where an HTML entity is one character ("&#36;" reads "$")
+        and masked markup is blank; a span must still slice the file to its text. A span that
+        starts on an entity's character (its last, the ";") is widened to the whole entity.
+        """
+        start, end = item.start, item.end
+        text = self.text
+        if end > start and text[start] == ";" and self.prose[start] != ";":
+            from verify.markup import ENTITY
+
+            amp = text.rfind("&", max(0, start - 10), start)
+            if amp >= 0 and ENTITY.fullmatch(text, amp, start + 1):
+                start = amp
+        if start == item.start and len(item.text) == end - start and text.startswith(item.text, start):
+            return item
+        return attrs.evolve(item, start=start, text=text[start:end])  # type: ignore[misc]
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from verify import checks
 from verify.checks import CheckContext
 from verify.config import Config
@@ -25,7 +27,17 @@ def run(document: Document, *, packs: Sequence[Pack] = (), config: Config | None
     notes: list[str] = []
     if document.published is None and any(d.relative and not d.resolved for d in extraction.dates):
         notes.append("no publication date: relative dates were not resolved and their checks were skipped")
+    if document.prose != document.text:  # markup: spans report the file's own text
+        findings = [_as_written(document, f) for f in findings]
     return Report(extraction, tuple(_dedupe(findings)), tuple(notes))
+
+
+def _as_written(document: Document, finding: Finding) -> Finding:
+    finding = document.as_written(finding)
+    related = tuple(document.as_written(span) for span in finding.related)
+    if related != finding.related:
+        finding = attrs.evolve(finding, related=related)
+    return finding
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:

@@ -20,10 +20,12 @@ _TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$", re.M)
 _PUBLISHED_KEYS = ("published", "date", "pubdate", "publication_date", "published_at")
 
 
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+    """Blank ``chars[start:end]``, keeping line breaks (one C-level substitution per run)."""
+    chars[start:end] = _NOT_NEWLINE.sub(" ", "".join(chars[start:end]))
 
 
 #: A suppression on a line of its own in plain text (``verify: ignore VR102``): not prose.
@@ -110,7 +112,8 @@ _HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<![^<>]*>|<\?[^<>]*>|</?[A-Za-z][^<>]
 # Metadata: find each <meta> and <time> start tag, then read its attributes one by one.
 _HTML_META_TAG = re.compile(r"<(meta|time)\b([^<>]{0,2000})>?", re.I)
 _HTML_ATTRIBUTE = re.compile(r"""([\w:.-]{1,100})[ \t\r\n]{0,20}=[ \t\r\n]{0,20}(?:"([^"<>]{0,500})"|'([^'<>]{0,500})'|([^\s"'<>]{1,500}))""")
-_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_ENTITY = ENTITY
 
 
 def _mask_html(text: str) -> tuple[str, dict[str, str]]:
@@ -132,14 +135,15 @@ def _mask_html(text: str) -> tuple[str, dict[str, str]]:
         _blank(chars, m.start(), m.end())
     for m in _HTML_TAG.finditer(text):
         _blank(chars, m.start(), m.end())
-    # An entity keeps its width: its first character stands for it, the rest are spaces.
+    # An entity keeps its width: its last character stands for it, the rest are spaces, so that
+    # a symbol stays next to what follows it ("&pound;5m" reads "      £5m", five million pounds).
     for m in _ENTITY.finditer(text):
         import html
 
         decoded = html.unescape(m.group(0))
         if len(decoded) == 1 and chars[m.start()] == "&":
-            chars[m.start()] = decoded if decoded not in "\r\n" else " "
-            _blank(chars, m.start() + 1, m.end())
+            _blank(chars, m.start(), m.end() - 1)
+            chars[m.end() - 1] = decoded if decoded not in "\r\n" else " "
     _mask_addresses(text, chars)
     return "".join(chars), metadata
 

@@ -82,6 +82,9 @@ def extract(document: Document) -> Extraction:
     framed = frame(document.prose)
     figures = _figures.find_figures(document.prose, framed)
     dates = _dates.find_dates(document.prose, framed, document.published)
+    if document.prose != document.text:  # markup: spans report the file's own text
+        figures = [document.as_written(f) for f in figures]
+        dates = [document.as_written(d) for d in dates]
     return Extraction(document, tuple(figures), tuple(dates), framed)
 
 
