@@ -1,11 +1,12 @@
 """Guard for speed work: the same inputs must give the same reports, byte for byte.
 
     .venv/bin/python bench/golden.py record  [--out bench/.golden.jsonl]
-    .venv/bin/python bench/golden.py compare [--out bench/.golden.jsonl] [-v]
+    .venv/bin/python bench/golden.py compare [--out bench/.golden.jsonl] [-v] [--accept]
 
 ``record`` checks a wide corpus and writes one JSON report per line; ``compare`` checks it again
 and prints every input whose report changed (figures, dates and findings, with spans), so an
-optimisation that should change nothing can be shown to change nothing. The corpus:
+optimisation that should change nothing can be shown to change nothing; ``--accept`` writes the
+changed reports into the recording once you have read them and meant them. The corpus:
 
 - every fixture article (``fixtures/**/*.md``, ``*.txt``), read in its own format;
 - every input sentence of the peer suites that ``bench/peer_suites.py`` and ``bench/peer_dates.py``
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=["record", "compare"])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / ".golden.jsonl")
     parser.add_argument("-v", "--verbose", action="store_true", help="print the changed reports")
+    parser.add_argument("--accept", action="store_true", help="record the changed reports as the new baseline")
     args = parser.parse_args(argv)
     items = corpus()
     start = time.perf_counter()
@@ -123,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             print(f"  was: {a[:2000]}\n  now: {b[:2000]}")
     print(f"{len(changed)} of {len(lines)} reports changed")
+    if changed and args.accept:
+        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"accepted: {args.out} now holds these reports")
+        return 0
     return 1 if changed else 0
 
 
