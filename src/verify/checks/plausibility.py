@@ -69,7 +69,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         if figure.kind == "label" or modality_of(figure) == "projection":
             continue
         phrases = _Phrases(prose, figure, index)
-        for position, bound in enumerate(index.bounds):
+        for position in phrases.candidates(figure):
+            bound = index.bounds[position]
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
             value = _value_for(prose, figure, bound, lambda end, p=position: phrases.matched(p, end))
@@ -181,6 +182,8 @@ class _Index:
     bounds: tuple[Bound, ...]
     before: dict[str, tuple[tuple[int, str], ...]]  # last word -> (bound position, normalised phrase)
     after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (position, phrase words)
+    with_nouns: frozenset[int]  # positions of the bounds that a figure's counted noun can match
+    with_after: frozenset[int]  # positions of the bounds with after phrases
 
 
 @functools.lru_cache(maxsize=16)
@@ -203,6 +206,8 @@ def _index(packs: tuple[Pack, ...]) -> _Index:
         bounds,
         {k: tuple(v) for k, v in before.items()},
         {k: tuple(v) for k, v in after.items()},
+        frozenset(i for i, b in enumerate(bounds) if b.nouns),
+        frozenset(i for i, b in enumerate(bounds) if b.after),
     )
 
 
@@ -222,6 +227,17 @@ class _Phrases:
         self.ends = {figure.end, figure.start + numeral.end()} if numeral else {figure.end}
         self._after: dict[int, set[int]] = {}
 
+    def candidates(self, figure: Figure) -> list[int]:
+        """The positions, in order, of the bounds that may be about the figure: a phrase of theirs
+        matched, or they have nouns and it counts one, or it is a measure (whose compound end,
+        in each bound's unit, may move where an after phrase is read). No other bound is."""
+        found = set(self.before).union(*(self._after_at(end) for end in self.ends))
+        if figure.noun:
+            found |= self.index.with_nouns
+        if figure.kind == "measure":
+            found |= self.index.with_after
+        return sorted(found)
+
     def matched(self, position: int, compound_end: int) -> bool:
         """Whether a phrase of the bound at ``position`` stands before the figure or after it
         (after its numeral, its end or ``compound_end``, where a compound measure ends)."""
@@ -235,12 +251,12 @@ class _Phrases:
     def _after_at(self, end: int) -> set[int]:
         found = self._after.get(end)
         if found is None:
-            words = _words(self.prose[end : end + 80])
-            found = self._after[end] = {
-                position
-                for position, phrase in (self.index.after.get(words[0], ()) if words else ())
-                if _starts_with(words, phrase)
-            }
+            text = self.prose[end : end + 80]
+            # Most figures are followed by no phrase's first word: read the rest only when one is.
+            first = _first_word(text)
+            phrases = self.index.after.get(first, ()) if first is not None else ()
+            words = _words(text) if phrases else ()
+            found = self._after[end] = {position for position, phrase in phrases if _starts_with(words, phrase)}
         return found
 
 
@@ -267,14 +283,28 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return _words(phrase)
 
 
+def _tokens(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, hyphens as spaces, outer dots and apostrophes dropped."""
+    stripped = [w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'"))]
+    return [w for w in stripped if w]
+
+
 def _normal(text: str) -> str:
-    tokens = (w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'")))
-    return " ".join(w for w in tokens if w)
+    return " ".join(_tokens(text))
 
 
 def _words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` without determiners."""
-    return tuple(w for w in _normal(text).split() if w not in _DETERMINERS)
+    """The words of ``text`` without determiners (a token holds no space: no need to join and split)."""
+    return tuple(w for w in _tokens(text) if w not in _DETERMINERS)
+
+
+def _first_word(text: str) -> str | None:
+    """``_words(text)[0]`` without reading the rest of ``text`` (None when it has no words)."""
+    for m in _TOKEN.finditer(text.lower().replace("-", " ").replace("’", "'")):
+        w = m.group(0).strip(".'")
+        if w and w not in _DETERMINERS:
+            return w
+    return None
 
 
 def _ends_with(window: str, phrase: str) -> bool:
