@@ -612,7 +612,7 @@ _CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_
 
 #: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
 _CUE_START = re.compile(
-    r"(?<!\w)(?:" + alternation(_CUE_WORDS) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w))", re.IGNORECASE
+    r"(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w))", re.IGNORECASE
 )
 
 
