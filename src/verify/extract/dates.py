@@ -518,32 +518,7 @@ _BY_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _kind, _pattern in _PATTERNS:
     for _word in _STARTS[_kind]:
         _BY_WORD.setdefault(_word, []).append((_kind, _pattern))
-for _patterns in _BY_WORD.values():
-    _patterns.sort(key=lambda kp: [k for k, _ in _PATTERNS].index(kp[0]))
 
-
-def _any_of(patterns: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
-    """One pattern that matches where any of ``patterns`` does (None for fewer than two).
-
-    A word like "the" starts eight patterns, and at most places none of them matches: one call
-    that tries them all inside sre rules a place out for the price of one.
-    """
-    if len(patterns) < 2:
-        return None
-    parts = []
-    for _, pattern in patterns:
-        body = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
-        parts.append(f"(?{'i' if pattern.flags & re.IGNORECASE else '-i'}:{body})")
-    return re.compile("|".join(parts))
-
-
-#: For each start word: one pattern that tells whether any of its patterns matches (None when
-#: there is just one), those patterns in order, and the patterns with a back-reference, which
-#: cannot be merged and are always tried.
-_AT_WORD: dict[str, tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]] = {}
-for _word, _patterns in _BY_WORD.items():
-    _plain = [kp for kp in _patterns if "(?P=" not in kp[1].pattern]
-    _AT_WORD[_word] = (_any_of(_plain), _plain, [kp for kp in _patterns if kp not in _plain])
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
@@ -558,24 +533,15 @@ _START = re.compile(
 
 def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
-    at_word = _AT_WORD
+    by_word = _BY_WORD
     for hit in _START.finditer(prose):
         if hit.lastgroup == "word":
             key = hit.group().lower()
         else:
             key = "0" if hit.lastgroup == "digit" else "'"
         start = hit.start()
-        entry = at_word.get(key)  # None for a word that only case-folds to a start word ("ſo")
-        if entry is None:
-            continue
-        any_of, plain, backref = entry
-        for kind, pattern in backref:
-            m = pattern.match(prose, start)
-            if m:
-                yield kind, m
-        if any_of is not None and any_of.match(prose, start) is None:
-            continue
-        for kind, pattern in plain:
+        # (no patterns for a word that only case-folds to a start word: "ſo")
+        for kind, pattern in by_word.get(key, ()):
             m = pattern.match(prose, start)
             if m:
                 yield kind, m
