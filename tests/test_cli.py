@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -347,6 +348,32 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, case: int) -> No
     no_traceback(result)
     errors = [line for line in result.stderr.splitlines() if line.startswith("verify: error:")]
     assert len(errors) == 1 and expected in errors[0], result.stderr
+
+
+def test_permission_denied_for_real(tmp_path: Path) -> None:
+    """An unreadable file: exit 2 and one line naming it. As root, the process runs without the
+    capabilities that let root read anything, so the denial is the kernel's, not simulated."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Officials said 12 people were hurt.", encoding="utf-8")
+    secret.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        drop = [setpriv or "setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+        if setpriv is None or subprocess.run([*drop, "true"], capture_output=True).returncode != 0:
+            pytest.skip("running as root without setpriv: nothing can deny root a file")
+        prefix = drop
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "verify", "check", str(secret)],
+            capture_output=True, text=True, timeout=120, cwd=ROOT,
+        )
+    finally:
+        secret.chmod(0o644)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("verify: error:")]
+    assert errors == [f"verify: error: {secret}: permission denied"], done.stderr
 
 
 def test_checked_files_are_never_written(tmp_path: Path) -> None:
