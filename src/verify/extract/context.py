@@ -62,12 +62,13 @@ _VERB = re.compile(rf"(?<![\w-]){_AUX}(?P<verb>{_SAY_VERBS})\b(?P<put>\s+(?:the|
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by|data\s+from|figures\s+from)\s+", re.I)
 _POST_SAID = re.compile(r",\s{0,3}(?:said|says|told|according\s+to)\s+")
 
+# "(?=\S)" first: a place of white space fails on one test, not on every alternative.
 _PROJECTION = re.compile(
-    r"\b(?:(?:could|might|will|shall)|(?-i:may)|won['’]t|['’]ll)\s+(?:not\s+|also\s+|soon\s+|still\s+|eventually\s+){0,2}(?:be\s+|have\s+)?[a-z]+"
+    r"(?=\S)(?:\b(?:(?:could|might|will|shall)|(?-i:may)|won['’]t|['’]ll)\s+(?:not\s+|also\s+|soon\s+|still\s+|eventually\s+){0,2}(?:be\s+|have\s+)?[a-z]+"
     r"|\b(?:is|are|was|were|be|been)\s+(?:expected|projected|forecast|forecasted|predicted|likely|set|poised|due|slated|estimated)\s+to\s+[a-z]+"
     r"|\b(?:expects?|projects?|projected|projection|projections|forecasts?|forecasted|predicts?|predicted|prediction|anticipates?|anticipated)\b"
     r"|\b(?:aims?|plans?|hopes?|intends?|targets?|pledged|pledges?|promised|promises?|vowed)\s+to\s+[a-z]+"
-    r"|\bon\s+(?:track|course|pace)\s+to\s+[a-z]+|\bby\s+(?:the\s+end\s+of\s+)?(?:20[3-9]\d)\b",
+    r"|\bon\s+(?:track|course|pace)\s+to\s+[a-z]+|\bby\s+(?:the\s+end\s+of\s+)?(?:20[3-9]\d)\b)",
     re.I,
 )
 _ESTIMATE = re.compile(
@@ -79,13 +80,13 @@ _ESTIMATE = re.compile(
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _SCOPE = re.compile(
-    rf"\b(?P<kw>since|in|during|by|through|until|till|from|between|as\s+of|for|throughout)\s+"
+    rf"(?=\S)(?:\b(?P<kw>since|in|during|by|through|until|till|from|between|as\s+of|for|throughout)\s+"
     rf"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|fiscal|fiscal\s+year)[\s-]+)?"
     rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<y1>{_YEAR})"
     rf"(?:\s*(?:-|–|to|and|through|until)\s*(?P<y2>{_YEAR}|\d\d)(?!\d))?(?!\d|,\d)"
     rf"|\b(?:so\s+far\s+|earlier\s+|later\s+)?(?:this|last|next|past)\s+(?:year|month|week|decade|quarter|season)\b"
     rf"|\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous|next|coming|first|second)\s+(?:[a-z-]+\s+)?(?:years?|months?|weeks?|decades?|days?|quarters?)\b"
-    rf"|\b(?:year|month|week)[- ](?:on|over)[- ](?:year|month|week)\b",
+    rf"|\b(?:year|month|week)[- ](?:on|over)[- ](?:year|month|week)\b)",
     re.I,
 )
 

@@ -522,9 +522,10 @@ for _kind, _pattern in _PATTERNS:
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
-#: without a Python step.
+#: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
+#: cost one test a place.
 _START = re.compile(
-    r"(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>"
+    r"(?=\S)(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>"
     + alternation(w for w in _BY_WORD if w not in ("0", "'"))
     + r")(?!\w))",
     re.IGNORECASE,
@@ -578,7 +579,7 @@ _CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_
 
 #: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
 _CUE_START = re.compile(
-    r"(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w))", re.IGNORECASE
+    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
 )
 
 

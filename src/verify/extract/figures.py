@@ -143,13 +143,17 @@ _SCORE_AFTER = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
 #: what ``_MASTER.search`` finds; the master alone has no literal prefix, and sre would try all
 #: its alternatives at every character.
 _START = re.compile(
+    # "(?=\S)" first: a place of white space (masked markup leaves long runs of it) fails on one
+    # test instead of trying every alternative, which makes the scan about 3x faster.
     rf"""
+    (?=\S)(?:
     (?:{_WEEKDAYS}|{_MONTHS})
   | (?<!\w)(?:
         [\d'’+(\-−.]
       | (?:{_CURRENCY_PREFIX})
       | [A-Za-z]{{1,12}}-?\d
       | (?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB}))
+    )
     )
     """,
     re.VERBOSE,
