@@ -24,8 +24,13 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
-    """Blank ``chars[start:end]``, keeping line breaks (one C-level substitution per run)."""
-    chars[start:end] = _NOT_NEWLINE.sub(" ", "".join(chars[start:end]))
+    """Blank ``chars[start:end]``, keeping line breaks (a long run in one C-level substitution)."""
+    if end - start > 8:
+        chars[start:end] = _NOT_NEWLINE.sub(" ", "".join(chars[start:end]))
+        return
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
 
 
 #: A suppression on a line of its own in plain text (``verify: ignore VR102``): not prose.
@@ -72,6 +77,19 @@ def _mask_text(text: str) -> str:
     return "".join(chars)
 
 
+# Markdown's markup, masked in this order: fenced code, comments, code spans, link targets and
+# definitions, inline tags, block markers (headings, quotes, bullets), emphasis.
+_FENCE = re.compile(r"^(```|~~~).*?(?:^\1[ \t]*$|\Z)", re.M | re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_CODE = re.compile(r"`[^`\n]*`")
+_LINK_TARGET = re.compile(r"\]\([^()\n]*\)")  # no "(" inside: each "](" scans to the next bracket only
+_LINK_DEFINITION = re.compile(r"^[ \t]*\[[^\]\n]+\]:[^\n]*$", re.M)
+_INLINE_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+_BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t])", re.M)
+# Emphasis markers and link brackets; the look-ahead lets the scan skip every other character.
+_EMPHASIS = re.compile(r"(?=[*_\[\]])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\[|\])")
+
+
 def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
     chars = list(text)
     metadata: dict[str, str] = {}
@@ -83,23 +101,23 @@ def _mask_markdown(text: str) -> tuple[str, dict[str, str]]:
         for key, value in key_pattern.findall(front.group(1)):
             metadata[key.lower()] = value.strip().strip("'\"")
         _blank(chars, 0, front.end())
-    for m in re.finditer(r"^(```|~~~).*?(?:^\1[ \t]*$|\Z)", text, re.M | re.S):
+    for m in _FENCE.finditer(text):
         _blank(chars, m.start(), m.end())
-    for m in re.finditer(r"<!--.*?(?:-->|\Z)", text, re.S):
+    for m in _COMMENT.finditer(text):
         _blank(chars, m.start(), m.end())
-    for m in re.finditer(r"`[^`\n]*`", text):
+    for m in _CODE.finditer(text):
         _blank(chars, m.start(), m.end())
     # Link targets and images: keep the link text, mask "](target)" and "![".
-    for m in re.finditer(r"\]\([^)\n]*\)", text):
+    for m in _LINK_TARGET.finditer(text):
         _blank(chars, m.start(), m.end())
-    for m in re.finditer(r"^[ \t]*\[[^\]\n]+\]:[^\n]*$", text, re.M):
+    for m in _LINK_DEFINITION.finditer(text):
         _blank(chars, m.start(), m.end())
-    for m in re.finditer(r"<[A-Za-z/][^<>\n]*>", text):
+    for m in _INLINE_TAG.finditer(text):
         _blank(chars, m.start(), m.end())
     # Emphasis and heading markers, list bullets, block quotes.
-    for m in re.finditer(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t])", text, re.M):
+    for m in _BLOCK_MARKER.finditer(text):
         _blank(chars, m.start(), m.end())
-    for m in re.finditer(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\[|\]", text):
+    for m in _EMPHASIS.finditer(text):
         _blank(chars, m.start(), m.end())
     _mask_addresses(text, chars)
     return "".join(chars), metadata
