@@ -6,6 +6,8 @@ import re
 from re import _constants as C, _parser as P
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verify.checks import arithmetic
 from verify.model import Span
@@ -64,3 +66,63 @@ def test_clause_templates_lower_case_character_by_character(text: str) -> None:
     clause = arithmetic.clauses(text, Span(0, len(text), text), [])[0]
     assert clause.template == re.sub(r"\s", " ", "".join(c.lower() for c in text))
     assert len(clause.offsets) == len(text)
+
+
+# --- word gates: a family of clause patterns is searched only when the clause holds a word
+# every match of the family holds. Each gate must say yes to any text a pattern of it matches.
+
+GATES = [
+    ("_CHANGES", arithmetic._may_change),
+    ("_BARE_CHANGES", arithmetic._may_change),
+    ("_MULTIPLES", arithmetic._may_multiply),
+    ("_FRACTION_SHARES", arithmetic._may_fraction),
+    ("_RATIO_SHARES", arithmetic._may_ratio),
+    ("_PERCENT_REMAINDER", arithmetic._may_remain),
+]
+GATED = [
+    (name, i, gate)
+    for name, gate in GATES
+    for i, _ in enumerate(getattr(arithmetic, name) if isinstance(getattr(arithmetic, name), list) else [None])
+]
+
+
+def _clause(template: str) -> arithmetic.Clause:
+    return arithmetic.Clause(template, tuple(range(len(template))), ())
+
+
+def _pattern(name: str, i: int) -> re.Pattern[str]:
+    family = getattr(arithmetic, name)
+    return family[i] if isinstance(family, list) else family
+
+
+@pytest.mark.parametrize(("name", "i", "gate"), GATED, ids=[f"{n}[{i}]" for n, i, _ in GATED])
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_word_gate_admits_every_text_its_patterns_match(name: str, i: int, gate, data) -> None:  # noqa: ANN001
+    """Text generated to match a gated pattern always passes the gate (the gate loses no match)."""
+    pattern = _pattern(name, i)
+    text = data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search))
+    assert gate(_clause(text)), (name, i, text)
+
+
+EDGE_TEMPLATES = [
+    "sales rose ⟨0⟩ from ⟨1⟩ to ⟨2⟩",
+    "⟨0⟩, up ⟨1⟩ from ⟨2⟩",
+    "⟨0⟩ tons, ⟨1⟩ larger than the ⟨2⟩ tons",
+    "exports grew twentyfold, from ⟨0⟩ to ⟨1⟩",
+    "exports grew ⟨0⟩-fold, from ⟨1⟩ to ⟨2⟩",
+    "costs rose ⟨2⟩times to ⟨0⟩ from ⟨1⟩",
+    "⟨0⟩, or two-thirds",
+    "⟨0⟩ —half",
+    "one in five, or ⟨0⟩",
+    "⟨0⟩ in a, ⟨1⟩ in b and the remaining ⟨2⟩",
+]
+
+
+@pytest.mark.parametrize("template", EDGE_TEMPLATES)
+def test_word_gates_admit_the_edge_cases(template: str) -> None:
+    """Words glued to numbers or dashes ("twentyfold", "—half") still open their family's gate."""
+    clause = _clause(template)
+    for name, i, gate in GATED:
+        if _pattern(name, i).search(template):
+            assert gate(clause), (name, i, template)

@@ -140,6 +140,7 @@ _HEDGE = (
 )
 _UP_DOWN = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
 _CHANGE_NOUN = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
+_LETTERS = re.compile(r"[a-z]+")
 CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
 
 
@@ -150,6 +151,12 @@ class Clause:
     template: str
     offsets: tuple[int, ...]  # prose offset of each template character
     figures: tuple[Figure, ...]
+    #: Its runs of letters: a family of patterns that needs a word the clause lacks is skipped.
+    words: frozenset[str] = attrs.field(
+        default=attrs.Factory(lambda self: frozenset(_LETTERS.findall(self.template)), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     @property
     def tokens(self) -> int:
@@ -494,6 +501,13 @@ _CHANGES = [_named(p) for p in _CHANGE_PATTERNS]
 # The fewest figure tokens any match of a family of patterns holds (``*_NEED``; the tests derive
 # each from the patterns themselves): a clause with fewer is not searched with that family.
 _CHANGES_NEED = 3
+# Every change pattern (and bare change) names its direction by a word of one of these tables,
+# standing whole ("\b" or a space on either side), so it is a run of letters of the template.
+_CHANGE_WORDS = frozenset({*DIRECTION_WORDS, *CHANGE_NOUNS, *COMPARATIVES})
+
+
+def _may_change(clause: Clause) -> bool:
+    return not clause.words.isdisjoint(_CHANGE_WORDS)
 # A change with both ends and no stated size: "fell to 120 from 80", "rose from 80 to 120".
 _BARE_CHANGES_NEED = 2
 _BARE_CHANGES = [
@@ -524,7 +538,8 @@ def _change_interval(a: tuple[float, float], b: tuple[float, float]) -> tuple[fl
 def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int, int]] = set()
-    for pattern in _CHANGES if clause.tokens >= _CHANGES_NEED else ():
+    changing = _may_change(clause)
+    for pattern in _CHANGES if changing and clause.tokens >= _CHANGES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
@@ -533,7 +548,7 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             seen.add(key)
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
-    for pattern in _BARE_CHANGES if clause.tokens >= _BARE_CHANGES_NEED else ():
+    for pattern in _BARE_CHANGES if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
@@ -691,6 +706,18 @@ _RATIO_SHARES = [
     re.compile(rf"{_FIG.format('p')}[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_RATIO}"),
 ]
 _FRACTION_SHARES_NEED = 1
+#: The last word of each fraction ("third" of "two-thirds" is "thirds"): a whole run of letters
+#: wherever a fraction pattern matches ("\b" or " of" after it, a space or hyphen before).
+_FRACTION_LAST_WORDS = frozenset(re.split(r"[ -]", k)[-1] for k in FRACTIONS)
+
+
+def _may_fraction(clause: Clause) -> bool:
+    return not clause.words.isdisjoint(_FRACTION_LAST_WORDS)
+
+
+def _may_ratio(clause: Clause) -> bool:
+    """Every ratio ("one in five", "2 out of 3") holds " in " or " out of "."""
+    return " in " in clause.template or " out of " in clause.template
 _FRACTION_SHARES = [
     re.compile(
         rf"\b(?P<frac>{_FRACTION}) of\b(?: (?:the |its |their )?⟨\d+⟩)?[^⟨⟩;]{{0,40}}?{_JOIN}{_HEDGE}{_FIG.format('p')}"
@@ -764,7 +791,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(x, y),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _RATIO_SHARES if clause.tokens >= _RATIO_SHARES_NEED else ():
+    for pattern in _RATIO_SHARES if _may_ratio(clause) and clause.tokens >= _RATIO_SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             p = clause.fig(m, "p")
             x, fx = _ratio_value(clause, m.group("x"))
@@ -802,7 +829,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(r,),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _FRACTION_SHARES if clause.tokens >= _FRACTION_SHARES_NEED else ():
+    for pattern in _FRACTION_SHARES if _may_fraction(clause) and clause.tokens >= _FRACTION_SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             p = clause.fig(m, "p")
             if not _is_percent(p) or pattern is _FRACTION_SHARES[0] and _other_base(clause, m):
@@ -998,6 +1025,11 @@ def _total_word_near(template: str, m: re.Match[str]) -> bool:
 
 
 _PERCENT_REMAINDER_NEED = 2
+
+
+def _may_remain(clause: Clause) -> bool:
+    """Every remainder list closes on "remaining", "rest" or "other"."""
+    return "remaining" in clause.template or "rest" in clause.template or "other" in clause.template
 _PERCENT_REMAINDER = re.compile(
     rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
     rf"(?:the |and the )?(?:remaining|rest|other)(?: of the)?(?: of)? {_HEDGE}⟨\d+⟩)"
@@ -1006,7 +1038,7 @@ _PERCENT_REMAINDER = re.compile(
 
 def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     """Percent parts closed by "the remaining 20%" must make 100%."""
-    for m in _PERCENT_REMAINDER.finditer(clause.template) if clause.tokens >= _PERCENT_REMAINDER_NEED else ():
+    for m in _PERCENT_REMAINDER.finditer(clause.template) if _may_remain(clause) and clause.tokens >= _PERCENT_REMAINDER_NEED else ():
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
@@ -1025,6 +1057,12 @@ _MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _TIMES = rf"(?:(?P<n>\b\d+(?:\.\d+)?|\b(?:{_RATIO_WORD})|⟨\d+⟩)[- ]?(?:times|fold)\b)"
 _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
 _MULTIPLES_NEED = 2
+
+
+def _may_multiply(clause: Clause) -> bool:
+    """Every multiple pattern holds a whole multiplier word ("doubled") or a run of letters that
+    ends in "times" or "fold" ("3-fold", "twentyfold")."""
+    return not clause.words.isdisjoint(MULTIPLIERS) or any(w.endswith(("times", "fold")) for w in clause.words)
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
     re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_A_NOUN} to {_B}"),
@@ -1059,7 +1097,7 @@ def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
 def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int]] = set()
-    for pattern in _MULTIPLES if clause.tokens >= _MULTIPLES_NEED else ():
+    for pattern in _MULTIPLES if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):
