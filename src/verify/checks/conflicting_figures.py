@@ -316,9 +316,23 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         or fig.text.lower().startswith("from "),
         increment=bool(last_words) and last_words[-1] in INCREMENTS,
         sentence=index,
-        dimension=str(fig.value.dimensionality),
+        dimension=_dimension(fig),
         root=_root_factor(fig),
     )
+
+
+#: The printed dimensionality of each unit met so far, keyed like ``units.unit_name``: pint
+#: formats it afresh on every ``str()``, and every figure of a story asks.
+_DIMENSIONS: dict[object, str] = {}
+
+
+def _dimension(fig: Figure) -> str:
+    """``str(fig.value.dimensionality)``, formatted once per unit and process."""
+    key = fig.value._units
+    found = _DIMENSIONS.get(key)
+    if found is None:
+        found = _DIMENSIONS[key] = str(fig.value.dimensionality)
+    return found
 
 
 def _root_factor(fig: Figure) -> float:
@@ -581,7 +595,7 @@ class _Key:
 
     @classmethod
     def of(cls, fig: Figure) -> _Key:
-        return cls(fig, noun_key(fig.noun), str(fig.value.dimensionality), significant_digits(fig.magnitude * _root_factor(fig)))
+        return cls(fig, noun_key(fig.noun), _dimension(fig), significant_digits(fig.magnitude * _root_factor(fig)))
 
 
 def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
