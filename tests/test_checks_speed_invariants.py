@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from re import _constants as C, _parser as P
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify.checks import arithmetic
+from verify.checks import arithmetic, list_count
 from verify.model import Span
 
 TOKEN = ord("⟨")
@@ -126,3 +127,37 @@ def test_word_gates_admit_the_edge_cases(template: str) -> None:
     for name, i, gate in GATED:
         if _pattern(name, i).search(template):
             assert gate(clause), (name, i, template)
+
+
+# --- list-count walks word runs instead of trying its count pattern at every position.
+
+_PIECES = [
+    *sorted(list_count._OPENERS), "Three", "TWENTY", "ſix", "ſome", "tᴡo", "2021", "1٣", "٣", "_two", "two_",
+    "leaders", "countries", "Russia", "France", "Italy", "members", "were", "are", "as", "named", "and",
+    "least", "than", "to", ":", ",", "(", "—", "--", " ", "  ", "\n", ".", "é", "K", "İ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=30), cut=st.integers(0, 5))
+def test_list_count_finds_the_counts_the_pattern_finds(pieces: list[str], cut: int) -> None:
+    """Walking word runs yields exactly the matches of ``_COUNT.finditer``, bounds included."""
+    text = " ".join(pieces)
+    start, end = min(cut, len(text)), max(cut, len(text) - cut)
+    expected = [m.span() for m in list_count._COUNT.finditer(text, start, end)]
+    assert [m.span() for m in list_count._counts(text, start, end)] == expected
+
+
+def test_list_count_finds_the_counts_in_every_fixture() -> None:
+    """On every fixture article the walk and the pattern agree, sentence by sentence."""
+    from verify.document import Document
+    from verify.extract.text import frame
+
+    found = 0
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md")):
+        prose = Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose
+        for s in frame(prose).sentences:
+            expected = [m.span() for m in list_count._COUNT.finditer(prose, s.start, s.end)]
+            assert [m.span() for m in list_count._counts(prose, s.start, s.end)] == expected
+            found += len(expected)
+    assert found > 10

@@ -31,7 +31,7 @@ the count being updated; readers notice, and it puts every other figure in doubt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -80,6 +80,14 @@ _COUNT = re.compile(
     r"\s+(?P<noun>[a-z][a-z'’-]*[a-z])"
     r"(?P<sep>\s*(?::|--|—|–|\(|,)\s*|\s+(?:were|are)\s+(?:(?:named|identified|listed)\s+as\s+)?|\s+as\s+)"
 )
+#: The words a count can open with (any case): a hedge's first word, a number word, 2 to 20.
+#: A word of ASCII characters that is none of them opens no _COUNT match (see _counts).
+_OPENERS = frozenset(
+    ["at", "more", "over", "up", "no", "nearly", "almost", "about", "some", "roughly", "around"]
+    + [w for w in NUMBER_WORDS if " " not in w]
+    + [str(n) for n in range(2, 21)]
+)
+_RUN = re.compile(r"\w+")
 _SUBSET_BEFORE = re.compile(
     r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|each|any|"
     r"several|both|either|neither|few|half|majority|rest)\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?\s*)$"
@@ -159,10 +167,31 @@ def read_list(prose: str, start: int, limit: int, *, names: bool) -> EnumeratedL
 def run(ctx: CheckContext) -> Iterable[Finding]:
     prose = ctx.prose
     for sentence in ctx.extraction.frame.sentences:
-        for m in _COUNT.finditer(prose, sentence.start, sentence.end):
+        for m in _counts(prose, sentence.start, sentence.end):
             finding = _check(ctx, prose, sentence, m)
             if finding is not None:
                 yield finding
+
+
+def _counts(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_COUNT.finditer(prose, start, end)``, tried only where one can begin.
+
+    A match begins at the start of a run of word characters ("\\b" then a hedge or a number), so
+    the runs are walked and ``_COUNT`` is tried only at an opener or a run of other characters
+    (whose case-insensitive reading this does not presume): the regex alone would try every
+    position with its optional hedge, the costliest part of the check.
+    """
+    pos = start
+    for run in _RUN.finditer(prose, start, end):
+        if run.start() < pos:
+            continue
+        word = run.group(0)
+        if word.isascii() and word.lower() not in _OPENERS:
+            continue
+        m = _COUNT.match(prose, run.start(), end)
+        if m:
+            yield m
+            pos = m.end()
 
 
 def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> Finding | None:
