@@ -161,3 +161,9 @@ def test_list_count_finds_the_counts_in_every_fixture() -> None:
             assert [m.span() for m in list_count._counts(prose, s.start, s.end)] == expected
             found += len(expected)
     assert found > 10
+
+
+def test_only_ratio_and_fraction_shares_read_one_token_clauses() -> None:
+    """The sentence gate of arithmetic lets one-figure sentences through only for these two families."""
+    one_token = {name for name in NEEDS if getattr(arithmetic, name) <= 1}
+    assert one_token == {"_RATIO_SHARES_NEED", "_FRACTION_SHARES_NEED"}

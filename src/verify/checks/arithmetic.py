@@ -1165,6 +1165,19 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 # --------------------------------------------------------------------------------------------
 
 
+def _may_hold_arithmetic(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+    """Whether a clause of the sentence can match any pattern, before its clauses are built.
+
+    A sentence with one figure, not a range that could split in two, makes clauses of one token
+    at most: only the ratio and fraction shares need no more, and they need " in ", " out of "
+    or a fraction's last word, which a clause can only hold if the sentence's text does.
+    """
+    if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
+        return True
+    text = re.sub(r"\s", " ", prose[sentence.start : sentence.end].lower())
+    return " in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)
+
+
 def run(ctx: CheckContext) -> Iterable[Finding]:
     """Redo the arithmetic of every clause; one finding per rule and span at most."""
     frame = ctx.extraction.frame
@@ -1174,6 +1187,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     seen: set[tuple[str, int, int]] = set()
     for index, figures in sorted(by_sentence.items()):
         sentence = frame.sentences[index]
+        if not _may_hold_arithmetic(ctx.prose, sentence, figures):
+            continue
         for clause in clauses(ctx.prose, sentence, figures):
             for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
                 key = (finding.rule, finding.start, finding.end)
