@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify.checks import arithmetic, list_count
+from verify.checks import arithmetic, list_count, plausibility
 from verify.model import Span
 
 TOKEN = ord("⟨")
@@ -167,3 +167,17 @@ def test_only_ratio_and_fraction_shares_read_one_token_clauses() -> None:
     """The sentence gate of arithmetic lets one-figure sentences through only for these two families."""
     one_token = {name for name in NEEDS if getattr(arithmetic, name) <= 1}
     assert one_token == {"_RATIO_SHARES_NEED", "_FRACTION_SHARES_NEED"}
+
+
+# --- plausibility skips the hedge pattern when the words before a figure end on no hedge.
+
+_WINDOW_PIECES = [*plausibility._HEDGE_WORDS, "aged", "age of", "the", "takeover", "$over", "over.", "some-", "  ", "\n", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_WINDOW_PIECES), max_size=8))
+def test_window_before_drops_hedges_as_the_pattern_does(pieces: list[str]) -> None:
+    """The hedge-ending shortcut gives the window the full substitution gives."""
+    text = " ".join(pieces)
+    expected = plausibility._HEDGES.sub("", plausibility._normal(text).rstrip()).rstrip()
+    assert plausibility._window_before(text) == expected

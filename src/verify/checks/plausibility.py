@@ -50,10 +50,13 @@ RULE = RULES[0]
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _DETERMINERS = frozenset(["the", "a", "an", "all", "its", "their", "those", "these", "his", "her", "our", "this", "that"])
-_HEDGES = re.compile(
-    r"(?:\b(?:about|around|nearly|almost|roughly|some|approximately|just|over|under|more than|less than|"
-    r"at least|at most|up to|as many as|as much as|an estimated|a reported)\s*)+$"
-)
+#: Hedges dropped from the end of the words before a figure ("aged about"), in match order.
+_HEDGE_WORDS = (
+    "about", "around", "nearly", "almost", "roughly", "some", "approximately", "just", "over", "under",
+    "more than", "less than", "at least", "at most", "up to", "as many as", "as much as", "an estimated",
+    "a reported",
+)  # fmt: skip
+_HEDGES = re.compile(r"(?:\b(?:" + "|".join(_HEDGE_WORDS) + r")\s*)+$")
 _TOKEN = re.compile(r"[a-z0-9%$€£.']+")
 #: Extra words allowed between the first word of a phrase and the rest ("of U.S. adults").
 _GAP = 2
@@ -118,13 +121,13 @@ def _value_for(
     if any(has_phrase(sentence, k) for k in bound.exclude):
         return None
     if units.compatible(figure.value, target):
-        if target.dimensionless and _family(str(figure.value.units)) != _family(bound.unit):
+        if _dimensionless(bound.unit) and _family(units.unit_name(figure.value)) != _family(bound.unit):
             return None
 
         def conv(q):
-            return float(q.magnitude) if target.dimensionless else float(q.to(target.units).magnitude)
+            return float(q.magnitude) if _dimensionless(bound.unit) else float(q.to(target.units).magnitude)
 
-    elif bound.bare and phrase and figure.kind in ("count", "ordinal") and str(figure.value.units) == "count":
+    elif bound.bare and phrase and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count":
 
         def conv(q):
             return float(q.magnitude)
@@ -157,7 +160,7 @@ def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:
         return 0.0, figure.end
     total = 0.0
     pos = figure.end
-    whole = str(figure.value.units)
+    whole = units.unit_name(figure.value)
     for _ in range(2):
         m = _TRAILING_PART.match(prose, pos)
         if not m:
@@ -261,6 +264,12 @@ class _Phrases:
 
 
 @functools.lru_cache(maxsize=64)
+def _dimensionless(unit: str) -> bool:
+    """Whether a bound's unit is dimensionless, read once per unit name (pint works it out anew)."""
+    return bool(_unit_quantity(unit).dimensionless)
+
+
+@functools.lru_cache(maxsize=64)
 def _unit_quantity(unit: str):
     """One of ``unit``, built once per unit name rather than once per figure and bound."""
     return units.quantity(1, unit)
@@ -268,7 +277,9 @@ def _unit_quantity(unit: str):
 
 def _window_before(text: str) -> str:
     """The normalised words before a figure, hedges dropped: one per figure, shared by every bound."""
-    return _HEDGES.sub("", _normal(text).rstrip()).rstrip()
+    normal = _normal(text).rstrip()
+    # _HEDGES ends at the end of the text on a hedge: most windows end otherwise, and skip it.
+    return _HEDGES.sub("", normal).rstrip() if normal.endswith(_HEDGE_WORDS) else normal.rstrip()
 
 
 @functools.lru_cache(maxsize=4096)
