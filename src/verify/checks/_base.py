@@ -49,6 +49,10 @@ class CheckContext:
     extraction: Extraction
     packs: Sequence[Pack] = ()
     severities: dict[str, str] = attrs.field(factory=dict)
+    #: What a check reads once per document and reuses (a sentence's clauses…): it lives as long
+    #: as this context, so nothing is ever cached across documents. Key it by the check's own
+    #: function, to keep checks apart.
+    memo: dict[object, object] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @property
     def document(self):  # noqa: ANN201 - Document, imported lazily

@@ -182,9 +182,17 @@ _POSSESSOR = re.compile(r"\b([a-z]+)['’]s\b")
 _SUBJECT = re.compile(r"\s*(?:the|a|an|its|their) ([a-z]+)\b")
 
 
-@lru_cache(maxsize=256)
-def _clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ...]:
-    """The (start, end) offsets of the clauses of ``sentence`` (breaks as in the arithmetic check)."""
+def _clause_bounds(ctx: CheckContext, sentence: Span) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets of the clauses of ``sentence`` (breaks as in the arithmetic check),
+    read once per sentence of the document (a long sentence of many figures stays linear)."""
+    key = (_clause_bounds, sentence)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _read_clause_bounds(ctx.prose, sentence)
+    return found  # type: ignore[return-value]
+
+
+def _read_clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ...]:
     text = re.sub(r"\s", " ", prose[sentence.start : sentence.end].lower())
     bounds = []
     start = 0
@@ -207,10 +215,14 @@ def _head(first: str, rest: str) -> str:
     return head
 
 
-@lru_cache(maxsize=1024)
-def _proper(prose: str, word: str) -> bool:
-    """Whether ``word`` is written capitalised somewhere other than at the start of a sentence."""
-    return re.search(rf"[a-z,;] {re.escape(word)}\b", prose) is not None
+def _proper(ctx: CheckContext, word: str) -> bool:
+    """Whether ``word`` is written capitalised somewhere other than at the start of a sentence
+    (the document is searched once per word)."""
+    key = (_proper, word)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = re.search(rf"[a-z,;] {re.escape(word)}\b", ctx.prose) is not None
+    return found  # type: ignore[return-value]
 
 
 def profile(ctx: CheckContext, fig: Figure) -> Profile:
@@ -222,7 +234,7 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
     # The clause: the stretch of the sentence between clause breaks that holds the figure, and
     # no more than a few hundred characters either side of it (run-on text stays linear).
     start, end = sentence.start, sentence.end
-    for lo, hi in _clause_bounds(prose, sentence):
+    for lo, hi in _clause_bounds(ctx, sentence):
         if lo <= fig.start < hi:
             start, end = lo, hi
             break
@@ -246,7 +258,7 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         following = _WORD.match(text[m.end() :].lstrip().lower())
         if following and following.group(0) in SOURCE_NOUNS:
             continue
-        if start + m.start() == sentence.start and not _proper(prose, word):
+        if start + m.start() == sentence.start and not _proper(ctx, word):
             continue  # "Floods killed …", "Relatives gathered …": a capital only because it leads
         places.add(lower)
     # Lower-case places only from the phrase right after the figure ("500 homes in the county"):

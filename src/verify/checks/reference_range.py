@@ -49,7 +49,6 @@ update the pack entry with its source.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Iterable
@@ -242,10 +241,14 @@ def _scope(ctx: CheckContext, figure: Figure) -> tuple[int | None, int | None, b
     context = figure.context
     if context is not None and (context.scope or context.scope_start is not None):
         return context.scope_start, context.scope_end, True
-    return _sentence_scope(_sentence(ctx, figure).text)
+    sentence = _sentence(ctx, figure)
+    key = (_sentence_scope, sentence)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _sentence_scope(sentence.text)
+    return found  # type: ignore[return-value]
 
 
-@functools.lru_cache(maxsize=256)
 def _sentence_scope(sentence: str) -> tuple[int | None, int | None, bool]:
     """The lone "since 2014" or "in 2021" of a sentence; read once per sentence, not per figure."""
     since = _SINCE.findall(sentence)
