@@ -420,7 +420,7 @@ def _widened(fig: Figure) -> tuple[float, float]:
     return lo - slack, hi + slack
 
 
-def _disjoint(a: Profile, b: Profile) -> bool:
+def _disjoint(a: Profile | _Key, b: Profile | _Key) -> bool:
     """Whether the two figures' intervals (in root units) do not meet."""
     lo_a, hi_a = (x * a.root for x in _widened(a.figure))
     lo_b, hi_b = (x * b.root for x in _widened(b.figure))
@@ -506,6 +506,28 @@ def significant_digits(value: float) -> str:
 
 def _restated(a: Profile, b: Profile) -> int | None:
     """The power of a thousand by which ``b`` restates ``a`` with another magnitude, if it does."""
+    k = _restatement(a, b)
+    if k is None:
+        return None
+    # The same thing needs the same words next to it: "1.5 million people live there" and "1,500
+    # people came" are not one figure, nor are "spent $1.4 million on housing" and "the housing
+    # budget is $1.4 billion". What a sum of money is for ("budget", "loss") is such a word;
+    # "people" or "troops" is not.
+    named = a.figure.kind == "money" and a.noun is not None and a.noun == b.noun
+    if not (named or a.near & b.near or a.anaphoric or b.anaphoric):
+        return None
+    if _other_owner(a, b) or _other_owner(b, a):
+        return None
+    if a.times and b.times and a.times != b.times or _other_places(a, b):
+        return None
+    if a.increment or b.increment or a.changing or b.changing:
+        return None
+    return k
+
+
+def _restatement(a: Profile | _Key, b: Profile | _Key) -> int | None:
+    """The power of a thousand between ``a`` and ``b`` when their numbers alone allow a
+    restatement (the part of ``_restated`` that needs no words around them)."""
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or a.dimension != b.dimension or a.sentence == b.sentence:
         return None
@@ -524,19 +546,6 @@ def _restated(a: Profile, b: Profile) -> int | None:
     if len(digits) < 2 and not worded:
         return None
     if a.noun and b.noun and a.noun != b.noun:
-        return None
-    # The same thing needs the same words next to it: "1.5 million people live there" and "1,500
-    # people came" are not one figure, nor are "spent $1.4 million on housing" and "the housing
-    # budget is $1.4 billion". What a sum of money is for ("budget", "loss") is such a word;
-    # "people" or "troops" is not.
-    named = fa.kind == "money" and a.noun is not None and a.noun == b.noun
-    if not (named or a.near & b.near or a.anaphoric or b.anaphoric):
-        return None
-    if _other_owner(a, b) or _other_owner(b, a):
-        return None
-    if a.times and b.times and a.times != b.times or _other_places(a, b):
-        return None
-    if a.increment or b.increment or a.changing or b.changing:
         return None
     return k
 
@@ -587,7 +596,7 @@ def _comparable_kind(fig: Figure) -> bool:
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
     figures = [f for f in ctx.figures if _comparable_kind(f)]
-    yield from _pairs(ctx, [_Key.of(f) for f in figures])
+    yield from _pairs(ctx, [_Key.of(ctx, f) for f in figures])
 
 
 #: How many earlier figures of the same kind a figure is compared with, from each end of the
@@ -604,10 +613,14 @@ class _Key:
     noun: str | None  # as Profile.noun
     dimension: str  # as Profile.dimension
     digits: str  # the significant digits of its value in root units
+    root: float  # as Profile.root
+    sentence: int  # as Profile.sentence
 
     @classmethod
-    def of(cls, fig: Figure) -> _Key:
-        return cls(fig, noun_key(fig.noun), _dimension(fig), significant_digits(fig.magnitude * _root_factor(fig)))
+    def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
+        root = _root_factor(fig)
+        sentence = ctx.extraction.frame.sentence_index(fig.start)
+        return cls(fig, noun_key(fig.noun), _dimension(fig), significant_digits(fig.magnitude * root), root, sentence)
 
 
 def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
@@ -627,11 +640,12 @@ def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
 
 
 def _may_pair(a: _Key, b: _Key) -> bool:
-    """Whether a pair can give a finding at all: the same counted noun (``same_subject`` asks
-    for it) or the same digits with no two different nouns (``_restated`` asks for that)."""
-    if a.noun is not None and a.noun == b.noun:
+    """Whether a pair can give a finding at all, by its numbers: a restatement needs what
+    ``_restatement`` asks, a conflict the same counted noun (``same_subject`` asks for it) and
+    values that do not meet (``_disjoint``)."""
+    if _restatement(a, b):
         return True
-    return a.digits == b.digits and not (a.noun and b.noun and a.noun != b.noun)
+    return a.noun is not None and a.noun == b.noun and _disjoint(a, b)
 
 
 def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
