@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from verify import packs
 from verify.checks import arithmetic, list_count, plausibility
 from verify.model import Span
 
@@ -181,3 +182,21 @@ def test_window_before_drops_hedges_as_the_pattern_does(pieces: list[str]) -> No
     text = " ".join(pieces)
     expected = plausibility._HEDGES.sub("", plausibility._normal(text).rstrip()).rstrip()
     assert plausibility._window_before(text) == expected
+
+
+# --- packs.find_phrase tries a case-sensitive phrase only where its first word stands.
+
+_PHRASE_TEXT = ["G7", "G-7", "G 7", "G", "7", "xG7", "G77", "the", "NATO", "NATO's", "Nato", "-", " ", "  ", "\n", ",", "é", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PHRASE_TEXT), max_size=20),
+    phrase=st.sampled_from(["G7", "G-7", "G 7", "NATO", "the G7", "7", "-", "G--7"]),
+    suffix=st.booleans(),
+)
+def test_find_phrase_finds_what_the_pattern_finds(pieces: list[str], phrase: str, suffix: bool) -> None:
+    """The first-word shortcut returns exactly the pattern's matches, in order."""
+    text = "".join(pieces)
+    expected = [m.span() for m in packs._phrase_pattern(phrase, True, suffix).finditer(text)]
+    assert packs.find_phrase(text, phrase, case=True, suffix=suffix) == expected

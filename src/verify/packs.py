@@ -778,13 +778,32 @@ def _phrase_pattern(phrase: str, case: bool, suffix: bool) -> re.Pattern[str]:
     return re.compile(lead + body + tail, 0 if case else re.IGNORECASE)
 
 
+@cache
+def _first_word(phrase: str) -> str:
+    """The first word of a pack phrase, split as ``_phrase_pattern`` splits it ("" when none)."""
+    return next((w for w in re.split(r"[\s-]+", phrase.strip()) if w), "")
+
+
 def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> list[tuple[int, int]]:
     """Where ``phrase`` stands in ``text`` as whole words (spaces and hyphens interchangeable).
 
     ``suffix`` lets the last word take a plural or demonym ending; ``case`` makes the match
     case-sensitive (for names such as "US" that are ordinary words in lower case).
     """
-    return [m.span() for m in _phrase_pattern(phrase, case, suffix).finditer(text)]
+    pattern = _phrase_pattern(phrase, case, suffix)
+    first = _first_word(phrase)
+    if not case or not first:
+        return [m.span() for m in pattern.finditer(text)]
+    # Case-sensitive, a match starts where the phrase's first word stands verbatim: try the
+    # pattern only there (str.find is a fast scan; the pattern's leading lookbehind is not).
+    spans = []
+    at = text.find(first)
+    while at >= 0:
+        m = pattern.match(text, at)
+        if m:
+            spans.append(m.span())
+        at = text.find(first, m.end() if m else at + 1)
+    return spans
 
 
 def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> bool:
