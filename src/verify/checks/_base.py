@@ -72,7 +72,11 @@ class CheckContext:
 
     @property
     def figures(self) -> tuple[Figure, ...]:
-        return self.extraction.quantities
+        """The quantity figures (read once per context: several checks ask)."""
+        found = self.memo.get("figures")
+        if found is None:
+            found = self.memo["figures"] = self.extraction.quantities
+        return found  # type: ignore[return-value]
 
     @property
     def dates(self) -> tuple[DateMention, ...]:
