@@ -790,16 +790,16 @@ def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tr
     ``suffix`` lets the last word take a plural or demonym ending; ``case`` makes the match
     case-sensitive (for names such as "US" that are ordinary words in lower case).
     """
-    pattern = _phrase_pattern(phrase, case, suffix)
+    phrase_re = _phrase_pattern(phrase, case, suffix)
     first = _first_word(phrase)
     if not case or not first:
-        return [m.span() for m in pattern.finditer(text)]
+        return [m.span() for m in phrase_re.finditer(text)]
     # Case-sensitive, a match starts where the phrase's first word stands verbatim: try the
     # pattern only there (str.find is a fast scan; the pattern's leading lookbehind is not).
     spans = []
     at = text.find(first)
     while at >= 0:
-        m = pattern.match(text, at)
+        m = phrase_re.match(text, at)
         if m:
             spans.append(m.span())
         at = text.find(first, m.end() if m else at + 1)
