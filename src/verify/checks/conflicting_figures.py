@@ -289,8 +289,8 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
     words = {
         _stem(w)
         for w in _WORD.findall(text.lower())
-        if w not in STOPWORDS and w not in attribution_words and noun_key(w) != key and len(w) > 2
-    }
+        if len(w) > 2 and w not in STOPWORDS and w not in attribution_words and (key is None or noun_key(w) != key)
+    }  # (a word is never reduced to None: with no noun, every word passes that last test)
     words -= {_stem(w) for w in _WORD.findall(fig.text.lower())}
     last_words = _WORD.findall(before[-30:])
     predicates: set[str] = set()
