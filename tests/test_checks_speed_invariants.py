@@ -200,3 +200,26 @@ def test_find_phrase_finds_what_the_pattern_finds(pieces: list[str], phrase: str
     text = "".join(pieces)
     expected = [m.span() for m in packs._phrase_pattern(phrase, True, suffix).finditer(text)]
     assert packs.find_phrase(text, phrase, case=True, suffix=suffix) == expected
+
+
+def test_plausibility_skips_only_bounds_that_cannot_read_the_figure() -> None:
+    """A bound left out as unmeasurable gives no value even when its phrase is taken as matched."""
+    from verify.checks import CheckContext
+    from verify.document import Document
+    from verify.extract import extract
+
+    bound_packs = tuple(p for p in packs.default_packs() if p.bounds)
+    index = plausibility._index(bound_packs)
+    skipped = 0
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md")):
+        doc = Document.from_text(path.read_text(encoding="utf-8"), format="markdown")
+        ctx = CheckContext(extract(doc), bound_packs)
+        for figure in ctx.extraction.figures:
+            if figure.kind == "label":
+                continue
+            measurable = index.measurable(figure)
+            for position, bound in enumerate(index.bounds):
+                if position not in measurable:
+                    skipped += 1
+                    assert plausibility._value_for(ctx.prose, figure, bound, lambda _end: True) is None
+    assert skipped > 0

@@ -71,8 +71,13 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     for figure in ctx.extraction.figures:
         if figure.kind == "label" or modality_of(figure) == "projection":
             continue
+        measurable = index.measurable(figure)
+        if not measurable:
+            continue  # no bound can read the figure in its unit ("$2 billion"): no phrase to look for
         phrases = _Phrases(prose, figure, index)
         for position in phrases.candidates(figure):
+            if position not in measurable:
+                continue
             bound = index.bounds[position]
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
@@ -187,6 +192,25 @@ class _Index:
     after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (position, phrase words)
     with_nouns: frozenset[int]  # positions of the bounds that a figure's counted noun can match
     with_after: frozenset[int]  # positions of the bounds with after phrases
+    #: Figure kind and unit -> the bounds ``_value_for`` can read such a figure in (filled lazily).
+    _measurable: dict[tuple[str, object], frozenset[int]] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def measurable(self, figure: Figure) -> frozenset[int]:
+        """The positions of the bounds for the figure's kind whose unit it converts to, or that
+        read it bare (a count); for any other, ``_value_for`` returns None whatever the words."""
+        key = (figure.kind, figure.value._units)
+        found = self._measurable.get(key)
+        if found is None:
+            found = self._measurable[key] = frozenset(
+                position
+                for position, bound in enumerate(self.bounds)
+                if not (bound.kinds and figure.kind not in bound.kinds)
+                and (
+                    units.compatible(figure.value, _unit_quantity(bound.unit))
+                    or bound.bare and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count"
+                )
+            )
+        return found
 
 
 @functools.lru_cache(maxsize=16)
