@@ -442,11 +442,11 @@ def _modality(p: Profile) -> str:
     return "a current count"
 
 
-def _differ(a: Profile, b: Profile) -> bool:
+def _differ(a: Profile | _Key, b: Profile | _Key) -> bool:
     return _other_source(a, b) or a.modality != b.modality
 
 
-def _other_source(a: Profile, b: Profile) -> bool:
+def _other_source(a: Profile | _Key, b: Profile | _Key) -> bool:
     """Whether both figures are attributed, to sources that differ.
 
     A source named more fully later is the same source: "the governor" and "the regional
@@ -616,6 +616,9 @@ class _Key:
     root: float  # as Profile.root
     sentence: int  # as Profile.sentence
 
+    attribution = Profile.attribution  # read from the figure alone, as for a profile
+    modality = Profile.modality
+
     @classmethod
     def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
         root = _root_factor(fig)
@@ -645,6 +648,8 @@ def _may_pair(a: _Key, b: _Key) -> bool:
     values that do not meet (``_disjoint``)."""
     if _restatement(a, b):
         return True
+    if a.sentence == b.sentence and not _differ(a, b):
+        return False  # the pair loop passes over two such values in one sentence
     return a.noun is not None and a.noun == b.noun and _disjoint(a, b)
 
 
