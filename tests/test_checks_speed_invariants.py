@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from re import _constants as C, _parser as P
+from re import _constants as C
+from re import _parser as P
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +18,7 @@ from verify.model import Span
 TOKEN = ord("⟨")
 
 
-def fewest_tokens(parsed) -> int:  # noqa: ANN001 - a re._parser.SubPattern or its item list
+def fewest_tokens(parsed) -> int:
     """The fewest "⟨" characters any match of a parsed pattern consumes (a lower bound)."""
     total = 0
     for op, arg in parsed:
@@ -100,7 +101,7 @@ def _pattern(name: str, i: int) -> re.Pattern[str]:
 @pytest.mark.parametrize(("name", "i", "gate"), GATED, ids=[f"{n}[{i}]" for n, i, _ in GATED])
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_word_gate_admits_every_text_its_patterns_match(name: str, i: int, gate, data) -> None:  # noqa: ANN001
+def test_word_gate_admits_every_text_its_patterns_match(name: str, i: int, gate, data) -> None:
     """Text generated to match a gated pattern always passes the gate (the gate loses no match)."""
     pattern = _pattern(name, i)
     text = data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search))

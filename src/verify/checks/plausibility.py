@@ -81,7 +81,7 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
             bound = index.bounds[position]
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
-            value = _value_for(prose, figure, bound, lambda end, p=position: phrases.matched(p, end))
+            value = _value_for(prose, figure, bound, functools.partial(phrases.matched, position))
             if value is None:
                 continue
             low, high, end = value
