@@ -335,21 +335,30 @@ class Job:
     max_bytes: int
     report_unused: bool
     debug: bool
+    # For the formats written a document at a time: ("text", color, quiet), ("github",) or
+    # ("json",). The article is rendered where it was checked, and only its text travels back.
+    render: tuple[Any, ...] | None = None
 
 
 @attrs.frozen
 class Outcome:
     index: int
     path: str
-    report: Any = None  # Report
+    report: Any = None  # Report, for the formats rendered at the end
     error: str | None = None
     traceback: str | None = None
+    rendered: str | None = None  # the article's output, for the formats written as they come
+    severities: tuple[str, ...] = ()  # of its findings, with ``rendered``
 
 
 def run_job(job: Job) -> Outcome:
     """Read, check and filter one article; never raises (errors come back as text)."""
     try:
-        return Outcome(job.index, job.path, report=_check_article(job))
+        report = _check_article(job)
+        if job.render is None:
+            return Outcome(job.index, job.path, report=report)
+        severities = tuple(f.severity for f in report.findings)
+        return Outcome(job.index, job.path, rendered=_render_one(report, job.render), severities=severities)
     except VerifyError as error:
         message = str(error) if error.path else f"{job.path}: {error}"
         return Outcome(job.index, job.path, error=message, traceback=_traceback() if job.debug else None)
@@ -362,6 +371,21 @@ def run_job(job: Job) -> Outcome:
             error=f"{job.path}: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
             traceback=_traceback() if job.debug else None,
         )
+
+
+def _render_one(report: Report, how: tuple[Any, ...]) -> str:
+    """One article's part of a streamed output (text, github or a JSON ``documents`` element)."""
+    if how[0] == "text":
+        from verify.render import text as text_render
+
+        return text_render.render_report(report, color=how[1], quiet=how[2])
+    if how[0] == "github":
+        from verify.render import github
+
+        return github.render([report])
+    from verify.render import json as json_render
+
+    return json_render.Writer.body(report)
 
 
 def _traceback() -> str:
@@ -506,6 +530,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             if os.path.exists(path) and vio.is_same_file(args.output, path):
                 raise UsageError(f"--output {args.output} is one of the checked files; verify never writes to them")
 
+    color = args.format == "text" and _use_color(args.color, sys.stdout, args.output)
+    render: tuple[Any, ...] | None = {
+        "text": ("text", color, args.quiet), "github": ("github",), "json": ("json",)
+    }.get(args.format)
     jobs: list[Job] = []
     errors: dict[int, str] = {}
     for index, (path, text, error) in enumerate(targets):
@@ -515,11 +543,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         config = configs.for_path(path)
         _load_packs(config)  # a broken pack stops the run here, before any article is checked
         jobs.append(
-            Job(index, path, text, config, options.published, options.encoding, options.max_bytes, args.report_unused_suppressions, bool(getattr(args, "debug", False)))
+            Job(index, path, text, config, options.published, options.encoding, options.max_bytes, args.report_unused_suppressions, bool(getattr(args, "debug", False)), render)
         )
 
     sink = _Sink(args.output)
-    color = args.format == "text" and _use_color(args.color, sys.stdout, args.output)
     reports: list[Report] = []  # kept only for the formats that render all reports at the end
     streamed = args.format in ("text", "github", "json")
     from verify.render import json as json_render
@@ -545,16 +572,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                 sys.stderr.write(outcome.traceback)
             return
         report = outcome.report
-        tally.add(report)
+        severities = outcome.severities if report is None else tuple(f.severity for f in report.findings)
+        tally.add_severities(severities)
         fail_on = fail_on_by_index[outcome.index]
-        if any(_reaches(f.severity, fail_on) for f in report.findings):
+        if any(_reaches(severity, fail_on) for severity in severities):
             failed = True
-        if args.format == "text":
-            sink.write(text_render.render_report(report, color=color, quiet=args.quiet))
-        elif args.format == "github":
-            sink.write(renderer([report]))
-        elif args.format == "json":
-            sink.write(json_writer.document(report))
+        if args.format == "json":
+            sink.write(json_writer.add(outcome.rendered, severities))
+        elif outcome.rendered is not None:
+            sink.write(outcome.rendered)
         else:
             reports.append(report)
 

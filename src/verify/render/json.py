@@ -31,13 +31,20 @@ class Writer:
 
     def document(self, report) -> str:  # noqa: ANN001 - Report
         """The next element of ``documents`` (with the header before the first one)."""
-        doc = report.to_dict()
+        return self.add(self.body(report), [f.severity for f in report.findings])
+
+    @staticmethod
+    def body(report) -> str:  # noqa: ANN001 - Report
+        """One document's element of ``documents``, indented in place (built where it was checked)."""
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+    def add(self, body: str, severities: Iterable[str]) -> str:
+        """The next element of ``documents`` from its :meth:`body` and its findings' severities."""
         first = self._summary["documents"] == 0
         self._summary["documents"] += 1
-        for finding in doc["findings"]:
+        for severity in severities:
             self._summary["findings"] += 1
-            self._summary[finding["severity"]] += 1
-        body = json.dumps(doc, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            self._summary[severity] += 1
         head = f'{{\n  "schema": {json.dumps(SCHEMA)},\n  "documents": [\n' if first else ",\n"
         return f"{head}    {body}"
 

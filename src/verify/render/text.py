@@ -149,10 +149,14 @@ class Tally:
         self.with_findings = 0
 
     def add(self, report) -> None:  # noqa: ANN001 - a Report
+        self.add_severities([f.severity for f in report.findings])
+
+    def add_severities(self, severities: Sequence[str]) -> None:
+        """Count one file by the severities of its findings."""
         self.files += 1
-        self.with_findings += bool(report.findings)
-        for finding in report.findings:
-            self.severities[finding.severity] += 1
+        self.with_findings += bool(severities)
+        for severity in severities:
+            self.severities[severity] += 1
 
 
 def summary(reports: Sequence | Tally, *, errors: int = 0, color: bool = False) -> str:  # noqa: ANN001
