@@ -261,15 +261,23 @@ class _Configs:
 
         self.options = options
         self._by_file: dict[str, Config] = {}
+        self._by_folder: dict[str, Config] = {}  # a folder of 10,000 articles is searched once
+        self._with_options: dict[int, Config] = {}
         self._fixed = load_config(options.config_file) if options.config_file else None
         self._default = Config()
 
     def _base(self, path: str) -> Config:
-        from verify.config import find_config, load_config
-
         if self._fixed is not None:
             return self._fixed
         start = os.path.dirname(os.path.abspath(path)) if path not in ("-",) else os.getcwd()
+        config = self._by_folder.get(start)
+        if config is None:
+            config = self._by_folder[start] = self._nearest(start)
+        return config
+
+    def _nearest(self, start: str) -> Config:
+        from verify.config import find_config, load_config
+
         found = find_config(start)
         if found is None:
             return self._default
@@ -279,8 +287,14 @@ class _Configs:
         return self._by_file[key]
 
     def for_path(self, path: str) -> Config:
+        base = self._base(path)
+        config = self._with_options.get(id(base))
+        if config is None:
+            config = self._with_options[id(base)] = self._apply_options(base)
+        return config.for_file(path)
+
+    def _apply_options(self, config: Config) -> Config:
         o = self.options
-        config = self._base(path)
         changes: dict[str, Any] = {}
         if o.select:
             changes["select"] = o.select
@@ -294,7 +308,7 @@ class _Configs:
             changes["fail_on"] = o.fail_on
         if changes:
             config = attrs.evolve(config, **changes)
-        return config.for_file(path)
+        return config
 
 
 # --- packs, loaded once per process ---------------------------------------------------------------
