@@ -44,7 +44,14 @@ def _container(name: str) -> object:
 
 def quantity(magnitude: float, unit_name: str) -> pint.Quantity:
     """A quantity of ``magnitude`` in the unit called ``unit_name``."""
-    # pint's fastest path takes the unit's container; the Unit itself is looked up once.
+    if type(magnitude) is float or type(magnitude) is int:
+        # What pint's constructor ends with for a number and a unit container, without the
+        # checks for strings, arrays and other quantities that cannot apply (extraction makes
+        # thousands of these); the container is looked up once per unit name.
+        q = object.__new__(Quantity)
+        q._magnitude = magnitude
+        q._units = _container(unit_name)
+        return q
     return Quantity(magnitude, _container(unit_name))
 
 
