@@ -477,9 +477,9 @@ _TOKEN = re.compile(r"\w+")
 _RELS = {"last", "next", "this", "coming", "past", "previous", "following", "current", "upcoming"}
 _PARTS = {"early", "mid", "late", "beginning", "start", "end", "middle"}
 _COUNT_WORDS = _firsts(T.COUNTS)
-#: The words a pattern's match can start with ("0" stands for any number). Patterns not listed
-#: are cheap to scan whole; the rest are tried only where one of their first words stands, which
-#: keeps a pass over the text to one dictionary look-up per word.
+#: The words each pattern's match can start with ("0" stands for any number, "'" for the
+#: apostrophe of "'90s"). Every pattern is tried only where one of its first words stands, so
+#: a pass over the text costs one scan for those words and a look-up per word found.
 _STARTS: dict[str, set[str]] = {
     "md": _firsts(T.WEEKDAYS) | _firsts(T.MONTHS),
     "dm": _firsts(T.WEEKDAYS) | _firsts(T.ORDINAL_DAYS) | {"the", "0"},
