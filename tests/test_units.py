@@ -28,3 +28,11 @@ def test_other_magnitudes_go_through_pint() -> None:
     q = units.quantity(Fraction(1, 2), "count")
     assert q.magnitude == Fraction(1, 2)
     assert units.quantity(5.0, "kilometer").to("meter").magnitude == 5000.0
+
+
+def test_per_unit_answers() -> None:
+    """One of a unit, its dimensionlessness and its printed dimensionality, read once per unit."""
+    assert units.one("USD") == units.quantity(1, "USD")
+    assert units.dimensionless("percent") and not units.dimensionless("kilometer")
+    assert units.dimension_name(units.quantity(3.0, "kilometer")) == "[length]"
+    assert units.dimension_name(units.quantity(3.0, "USD")) != units.dimension_name(units.quantity(3.0, "EUR"))

@@ -131,7 +131,6 @@ _HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<![^<>]*>|<\?[^<>]*>|</?[A-Za-z][^<>]
 _HTML_META_TAG = re.compile(r"<(meta|time)\b([^<>]{0,2000})>?", re.I)
 _HTML_ATTRIBUTE = re.compile(r"""([\w:.-]{1,100})[ \t\r\n]{0,20}=[ \t\r\n]{0,20}(?:"([^"<>]{0,500})"|'([^'<>]{0,500})'|([^\s"'<>]{1,500}))""")
 ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
-_ENTITY = ENTITY
 
 
 def _mask_html(text: str) -> tuple[str, dict[str, str]]:
@@ -155,7 +154,7 @@ def _mask_html(text: str) -> tuple[str, dict[str, str]]:
         _blank(chars, m.start(), m.end())
     # An entity keeps its width: its last character stands for it, the rest are spaces, so that
     # a symbol stays next to what follows it ("&pound;5m" reads "      £5m", five million pounds).
-    for m in _ENTITY.finditer(text):
+    for m in ENTITY.finditer(text):
         import html
 
         decoded = html.unescape(m.group(0))

@@ -69,6 +69,31 @@ def unit_name(q: pint.Quantity) -> str:
     return name
 
 
+@cache
+def one(name: str) -> pint.Quantity:
+    """One of the unit called ``name``, built once per name (checks compare figures with it)."""
+    return quantity(1, name)
+
+
+@cache
+def dimensionless(name: str) -> bool:
+    """Whether the unit called ``name`` is dimensionless (pint works that out anew on each ask)."""
+    return bool(one(name).dimensionless)
+
+
+#: The printed dimensionality of each unit met so far, keyed like :data:`_NAMES`.
+_DIMENSIONS: dict[object, str] = {}
+
+
+def dimension_name(q: pint.Quantity) -> str:
+    """``str(q.dimensionality)`` ("[USD]", "[length]"), formatted once per unit and process."""
+    key = q._units
+    name = _DIMENSIONS.get(key)
+    if name is None:
+        name = _DIMENSIONS[key] = str(q.dimensionality)
+    return name
+
+
 def compatible(a: pint.Quantity, b: pint.Quantity) -> bool:
     """Whether two quantities have the same dimensionality (USD and EUR do not)."""
     return a.dimensionality == b.dimensionality
@@ -83,4 +108,15 @@ def is_unit(name: str) -> bool:
     return True
 
 
-__all__ = ["Quantity", "compatible", "is_unit", "quantity", "registry", "unit", "unit_name"]
+__all__ = [
+    "Quantity",
+    "compatible",
+    "dimension_name",
+    "dimensionless",
+    "is_unit",
+    "one",
+    "quantity",
+    "registry",
+    "unit",
+    "unit_name",
+]

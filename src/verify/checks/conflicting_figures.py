@@ -328,23 +328,9 @@ def profile(ctx: CheckContext, fig: Figure) -> Profile:
         or fig.text.lower().startswith("from "),
         increment=bool(last_words) and last_words[-1] in INCREMENTS,
         sentence=index,
-        dimension=_dimension(fig),
+        dimension=units.dimension_name(fig.value),
         root=_root_factor(fig),
     )
-
-
-#: The printed dimensionality of each unit met so far, keyed like ``units.unit_name``: pint
-#: formats it afresh on every ``str()``, and every figure of a story asks.
-_DIMENSIONS: dict[object, str] = {}
-
-
-def _dimension(fig: Figure) -> str:
-    """``str(fig.value.dimensionality)``, formatted once per unit and process."""
-    key = fig.value._units
-    found = _DIMENSIONS.get(key)
-    if found is None:
-        found = _DIMENSIONS[key] = str(fig.value.dimensionality)
-    return found
 
 
 def _root_factor(fig: Figure) -> float:
@@ -623,7 +609,7 @@ class _Key:
     def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
         root = _root_factor(fig)
         sentence = ctx.extraction.frame.sentence_index(fig.start)
-        return cls(fig, noun_key(fig.noun), _dimension(fig), significant_digits(fig.magnitude * root), root, sentence)
+        return cls(fig, noun_key(fig.noun), units.dimension_name(fig.value), significant_digits(fig.magnitude * root), root, sentence)
 
 
 def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:

@@ -112,7 +112,7 @@ def _value_for(
     ``phrase_matches(compound_end)`` says whether one of the bound's phrases stands next to it."""
     if bound.kinds and figure.kind not in bound.kinds:
         return None
-    target = _unit_quantity(bound.unit)
+    target = units.one(bound.unit)
     extra, compound_end = _compound(prose, figure, target)
     phrase = phrase_matches(compound_end)
     by_noun = not phrase and bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
@@ -126,11 +126,11 @@ def _value_for(
     if any(has_phrase(sentence, k) for k in bound.exclude):
         return None
     if units.compatible(figure.value, target):
-        if _dimensionless(bound.unit) and _family(units.unit_name(figure.value)) != _family(bound.unit):
+        if units.dimensionless(bound.unit) and _family(units.unit_name(figure.value)) != _family(bound.unit):
             return None
 
         def conv(q):
-            return float(q.magnitude) if _dimensionless(bound.unit) else float(q.to(target.units).magnitude)
+            return float(q.magnitude) if units.dimensionless(bound.unit) else float(q.to(target.units).magnitude)
 
     elif bound.bare and phrase and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count":
 
@@ -206,7 +206,7 @@ class _Index:
                 for position, bound in enumerate(self.bounds)
                 if not (bound.kinds and figure.kind not in bound.kinds)
                 and (
-                    units.compatible(figure.value, _unit_quantity(bound.unit))
+                    units.compatible(figure.value, units.one(bound.unit))
                     or bound.bare and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count"
                 )
             )
@@ -287,16 +287,6 @@ class _Phrases:
         return found
 
 
-@functools.lru_cache(maxsize=64)
-def _dimensionless(unit: str) -> bool:
-    """Whether a bound's unit is dimensionless, read once per unit name (pint works it out anew)."""
-    return bool(_unit_quantity(unit).dimensionless)
-
-
-@functools.lru_cache(maxsize=64)
-def _unit_quantity(unit: str):
-    """One of ``unit``, built once per unit name rather than once per figure and bound."""
-    return units.quantity(1, unit)
 
 
 def _window_before(text: str) -> str:

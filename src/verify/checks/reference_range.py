@@ -49,19 +49,14 @@ update the pack entry with its source.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
 from verify.packs import Reference, has_phrase
-
-if TYPE_CHECKING:
-    import pint
 
 RULES = (
     Rule("reference-range", "VR101", "error", "A figure outside the sourced reference range a pack gives for its subject."),
@@ -208,20 +203,11 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
 
 def _same_kind_of_unit(figure: Figure, unit_name: str) -> bool:
     """Compatible units, with percent, percentage points and plain counts kept apart."""
-    target, dimensionless = _target(unit_name)
-    if not units.compatible(figure.value, target):
+    if not units.compatible(figure.value, units.one(unit_name)):
         return False
-    if dimensionless:
+    if units.dimensionless(unit_name):
         return _dimensionless_family(units.unit_name(figure.value)) == _dimensionless_family(unit_name)
     return True
-
-
-@functools.lru_cache(maxsize=256)
-def _target(unit_name: str) -> tuple[pint.Quantity, bool]:
-    """One of a reference's unit and whether it is dimensionless: built once per unit name, not
-    per figure and reference (pint works out dimensionlessness anew each time)."""
-    target = units.quantity(1, unit_name)
-    return target, bool(target.dimensionless)
 
 
 def _dimensionless_family(name: str) -> str:
