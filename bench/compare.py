@@ -191,10 +191,10 @@ def ratios(
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_options(parser: argparse.ArgumentParser, megabytes: float) -> None:
+    """The options every corpus benchmark takes: its size and the time budget per tool."""
     parser.add_argument(
-        "--mb", type=float, default=5.0, help="corpus size in MB (default 5)"
+        "--mb", type=float, default=megabytes, help=f"corpus size in MB (default {megabytes:g})"
     )
     parser.add_argument(
         "--budget",
@@ -202,23 +202,34 @@ def main(argv: list[str] | None = None) -> None:
         default=60.0,
         help="seconds at most per tool (default 60)",
     )
-    parser.add_argument(
-        "--tools",
-        default="verify.extract,verify.check,quantulum3,dateparser",
-        help="comma-separated tools",
-    )
-    args = parser.parse_args(argv)
+
+
+def run_tools(names: set[str], args: argparse.Namespace) -> dict[str, dict[str, float] | str]:
+    """Build the corpus ``args`` asks for, say how big it is, and measure each tool in ``names``."""
     items = corpus(args.mb)
     size = sum(len(t.encode("utf-8")) for _, t, _ in items)
     print(
         f"corpus: {len(items)} articles, {size / 1e6:.2f} MB ({len(articles())} fixture articles repeated)"
     )
     results: dict[str, dict[str, float] | str] = {}
-    for name, tool in tools(set(args.tools.split(","))).items():
+    for name, tool in tools(names).items():
         results[name] = (
             tool if isinstance(tool, str) else measure(tool, items, args.budget)
         )
     print(table(results))
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    corpus_options(parser, 5.0)
+    parser.add_argument(
+        "--tools",
+        default="verify.extract,verify.check,quantulum3,dateparser",
+        help="comma-separated tools",
+    )
+    args = parser.parse_args(argv)
+    results = run_tools(set(args.tools.split(",")), args)
     print(
         ratios(
             results,

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import ROOT, corpus, measure, ratios, table, tools
+from compare import ROOT, corpus_options, ratios, run_tools
 
 SEED = ROOT / "fixtures" / "seed" / "biden-putin-2021-12-08.txt"
 
@@ -58,15 +58,7 @@ def cold_start(runs: int) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--mb", type=float, default=1.0, help="corpus size in MB (default 1)"
-    )
-    parser.add_argument(
-        "--budget",
-        type=float,
-        default=60.0,
-        help="seconds at most per tool (default 60)",
-    )
+    corpus_options(parser, 1.0)
     parser.add_argument(
         "--runs",
         type=int,
@@ -74,15 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         help="fresh processes for the cold start (default 5)",
     )
     args = parser.parse_args(argv)
-    items = corpus(args.mb)
-    size = sum(len(t.encode("utf-8")) for _, t, _ in items)
-    print(f"corpus: {len(items)} articles, {size / 1e6:.2f} MB")
-    results = {}
-    for name, tool in tools({"verify.extract", "quantulum3", "dateparser"}).items():
-        results[name] = (
-            tool if isinstance(tool, str) else measure(tool, items, args.budget)
-        )
-    print(table(results))
+    results = run_tools({"verify.extract", "quantulum3", "dateparser"}, args)
     print(
         ratios(
             results,
