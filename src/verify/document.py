@@ -58,6 +58,9 @@ def format_for(path: str | None) -> Format:
 _Located = TypeVar("_Located")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 @attrs.frozen(repr=False)
 class Document:
     """The text of one article, as read, with what is prose and where each line starts."""
@@ -68,12 +71,16 @@ class Document:
     path: str | None = None
     format: Format = "text"
     metadata: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)
-    _line_starts: tuple[int, ...] = attrs.field(init=False, eq=False, hash=False)
+    # Where each line starts: found on the first look-up (many documents are never asked).
+    _lines: tuple[int, ...] | None = attrs.field(init=False, default=None, eq=False, hash=False)
 
-    def __attrs_post_init__(self) -> None:
-        starts = [0]
-        starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))
-        object.__setattr__(self, "_line_starts", tuple(starts))
+    @property
+    def _line_starts(self) -> tuple[int, ...]:
+        if self._lines is None:
+            starts = [0]
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+            object.__setattr__(self, "_lines", tuple(starts))
+        return self._lines  # type: ignore[return-value]
 
     @classmethod
     def from_text(
