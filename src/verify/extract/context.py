@@ -175,10 +175,50 @@ def _noun_phrase_after(text: str, start: int) -> str | None:
     return None if phrase.lower() in _PRONOUNS else phrase
 
 
-def _attributions(text: str) -> list[tuple[int, str]]:
-    """Every (offset, source) that ``text`` attributes something to, in text order."""
+#: Characters that re.IGNORECASE matches to an ASCII letter ("İ", "ı" -> i, "ſ" -> s, Kelvin -> k):
+#: a text holding one skips the keyword prefilters, which look for ASCII words in ``text.lower()``.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _lower(text: str) -> str | None:
+    """``text.lower()`` for the keyword prefilters, or None if a lower-cased search could miss a match."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
+# Keyword prefilters (str's substring search, far cheaper than a regex scan): every match of the
+# pattern holds one of its words, so a text with none of them has no match and is not scanned.
+_ACCORDING_WORDS = ("according", "citing", "cited", "reported", "data", "figures")  # any case (re.I)
+_POST_SAID_WORDS = ("said", "says", "told", "according")  # as written, after a comma
+_ESTIMATE_WORDS = ("estimat", "believed", "thought", "reckon", "approximated", "extrapolated", "modelled", "modeled")  # re.I
+_CLAUSE_WORDS = ("while", "but", "whereas", "though")  # after a comma, as written ("although" holds "though")
+
+
+def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text ``low`` (None: unknown) may hold one of ``words``."""
+    return low is None or any(w in low for w in words)
+
+
+def _may_break(text: str) -> bool:
+    """Whether :data:`_CLAUSE_BREAK` can match in ``text`` (it needs ";", a dash, or a comma and a word)."""
+    return ";" in text or "—" in text or "–" in text or "--" in text or "," in text and any(w in text for w in _CLAUSE_WORDS)
+
+
+def _attributions(text: str, low: str | None = None) -> list[tuple[int, str]]:
+    """Every (offset, source) that ``text`` attributes something to, in text order.
+
+    ``low`` is :func:`_lower` of ``text`` when the caller has it (it is worked out otherwise).
+    """
     found: list[tuple[int, str]] = []
-    for pattern in (_ACCORDING, _POST_SAID):
+    if low is None:
+        low = _lower(text)
+    patterns = []
+    if _may_hold(low, _ACCORDING_WORDS):
+        patterns.append(_ACCORDING)
+    if "," in text and any(w in text for w in _POST_SAID_WORDS):
+        patterns.append(_POST_SAID)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             who = _noun_phrase_after(text, m.end())
             if who:
@@ -193,13 +233,13 @@ def _attributions(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _modals(text: str) -> list[tuple[int, str, str]]:
-    """Every (offset, modality, words) in ``text``, in text order."""
-    found = [
-        (m.start(), modality, re.sub(r"\s+", " ", m.group()))
-        for modality, pattern in (("projection", _PROJECTION), ("estimate", _ESTIMATE))
-        for m in pattern.finditer(text)
-    ]
+def _modals(text: str, low: str | None = None) -> list[tuple[int, str, str]]:
+    """Every (offset, modality, words) in ``text``, in text order (``low`` as in :func:`_attributions`)."""
+    if low is None:
+        low = _lower(text)
+    patterns = (("projection", _PROJECTION), ("estimate", _ESTIMATE)) if _may_hold(low, _ESTIMATE_WORDS) else (("projection", _PROJECTION),)
+    # The words never start or end with white space, so joining the split is "\s+" -> " ".
+    found = [(m.start(), modality, " ".join(m.group().split())) for modality, pattern in patterns for m in pattern.finditer(text)]
     found.sort()
     return found
 
@@ -287,6 +327,19 @@ class _Sentence:
     scopes: list[tuple[int, str, int | None, int | None]]
 
 
+def _clause_bounds(info: _Sentence, at: int) -> tuple[int, int]:
+    """The clause of ``info`` that holds offset ``at``, as offsets into the sentence's text."""
+    breaks = info.breaks
+    if not breaks:
+        return 0, len(info.span.text)
+    i = bisect.bisect_right(breaks, at, key=_second)
+    return (breaks[i - 1][1] if i > 0 else 0), (breaks[i][0] if i < len(breaks) else len(info.span.text))
+
+
+def _second(item: tuple[int, int]) -> int:
+    return item[1]
+
+
 class ContextReader:
     """Reads the context of figures in one framed text, each sentence once."""
 
@@ -298,13 +351,14 @@ class ContextReader:
         index = self.frame.sentence_index(offset)
         cached = self._cache.get(index)
         if cached is None:
-            span = self.frame.sentence_at(offset)
+            span = self.frame.sentences[index] if self.frame.sentences else Span(0, 0, "")
             text = span.text
+            low = _lower(text)
             cached = _Sentence(
                 span,
-                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)],
-                _attributions(text),
-                _modals(text),
+                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text) else [],
+                _attributions(text, low),
+                _modals(text, low),
                 _scopes(text),
             )
             self._cache[index] = cached
@@ -317,24 +371,22 @@ class ContextReader:
 
     def _clause(self, info: _Sentence, offset: int) -> Span:
         base = info.span.start
-        starts = [b[1] for b in info.breaks]
-        i = bisect.bisect_right(starts, offset - base)
-        lo = starts[i - 1] if i > 0 else 0
-        hi = info.breaks[i][0] if i < len(info.breaks) else len(info.span.text)
+        lo, hi = _clause_bounds(info, offset - base)
         return Span(base + lo, base + hi, info.span.text[lo:hi])
 
     def context(self, start: int, end: int) -> Context:
         """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
         info = self._sentence(start)
-        base = info.span.start
-        clause = self._clause(info, start)
-        at = start - base
-        lo, hi = clause.start - base, clause.end - base
+        at = start - info.span.start
+        lo, hi = _clause_bounds(info, at)
         size = len(info.span.text)
 
-        who = _nearest(info.attributions, lo, hi, at) or _nearest(info.attributions, 0, size, at)
-        modal = _choose_modal(info.modals, lo, hi, at)
-        scope = _nearest(info.scopes, lo, hi, at) or _nearest(info.scopes, 0, size, at)
+        # Most sentences hold no source, modal word or time scope: skip the look-ups then.
+        found = info.attributions
+        who = (_nearest(found, lo, hi, at) or _nearest(found, 0, size, at)) if found else None
+        modal = _choose_modal(info.modals, lo, hi, at) if info.modals else None
+        found = info.scopes
+        scope = (_nearest(found, lo, hi, at) or _nearest(found, 0, size, at)) if found else None
         return Context(
             sentence=info.span,
             attribution=who[1] if who else None,
