@@ -195,6 +195,33 @@ _ESTIMATE_WORDS = ("estimat", "believed", "thought", "reckon", "approximated", "
 _CLAUSE_WORDS = ("while", "but", "whereas", "though")  # after a comma, as written ("although" holds "though")
 
 
+#: Words one of which every match of a pattern holds as a whole word (a run of ``\w`` between
+#: ``\b`` and white space in the pattern), lower-cased: a sentence with none of them is not scanned.
+_PROJECTION_WORDS = frozenset(
+    """
+    could might will shall may won ll expected projected forecast forecasted predicted likely set
+    poised due slated estimated expect expects project projects projection projections forecasts
+    predict predicts prediction anticipate anticipates anticipated aim aims plan plans hope hopes
+    intend intends target targets pledged pledge pledges promised promise promises vowed track
+    course pace by
+    """.split()
+)
+_VERB_WORDS = frozenset(_SAY_VERBS.split("|"))
+#: The relative time scopes' words; the others hold a year, found by :data:`_YEAR_DIGITS`.
+_SCOPE_WORDS = frozenset("year years month months week weeks decade decades quarter quarters season day days".split())
+_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str, low: str | None) -> frozenset[str] | None:
+    """The words of ``text``, lower-cased (None when ``low`` is: a case-blind search could miss one)."""
+    if low is None:
+        return None
+    # lower() maps each character to one character, a word character to a word character and
+    # any other to another (but "İ", which _lower excludes), so ``low``'s words are ``text``'s.
+    return frozenset(_WORD.findall(low))
+
+
 def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
     """Whether the lower-cased text ``low`` (None: unknown) may hold one of ``words``."""
     return low is None or any(w in low for w in words)
@@ -205,14 +232,16 @@ def _may_break(text: str) -> bool:
     return ";" in text or "—" in text or "–" in text or "--" in text or "," in text and any(w in text for w in _CLAUSE_WORDS)
 
 
-def _attributions(text: str, low: str | None = None) -> list[tuple[int, str]]:
+def _attributions(text: str, low: str | None = None, words: frozenset[str] | None = None) -> list[tuple[int, str]]:
     """Every (offset, source) that ``text`` attributes something to, in text order.
 
-    ``low`` is :func:`_lower` of ``text`` when the caller has it (it is worked out otherwise).
+    ``low`` and ``words`` are :func:`_lower` and :func:`_words` of ``text`` when the caller has
+    them (they are worked out otherwise).
     """
     found: list[tuple[int, str]] = []
     if low is None:
         low = _lower(text)
+        words = _words(text, low)
     patterns = []
     if _may_hold(low, _ACCORDING_WORDS):
         patterns.append(_ACCORDING)
@@ -223,7 +252,7 @@ def _attributions(text: str, low: str | None = None) -> list[tuple[int, str]]:
             who = _noun_phrase_after(text, m.end())
             if who:
                 found.append((m.start(), who))
-    for m in _VERB.finditer(text):
+    for m in _VERB.finditer(text) if words is None or not words.isdisjoint(_VERB_WORDS) else ():
         if m.group("verb") in ("put", "puts") and not m.group("put"):
             continue  # "put" only in "put the number at"
         who = _noun_phrase_before(text, m.start())
@@ -233,11 +262,16 @@ def _attributions(text: str, low: str | None = None) -> list[tuple[int, str]]:
     return found
 
 
-def _modals(text: str, low: str | None = None) -> list[tuple[int, str, str]]:
-    """Every (offset, modality, words) in ``text``, in text order (``low`` as in :func:`_attributions`)."""
+def _modals(text: str, low: str | None = None, words: frozenset[str] | None = None) -> list[tuple[int, str, str]]:
+    """Every (offset, modality, words) in ``text``, in text order (``low``, ``words`` as in :func:`_attributions`)."""
     if low is None:
         low = _lower(text)
-    patterns = (("projection", _PROJECTION), ("estimate", _ESTIMATE)) if _may_hold(low, _ESTIMATE_WORDS) else (("projection", _PROJECTION),)
+        words = _words(text, low)
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    if words is None or not words.isdisjoint(_PROJECTION_WORDS):
+        patterns.append(("projection", _PROJECTION))
+    if _may_hold(low, _ESTIMATE_WORDS):
+        patterns.append(("estimate", _ESTIMATE))
     # The words never start or end with white space, so joining the split is "\s+" -> " ".
     found = [(m.start(), modality, " ".join(m.group().split())) for modality, pattern in patterns for m in pattern.finditer(text)]
     found.sort()
@@ -261,7 +295,12 @@ def _scope(m: re.Match[str]) -> tuple[str, int | None, int | None]:
     return words, y1, y1
 
 
-def _scopes(text: str) -> list[tuple[int, str, int | None, int | None]]:
+def _scopes(text: str, words: frozenset[str] | None = None, known: bool = False) -> list[tuple[int, str, int | None, int | None]]:
+    """Every (offset, words, start year, end year) in ``text`` (``words`` as in :func:`_attributions`; ``known`` says the caller passes them)."""
+    if not known:
+        words = _words(text, _lower(text))
+    if words is not None and words.isdisjoint(_SCOPE_WORDS) and not _YEAR_DIGITS.search(text):
+        return []
     return [(m.start(), *_scope(m)) for m in _SCOPE.finditer(text)]
 
 
@@ -354,12 +393,13 @@ class ContextReader:
             span = self.frame.sentences[index] if self.frame.sentences else Span(0, 0, "")
             text = span.text
             low = _lower(text)
+            words = _words(text, low)
             cached = _Sentence(
                 span,
                 [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text) else [],
-                _attributions(text, low),
-                _modals(text, low),
-                _scopes(text),
+                _attributions(text, low, words),
+                _modals(text, low, words),
+                _scopes(text, words, known=True),
             )
             self._cache[index] = cached
         return cached
