@@ -176,27 +176,29 @@ def _noun_phrase_after(text: str, start: int) -> str | None:
 
 
 #: Characters that re.IGNORECASE matches to an ASCII letter ("İ", "ı" -> i, "ſ" -> s, Kelvin -> k):
-#: a text holding one skips the keyword prefilters, which look for ASCII words in ``text.lower()``.
+#: a text holding one is scanned by every pattern (the word prefilters below compare ASCII words).
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_WORD = re.compile(r"\w+")
 
 
-def _lower(text: str) -> str | None:
-    """``text.lower()`` for the keyword prefilters, or None if a lower-cased search could miss a match."""
+def _words(text: str) -> frozenset[str] | None:
+    """The words of ``text``, lower-cased, or None when a case-blind pattern could match more."""
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
-    return text.lower()
+    # lower() maps each character to one character, a word character to a word character and
+    # any other to another (but "İ", excluded above), so the lower-cased text's words are these.
+    return frozenset(_WORD.findall(text.lower()))
 
 
-# Keyword prefilters (str's substring search, far cheaper than a regex scan): every match of the
-# pattern holds one of its words, so a text with none of them has no match and is not scanned.
-_ACCORDING_WORDS = ("according", "citing", "cited", "reported", "data", "figures")  # any case (re.I)
-_POST_SAID_WORDS = ("said", "says", "told", "according")  # as written, after a comma
-_ESTIMATE_WORDS = ("estimat", "believed", "thought", "reckon", "approximated", "extrapolated", "modelled", "modeled")  # re.I
-_CLAUSE_WORDS = ("while", "but", "whereas", "though")  # after a comma, as written ("although" holds "though")
-
-
-#: Words one of which every match of a pattern holds as a whole word (a run of ``\w`` between
-#: ``\b`` and white space in the pattern), lower-cased: a sentence with none of them is not scanned.
+# Word prefilters: every match of a pattern holds one of these words as a whole word (a run of
+# ``\w`` between ``\b`` and white space in the pattern), lower-cased; a sentence with none of them
+# has no match and is not scanned (a set test costs far less than a regex scan of the sentence).
+_ACCORDING_WORDS = frozenset("according citing cited reported data figures".split())
+_POST_SAID_WORDS = frozenset("said says told according".split())  # after a comma
+_ESTIMATE_WORDS = frozenset(
+    "estimated estimate estimates estimating believed thought reckon reckons reckoned approximated extrapolated modelled modeled".split()
+)
+_CLAUSE_WORDS = frozenset("while but whereas although though".split())  # after a comma
 _PROJECTION_WORDS = frozenset(
     """
     could might will shall may won ll expected projected forecast forecasted predicted likely set
@@ -210,49 +212,40 @@ _VERB_WORDS = frozenset(_SAY_VERBS.split("|"))
 #: The relative time scopes' words; the others hold a year, found by :data:`_YEAR_DIGITS`.
 _SCOPE_WORDS = frozenset("year years month months week weeks decade decades quarter quarters season day days".split())
 _YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
-_WORD = re.compile(r"\w+")
 
 
-def _words(text: str, low: str | None) -> frozenset[str] | None:
-    """The words of ``text``, lower-cased (None when ``low`` is: a case-blind search could miss one)."""
-    if low is None:
-        return None
-    # lower() maps each character to one character, a word character to a word character and
-    # any other to another (but "İ", which _lower excludes), so ``low``'s words are ``text``'s.
-    return frozenset(_WORD.findall(low))
+def _may(words: frozenset[str] | None, vocabulary: frozenset[str]) -> bool:
+    """Whether a text with ``words`` (None: unknown) may hold a word of ``vocabulary``."""
+    return words is None or not words.isdisjoint(vocabulary)
 
 
-def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
-    """Whether the lower-cased text ``low`` (None: unknown) may hold one of ``words``."""
-    return low is None or any(w in low for w in words)
-
-
-def _may_break(text: str) -> bool:
+def _may_break(text: str, words: frozenset[str] | None) -> bool:
     """Whether :data:`_CLAUSE_BREAK` can match in ``text`` (it needs ";", a dash, or a comma and a word)."""
-    return ";" in text or "—" in text or "–" in text or "--" in text or "," in text and any(w in text for w in _CLAUSE_WORDS)
+    return ";" in text or "—" in text or "–" in text or "--" in text or "," in text and _may(words, _CLAUSE_WORDS)
 
 
-def _attributions(text: str, low: str | None = None, words: frozenset[str] | None = None) -> list[tuple[int, str]]:
+_UNKNOWN = frozenset(["?"])  # the default ``words``: work them out
+
+
+def _attributions(text: str, words: frozenset[str] | None = _UNKNOWN) -> list[tuple[int, str]]:
     """Every (offset, source) that ``text`` attributes something to, in text order.
 
-    ``low`` and ``words`` are :func:`_lower` and :func:`_words` of ``text`` when the caller has
-    them (they are worked out otherwise).
+    ``words`` is :func:`_words` of ``text`` when the caller has it (it is worked out otherwise).
     """
+    if words is _UNKNOWN:
+        words = _words(text)
     found: list[tuple[int, str]] = []
-    if low is None:
-        low = _lower(text)
-        words = _words(text, low)
     patterns = []
-    if _may_hold(low, _ACCORDING_WORDS):
+    if _may(words, _ACCORDING_WORDS):
         patterns.append(_ACCORDING)
-    if "," in text and any(w in text for w in _POST_SAID_WORDS):
+    if "," in text and _may(words, _POST_SAID_WORDS):
         patterns.append(_POST_SAID)
     for pattern in patterns:
         for m in pattern.finditer(text):
             who = _noun_phrase_after(text, m.end())
             if who:
                 found.append((m.start(), who))
-    for m in _VERB.finditer(text) if words is None or not words.isdisjoint(_VERB_WORDS) else ():
+    for m in _VERB.finditer(text) if _may(words, _VERB_WORDS) else ():
         if m.group("verb") in ("put", "puts") and not m.group("put"):
             continue  # "put" only in "put the number at"
         who = _noun_phrase_before(text, m.start())
@@ -262,15 +255,14 @@ def _attributions(text: str, low: str | None = None, words: frozenset[str] | Non
     return found
 
 
-def _modals(text: str, low: str | None = None, words: frozenset[str] | None = None) -> list[tuple[int, str, str]]:
-    """Every (offset, modality, words) in ``text``, in text order (``low``, ``words`` as in :func:`_attributions`)."""
-    if low is None:
-        low = _lower(text)
-        words = _words(text, low)
+def _modals(text: str, words: frozenset[str] | None = _UNKNOWN) -> list[tuple[int, str, str]]:
+    """Every (offset, modality, words) in ``text``, in text order (``words`` as in :func:`_attributions`)."""
+    if words is _UNKNOWN:
+        words = _words(text)
     patterns: list[tuple[str, re.Pattern[str]]] = []
-    if words is None or not words.isdisjoint(_PROJECTION_WORDS):
+    if _may(words, _PROJECTION_WORDS):
         patterns.append(("projection", _PROJECTION))
-    if _may_hold(low, _ESTIMATE_WORDS):
+    if _may(words, _ESTIMATE_WORDS):
         patterns.append(("estimate", _ESTIMATE))
     # The words never start or end with white space, so joining the split is "\s+" -> " ".
     found = [(m.start(), modality, " ".join(m.group().split())) for modality, pattern in patterns for m in pattern.finditer(text)]
@@ -295,11 +287,11 @@ def _scope(m: re.Match[str]) -> tuple[str, int | None, int | None]:
     return words, y1, y1
 
 
-def _scopes(text: str, words: frozenset[str] | None = None, known: bool = False) -> list[tuple[int, str, int | None, int | None]]:
-    """Every (offset, words, start year, end year) in ``text`` (``words`` as in :func:`_attributions`; ``known`` says the caller passes them)."""
-    if not known:
-        words = _words(text, _lower(text))
-    if words is not None and words.isdisjoint(_SCOPE_WORDS) and not _YEAR_DIGITS.search(text):
+def _scopes(text: str, words: frozenset[str] | None = _UNKNOWN) -> list[tuple[int, str, int | None, int | None]]:
+    """Every (offset, words, start year, end year) in ``text`` (``words`` as in :func:`_attributions`)."""
+    if words is _UNKNOWN:
+        words = _words(text)
+    if not _may(words, _SCOPE_WORDS) and not _YEAR_DIGITS.search(text):
         return []
     return [(m.start(), *_scope(m)) for m in _SCOPE.finditer(text)]
 
@@ -392,14 +384,13 @@ class ContextReader:
         if cached is None:
             span = self.frame.sentences[index] if self.frame.sentences else Span(0, 0, "")
             text = span.text
-            low = _lower(text)
-            words = _words(text, low)
+            words = _words(text)
             cached = _Sentence(
                 span,
-                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text) else [],
-                _attributions(text, low, words),
-                _modals(text, low, words),
-                _scopes(text, words, known=True),
+                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else [],
+                _attributions(text, words),
+                _modals(text, words),
+                _scopes(text, words),
             )
             self._cache[index] = cached
         return cached
