@@ -136,20 +136,6 @@ _ONE_SPACE = re.compile(rf"{_SP}?")
 _LATER_YEAR = re.compile(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d)")
 _SCORE_AFTER = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
 
-#: What re.IGNORECASE matches for each ASCII letter: the letter in both cases, and "İ", "ı" for i,
-#: "ſ" for s, the Kelvin sign for k.
-_CASES = {c: "[" + c + c.upper() + {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}.get(c, "") + "]" for c in "abcdefghijklmnopqrstuvwxyz"}
-
-
-def _any_case(pattern: str) -> str:
-    """``(?i:pattern)`` spelled with a class per letter, for a pattern whose letters are all literal.
-
-    It matches exactly the same strings; sre skips an alternative whose first class fails on one
-    test, but enters every alternative that opens with a case-insensitive literal.
-    """
-    return re.sub(r"[A-Za-z]", lambda m: _CASES[m.group().lower()], pattern)
-
-
 #: Where a :data:`_MASTER` match can begin, in two scans. Month and weekday names may begin one
 #: anywhere (even inside a word): their prefix tree opens with a literal, so sre finds them by a
 #: fast scan for its first letters.
@@ -161,15 +147,15 @@ _START_NAME = re.compile(_alt([*N.WEEKDAYS, *N.MONTHS]))
 #: prefix, and sre would try all its alternatives at every character.
 _START_WORD = re.compile(
     # "(?=\S)" first: a place of white space (masked markup leaves long runs of it) fails on one
-    # test instead of trying every alternative, which makes the scan about 3x faster. Letters
-    # are spelled as classes (:func:`_any_case`) and the glued letters are possessive (a shorter
-    # run of letters is followed by a letter, never by "-" or a digit): the same starts, faster.
+    # test instead of trying every alternative, which makes the scan about 3x faster. The glued
+    # letters are possessive: a shorter run of them is followed by a letter, never by "-" or a
+    # digit, so giving letters back only costs time.
     rf"""
     (?=\S)(?<!\w)(?:
         [\d'’+(\-−.]
-      | {_any_case(_alt(N.DOLLAR_PREFIXES))}{_SP}?\$ | {_alt([*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])}
+      | (?:{_CURRENCY_PREFIX})
       | [A-Za-z]{{1,12}}+-?\d
-      | (?:{_any_case("a")}{_any_case("n")}?{_SP}{{1,2}}(?=(?i:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:{_any_case("minus")}{_SP}|{_any_case("negative")}{_SP})?{_any_case(_WORD_VOCAB)}
+      | (?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB}))
     )
     """,
     re.VERBOSE,
@@ -223,11 +209,12 @@ _RELATIVE = re.compile(rf"{_SP}{{1,2}}(?i:ago|later|earlier|after|before|hence|p
 _RATIO = re.compile(rf"{_SP}{{1,2}}(?i:in|out{_SP}of){_SP}{{1,2}}(?:(?i:every){_SP}{{1,2}})?")
 _JOIN = re.compile(rf"{_SP}{{0,2}}(?P<j>[-–—]|(?i:to|and|through)(?=\s)){_SP}{{0,2}}(?:(?P<h>(?i:about|around|roughly|some|approximately|~)){_SP}{{0,2}})?")
 def _reversed_alt(words: Iterable[str]) -> str:
-    """An alternation of ``words`` spelled backwards (spaces flexible), longest first."""
-    out = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        out.append(rf"{_SP}{{1,2}}".join(re.escape(part[::-1]) for part in reversed(w.split(" "))))
-    return "|".join(out)
+    """An alternation of ``words`` spelled backwards (spaces flexible), longest first.
+
+    A prefix tree (:func:`_alt`): it matches what the longest-first list of the reversed words
+    matches, trying one branch per character instead of every hedge (about 3x faster).
+    """
+    return _alt(w[::-1] for w in words).replace("\\ ", rf"{_SP}{{1,2}}")
 
 
 # Hedges are matched on the reversed text before a number: one anchored match, not a search.
