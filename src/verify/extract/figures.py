@@ -44,6 +44,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -240,9 +241,12 @@ _MONTH_SET = frozenset(N.MONTHS) | frozenset(N.WEEKDAYS)
 # Reading numbers
 
 
-@attrs.frozen
-class _Core:
-    """A number as written: where it is, its value, and the place value of its last digit."""
+class _Core(NamedTuple):
+    """A number as written: where it is, its value, and the place value of its last digit.
+
+    A named tuple, not an attrs class: one is made per candidate number, and a tuple is built
+    in about a third of the time of a frozen attrs instance.
+    """
 
     start: int
     end: int
@@ -665,14 +669,14 @@ class _Scanner:
         start, end = m.start("digits"), m.end("digits")
         core = _digits_core(m.group("digits"), start, end, m.group("sign"))
         if m.group("sign"):
-            core = attrs.evolve(core, start=m.start("sign"))
+            core = core._replace(start=m.start("sign"))
         pre = m.group("pre")
         sign_word = _SIGN_WORD.search(prose, max(0, m.start() - 10), m.start())
         if sign_word and not m.group("sign"):
-            core = attrs.evolve(core, start=sign_word.start(), value=-core.value, plain=False)
+            core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
         if pre is None and _ORDINAL_SUFFIX.match(prose, end):
-            self._emit_ordinal(attrs.evolve(core, end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
+            self._emit_ordinal(core._replace(end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
         if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
             if not _MAGNITUDE.match(prose, end) and not _MONEY_MAGNITUDE.match(prose, end):
@@ -799,7 +803,7 @@ class _Scanner:
             return None
         percent = 100.0 * core.value / other.value
         suffix = _Suffix(other.end, percent="percent")
-        ratio_core = attrs.evolve(core, end=other.end, value=percent, precision=min(1.0, percent))
+        ratio_core = core._replace(end=other.end, value=percent, precision=min(1.0, percent))
         self._emit(ratio_core, None, suffix, start, hedge, None, core.start, ratio=True)
         return other.end
 
