@@ -175,15 +175,77 @@ def _noun_phrase_after(text: str, start: int) -> str | None:
     return None if phrase.lower() in _PRONOUNS else phrase
 
 
-def _attributions(text: str) -> list[tuple[int, str]]:
-    """Every (offset, source) that ``text`` attributes something to, in text order."""
+#: Characters that re.IGNORECASE matches to an ASCII letter ("İ", "ı" -> i, "ſ" -> s, Kelvin -> k):
+#: a text holding one is scanned by every pattern (the word prefilters below compare ASCII words).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> frozenset[str] | None:
+    """The words of ``text``, lower-cased, or None when a case-blind pattern could match more."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    # lower() maps each character to one character, a word character to a word character and
+    # any other to another (but "İ", excluded above), so the lower-cased text's words are these.
+    return frozenset(_WORD.findall(text.lower()))
+
+
+# Word prefilters: every match of a pattern holds one of these words as a whole word (a run of
+# ``\w`` between ``\b`` and white space in the pattern), lower-cased; a sentence with none of them
+# has no match and is not scanned (a set test costs far less than a regex scan of the sentence).
+_ACCORDING_WORDS = frozenset("according citing cited reported data figures".split())
+_POST_SAID_WORDS = frozenset("said says told according".split())  # after a comma
+_ESTIMATE_WORDS = frozenset(
+    "estimated estimate estimates estimating believed thought reckon reckons reckoned approximated extrapolated modelled modeled".split()
+)
+_CLAUSE_WORDS = frozenset("while but whereas although though".split())  # after a comma
+_PROJECTION_WORDS = frozenset(
+    """
+    could might will shall may won ll expected projected forecast forecasted predicted likely set
+    poised due slated estimated expect expects project projects projection projections forecasts
+    predict predicts prediction anticipate anticipates anticipated aim aims plan plans hope hopes
+    intend intends target targets pledged pledge pledges promised promise promises vowed track
+    course pace by
+    """.split()
+)
+_VERB_WORDS = frozenset(_SAY_VERBS.split("|"))
+#: The relative time scopes' words; the others hold a year, found by :data:`_YEAR_DIGITS`.
+_SCOPE_WORDS = frozenset("year years month months week weeks decade decades quarter quarters season day days".split())
+_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _may(words: frozenset[str] | None, vocabulary: frozenset[str]) -> bool:
+    """Whether a text with ``words`` (None: unknown) may hold a word of ``vocabulary``."""
+    return words is None or not words.isdisjoint(vocabulary)
+
+
+def _may_break(text: str, words: frozenset[str] | None) -> bool:
+    """Whether :data:`_CLAUSE_BREAK` can match in ``text`` (it needs ";", a dash, or a comma and a word)."""
+    return ";" in text or "—" in text or "–" in text or "--" in text or "," in text and _may(words, _CLAUSE_WORDS)
+
+
+_UNKNOWN = frozenset(["?"])  # the default ``words``: work them out
+
+
+def _attributions(text: str, words: frozenset[str] | None = _UNKNOWN) -> list[tuple[int, str]]:
+    """Every (offset, source) that ``text`` attributes something to, in text order.
+
+    ``words`` is :func:`_words` of ``text`` when the caller has it (it is worked out otherwise).
+    """
+    if words is _UNKNOWN:
+        words = _words(text)
     found: list[tuple[int, str]] = []
-    for pattern in (_ACCORDING, _POST_SAID):
+    patterns = []
+    if _may(words, _ACCORDING_WORDS):
+        patterns.append(_ACCORDING)
+    if "," in text and _may(words, _POST_SAID_WORDS):
+        patterns.append(_POST_SAID)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             who = _noun_phrase_after(text, m.end())
             if who:
                 found.append((m.start(), who))
-    for m in _VERB.finditer(text):
+    for m in _VERB.finditer(text) if _may(words, _VERB_WORDS) else ():
         if m.group("verb") in ("put", "puts") and not m.group("put"):
             continue  # "put" only in "put the number at"
         who = _noun_phrase_before(text, m.start())
@@ -193,13 +255,17 @@ def _attributions(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _modals(text: str) -> list[tuple[int, str, str]]:
-    """Every (offset, modality, words) in ``text``, in text order."""
-    found = [
-        (m.start(), modality, re.sub(r"\s+", " ", m.group()))
-        for modality, pattern in (("projection", _PROJECTION), ("estimate", _ESTIMATE))
-        for m in pattern.finditer(text)
-    ]
+def _modals(text: str, words: frozenset[str] | None = _UNKNOWN) -> list[tuple[int, str, str]]:
+    """Every (offset, modality, words) in ``text``, in text order (``words`` as in :func:`_attributions`)."""
+    if words is _UNKNOWN:
+        words = _words(text)
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    if _may(words, _PROJECTION_WORDS):
+        patterns.append(("projection", _PROJECTION))
+    if _may(words, _ESTIMATE_WORDS):
+        patterns.append(("estimate", _ESTIMATE))
+    # The words never start or end with white space, so joining the split is "\s+" -> " ".
+    found = [(m.start(), modality, " ".join(m.group().split())) for modality, pattern in patterns for m in pattern.finditer(text)]
     found.sort()
     return found
 
@@ -221,7 +287,12 @@ def _scope(m: re.Match[str]) -> tuple[str, int | None, int | None]:
     return words, y1, y1
 
 
-def _scopes(text: str) -> list[tuple[int, str, int | None, int | None]]:
+def _scopes(text: str, words: frozenset[str] | None = _UNKNOWN) -> list[tuple[int, str, int | None, int | None]]:
+    """Every (offset, words, start year, end year) in ``text`` (``words`` as in :func:`_attributions`)."""
+    if words is _UNKNOWN:
+        words = _words(text)
+    if not _may(words, _SCOPE_WORDS) and not _YEAR_DIGITS.search(text):
+        return []
     return [(m.start(), *_scope(m)) for m in _SCOPE.finditer(text)]
 
 
@@ -287,6 +358,19 @@ class _Sentence:
     scopes: list[tuple[int, str, int | None, int | None]]
 
 
+def _clause_bounds(info: _Sentence, at: int) -> tuple[int, int]:
+    """The clause of ``info`` that holds offset ``at``, as offsets into the sentence's text."""
+    breaks = info.breaks
+    if not breaks:
+        return 0, len(info.span.text)
+    i = bisect.bisect_right(breaks, at, key=_second)
+    return (breaks[i - 1][1] if i > 0 else 0), (breaks[i][0] if i < len(breaks) else len(info.span.text))
+
+
+def _second(item: tuple[int, int]) -> int:
+    return item[1]
+
+
 class ContextReader:
     """Reads the context of figures in one framed text, each sentence once."""
 
@@ -298,14 +382,15 @@ class ContextReader:
         index = self.frame.sentence_index(offset)
         cached = self._cache.get(index)
         if cached is None:
-            span = self.frame.sentence_at(offset)
+            span = self.frame.sentences[index] if self.frame.sentences else Span(0, 0, "")
             text = span.text
+            words = _words(text)
             cached = _Sentence(
                 span,
-                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)],
-                _attributions(text),
-                _modals(text),
-                _scopes(text),
+                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else [],
+                _attributions(text, words),
+                _modals(text, words),
+                _scopes(text, words),
             )
             self._cache[index] = cached
         return cached
@@ -317,24 +402,22 @@ class ContextReader:
 
     def _clause(self, info: _Sentence, offset: int) -> Span:
         base = info.span.start
-        starts = [b[1] for b in info.breaks]
-        i = bisect.bisect_right(starts, offset - base)
-        lo = starts[i - 1] if i > 0 else 0
-        hi = info.breaks[i][0] if i < len(info.breaks) else len(info.span.text)
+        lo, hi = _clause_bounds(info, offset - base)
         return Span(base + lo, base + hi, info.span.text[lo:hi])
 
     def context(self, start: int, end: int) -> Context:
         """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
         info = self._sentence(start)
-        base = info.span.start
-        clause = self._clause(info, start)
-        at = start - base
-        lo, hi = clause.start - base, clause.end - base
+        at = start - info.span.start
+        lo, hi = _clause_bounds(info, at)
         size = len(info.span.text)
 
-        who = _nearest(info.attributions, lo, hi, at) or _nearest(info.attributions, 0, size, at)
-        modal = _choose_modal(info.modals, lo, hi, at)
-        scope = _nearest(info.scopes, lo, hi, at) or _nearest(info.scopes, 0, size, at)
+        # Most sentences hold no source, modal word or time scope: skip the look-ups then.
+        found = info.attributions
+        who = (_nearest(found, lo, hi, at) or _nearest(found, 0, size, at)) if found else None
+        modal = _choose_modal(info.modals, lo, hi, at) if info.modals else None
+        found = info.scopes
+        scope = (_nearest(found, lo, hi, at) or _nearest(found, 0, size, at)) if found else None
         return Context(
             sentence=info.span,
             attribution=who[1] if who else None,

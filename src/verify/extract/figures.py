@@ -44,6 +44,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -136,40 +137,59 @@ _ONE_SPACE = re.compile(rf"{_SP}?")
 _LATER_YEAR = re.compile(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d)")
 _SCORE_AFTER = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
 
-#: Where a :data:`_MASTER` match can begin: a month or weekday name anywhere, or at a word start
-#: a digit, a quote, a sign, a bracket, a point, a currency prefix, letters glued to a digit, or
-#: the head of a number word. Every alternative of the master is covered (each one's
-#: look-behind excludes a word character before it), so trying the master only here finds
-#: what ``_MASTER.search`` finds; the master alone has no literal prefix, and sre would try all
-#: its alternatives at every character.
-_START = re.compile(
+#: Where a :data:`_MASTER` match can begin, in two scans. Month and weekday names may begin one
+#: anywhere (even inside a word): their prefix tree opens with a literal, so sre finds them by a
+#: fast scan for its first letters.
+_START_NAME = re.compile(_alt([*N.WEEKDAYS, *N.MONTHS]))
+#: Every other alternative of the master begins at a word start (its look-behind excludes a word
+#: character before it): a digit, a quote, a sign, a bracket, a point, a currency prefix, letters
+#: glued to a digit, or the head of a number word. Trying the master only where one of the two
+#: scans finds a start finds what ``_MASTER.search`` finds; the master alone has no literal
+#: prefix, and sre would try all its alternatives at every character.
+_START_WORD = re.compile(
     # "(?=\S)" first: a place of white space (masked markup leaves long runs of it) fails on one
-    # test instead of trying every alternative, which makes the scan about 3x faster.
+    # test instead of trying every alternative, which makes the scan about 3x faster. The glued
+    # letters are possessive: a shorter run of them is followed by a letter, never by "-" or a
+    # digit, so giving letters back only costs time.
     rf"""
-    (?=\S)(?:
-    (?:{_WEEKDAYS}|{_MONTHS})
-  | (?<!\w)(?:
+    (?=\S)(?<!\w)(?:
         [\d'’+(\-−.]
       | (?:{_CURRENCY_PREFIX})
-      | [A-Za-z]{{1,12}}-?\d
+      | [A-Za-z]{{1,12}}+-?\d
       | (?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB}))
-    )
     )
     """,
     re.VERBOSE,
 )
 
 
-def _search(prose: str, pos: int) -> re.Match[str] | None:
-    """``_MASTER.search(prose, pos)``, the master tried only where :data:`_START` finds a start."""
-    start = _START.search
-    master = _MASTER.match
-    while (hit := start(prose, pos)) is not None:
-        m = master(prose, hit.start())
-        if m is not None:
-            return m
-        pos = hit.start() + 1
-    return None
+class _Starts:
+    """``_MASTER.search`` for one text: the master tried only where :data:`_START_NAME` or
+    :data:`_START_WORD` finds a start, each scan's next hit kept until the search passes it (so
+    no stretch of the text is scanned twice)."""
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self._name = self._word = -1  # each scan's next hit at or after the last search, -1: not known
+
+    def search(self, pos: int) -> re.Match[str] | None:
+        prose = self.prose
+        master = _MASTER.match
+        end = len(prose) + 1  # "no hit"
+        while True:
+            if self._name < pos:
+                hit = _START_NAME.search(prose, pos)
+                self._name = hit.start() if hit else end
+            if self._word < pos:
+                hit = _START_WORD.search(prose, pos)
+                self._word = hit.start() if hit else end
+            at = min(self._name, self._word)
+            if at == end:
+                return None
+            m = master(prose, at)
+            if m is not None:
+                return m
+            pos = at + 1
 
 
 _MAGNITUDE = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<mag>(?i:{_alt(N.MAGNITUDES)}))(?![\w])")
@@ -190,11 +210,12 @@ _RELATIVE = re.compile(rf"{_SP}{{1,2}}(?i:ago|later|earlier|after|before|hence|p
 _RATIO = re.compile(rf"{_SP}{{1,2}}(?i:in|out{_SP}of){_SP}{{1,2}}(?:(?i:every){_SP}{{1,2}})?")
 _JOIN = re.compile(rf"{_SP}{{0,2}}(?P<j>[-–—]|(?i:to|and|through)(?=\s)){_SP}{{0,2}}(?:(?P<h>(?i:about|around|roughly|some|approximately|~)){_SP}{{0,2}})?")
 def _reversed_alt(words: Iterable[str]) -> str:
-    """An alternation of ``words`` spelled backwards (spaces flexible), longest first."""
-    out = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        out.append(rf"{_SP}{{1,2}}".join(re.escape(part[::-1]) for part in reversed(w.split(" "))))
-    return "|".join(out)
+    """An alternation of ``words`` spelled backwards (spaces flexible), longest first.
+
+    A prefix tree (:func:`_alt`): it matches what the longest-first list of the reversed words
+    matches, trying one branch per character instead of every hedge (about 3x faster).
+    """
+    return _alt(w[::-1] for w in words).replace("\\ ", rf"{_SP}{{1,2}}")
 
 
 # Hedges are matched on the reversed text before a number: one anchored match, not a search.
@@ -220,9 +241,12 @@ _MONTH_SET = frozenset(N.MONTHS) | frozenset(N.WEEKDAYS)
 # Reading numbers
 
 
-@attrs.frozen
-class _Core:
-    """A number as written: where it is, its value, and the place value of its last digit."""
+class _Core(NamedTuple):
+    """A number as written: where it is, its value, and the place value of its last digit.
+
+    A named tuple, not an attrs class: one is made per candidate number, and a tuple is built
+    in about a third of the time of a frozen attrs instance.
+    """
 
     start: int
     end: int
@@ -588,10 +612,10 @@ class _Scanner:
     figures: list[Figure] = attrs.field(factory=list)
 
     def run(self) -> list[Figure]:
-        prose = self.prose
+        search = _Starts(self.prose).search
         pos = 0
         while True:
-            m = _search(prose, pos)
+            m = search(pos)
             if not m:
                 break
             group = m.lastgroup
@@ -645,14 +669,14 @@ class _Scanner:
         start, end = m.start("digits"), m.end("digits")
         core = _digits_core(m.group("digits"), start, end, m.group("sign"))
         if m.group("sign"):
-            core = attrs.evolve(core, start=m.start("sign"))
+            core = core._replace(start=m.start("sign"))
         pre = m.group("pre")
         sign_word = _SIGN_WORD.search(prose, max(0, m.start() - 10), m.start())
         if sign_word and not m.group("sign"):
-            core = attrs.evolve(core, start=sign_word.start(), value=-core.value, plain=False)
+            core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
         if pre is None and _ORDINAL_SUFFIX.match(prose, end):
-            self._emit_ordinal(attrs.evolve(core, end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
+            self._emit_ordinal(core._replace(end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
         if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
             if not _MAGNITUDE.match(prose, end) and not _MONEY_MAGNITUDE.match(prose, end):
@@ -779,7 +803,7 @@ class _Scanner:
             return None
         percent = 100.0 * core.value / other.value
         suffix = _Suffix(other.end, percent="percent")
-        ratio_core = attrs.evolve(core, end=other.end, value=percent, precision=min(1.0, percent))
+        ratio_core = core._replace(end=other.end, value=percent, precision=min(1.0, percent))
         self._emit(ratio_core, None, suffix, start, hedge, None, core.start, ratio=True)
         return other.end
 

@@ -25,7 +25,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_BOUNDARY = re.compile(r"""(?<=[.!?])["”’')\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9])|\r?\n""")
+# A sentence boundary: a stop (with any closing quotes or brackets) before white space and a
+# capital, digit or opening quote, or a line break. The match starts with the stop or the break
+# character itself, so sre scans for the few characters in its first class instead of trying
+# the pattern at every position.
+_BOUNDARY = re.compile(r"""[.!?\r\n](?:(?<=[.!?])["”’')\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9])|(?<=\r)\n|(?<=\n))""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,11})\.$")
 _QUOTE_CHARS = "\"“”"
 _QUOTE = re.compile(f"[{_QUOTE_CHARS}]")
@@ -85,11 +89,8 @@ def split_sentences(prose: str) -> tuple[Span, ...]:
     start = 0
     for m in _BOUNDARY.finditer(prose):
         cut = m.start()
-        if "\n" not in m.group(0):
-            stop = cut - 1
-            while stop > 0 and prose[stop] in "\"”’')]":
-                stop -= 1
-            if _abbreviation_before(prose, stop):
+        if prose[cut] not in "\r\n":
+            if _abbreviation_before(prose, cut):  # the match starts at the stop
                 # "U.S. President": an abbreviation may still end a sentence before a capital,
                 # but it rarely does in news copy; keep reading.
                 continue
@@ -110,7 +111,8 @@ def _add(spans: list[Span], prose: str, start: int, end: int) -> None:
 
 def split_paragraphs(prose: str) -> tuple[Span, ...]:
     """Paragraphs: stretches between blank lines; in text with no blank line, each line."""
-    separator = r"\r?\n[ \t]*\r?\n" if re.search(r"\n[ \t]*\r?\n", prose) else r"\r?\n"
+    # "\r\n|\n", not "\r?\n": a pattern that opens with a literal is scanned for by its first character.
+    separator = r"(?:\r\n|\n)[ \t]*\r?\n" if re.search(r"\n[ \t]*\r?\n", prose) else r"\r\n|\n"
     spans: list[Span] = []
     start = 0
     for m in re.finditer(separator, prose):

@@ -1,0 +1,90 @@
+"""The context reader's keyword prefilters never skip a sentence its patterns would match in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verify.document import Document
+from verify.extract import context as C
+from verify.extract.text import frame
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+#: Sentences at the edges of the prefilters: contractions, capitals, the characters re.I folds
+#: onto ASCII letters ("ſ", "İ", "ı", the Kelvin sign), words glued to digits.
+TRICKY = [
+    "They'll hire 50 more.",
+    "It won’t reach 5%.",
+    "Prices May rise to 10 percent.",
+    "The firm is ON TRACK TO hit 5 million.",
+    "By 2035, 40% of cars will be electric.",
+    "Sales rose 5% year-on-year.",
+    "Prices were eſtimated at 5 dollars.",
+    "Prices were EſTIMATED at 5 dollars.",
+    "The toll COULD reach 5,000 ſince 2014.",
+    "ACCORDING TO the UN, 5 people died.",
+    "Data from the UN show 5 deaths.",
+    "cİting officials, 5 people died.",
+    "Kılled in 2021: 5 people.",
+    "The \u212aremlin said 5 troops left in 2021.",
+    "5 people died, said Bob.",
+    "5 people died; 6 were hurt.",
+    "5 people died — 6 were hurt.",
+    "5 people died -- 6 were hurt.",
+    "5 people died, although 6 lived.",
+    "Over 5 people died in 2014to2020.",
+    "In the past two years 5 people died.",
+    "Officials have long said 5 people died.",
+]
+
+
+def _sentences() -> list[str]:
+    out = list(TRICKY)
+    for path in sorted(FIXTURES.rglob("*.md")):
+        prose = Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose
+        out.extend(s.text for s in frame(prose).sentences)
+    return out
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_sentence_reads_as_unfiltered(text: str) -> None:
+    """Each edge case gets the same modals, scopes and sources as a scan with no prefilter."""
+    modals = sorted(
+        (m.start(), kind, " ".join(m.group().split()))
+        for kind, pattern in (("projection", C._PROJECTION), ("estimate", C._ESTIMATE))
+        for m in pattern.finditer(text)
+    )
+    assert C._modals(text) == modals
+    assert C._scopes(text) == [(m.start(), *C._scope(m)) for m in C._SCOPE.finditer(text)]
+    verbs = [m.start() for m in C._VERB.finditer(text)]
+    assert all(any(at == v for at, _ in C._attributions(text)) for v in verbs if C._noun_phrase_before(text, v))
+
+
+def test_prefilters_pass_every_sentence_a_pattern_matches() -> None:
+    """Over every fixture sentence and the edge cases, a pattern that matches is never skipped."""
+    checked = 0
+    for text in _sentences():
+        words = C._words(text)
+        cases = (
+            (C._PROJECTION, C._may(words, C._PROJECTION_WORDS)),
+            (C._VERB, C._may(words, C._VERB_WORDS)),
+            (C._SCOPE, C._may(words, C._SCOPE_WORDS) or C._YEAR_DIGITS.search(text) is not None),
+            (C._ESTIMATE, C._may(words, C._ESTIMATE_WORDS)),
+            (C._ACCORDING, C._may(words, C._ACCORDING_WORDS)),
+            (C._POST_SAID, "," in text and C._may(words, C._POST_SAID_WORDS)),
+            (C._CLAUSE_BREAK, C._may_break(text, words)),
+        )
+        for pattern, may in cases:
+            if pattern.search(text):
+                checked += 1
+                assert may, (pattern.pattern[:40], text)
+    assert checked > 100  # the fixtures exercise every pattern
+
+
+def test_folding_characters_turn_the_prefilters_off() -> None:
+    """A sentence holding a character re.I folds onto an ASCII letter is scanned in full."""
+    assert C._words("eſtimated") is None
+    assert C._words("The \u212aremlin said") is None
+    assert C._modals("Prices were eſtimated at 5.") == [(12, "estimate", "eſtimated")]
