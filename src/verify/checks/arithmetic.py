@@ -141,6 +141,7 @@ _HEDGE = (
 _UP_DOWN = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
 _CHANGE_NOUN = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
 _LETTERS = re.compile(r"[a-z]+")
+_SPACE = re.compile(r"\s")
 CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
 
 
@@ -154,6 +155,13 @@ class Clause:
     #: Its runs of letters: a family of patterns that needs a word the clause lacks is skipped.
     words: frozenset[str] = attrs.field(
         default=attrs.Factory(lambda self: frozenset(_LETTERS.findall(self.template)), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+    #: Whether any of its sentence's figures is a percent or points figure: every share pattern
+    #: and every change pattern with a stated size judges one, so a clause without is skipped.
+    percent: bool = attrs.field(
+        default=attrs.Factory(lambda self: any(_is_percent(f) or _is_points(f) for f in self.figures), takes_self=True),
         eq=False,
         repr=False,
     )
@@ -180,8 +188,17 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     ("from $1.2 million to $1.5 million"), and a start value borrows the magnitude its end states
     ("from 1.2 to 1.5 million").
     """
+    return _clauses(prose, sentence, _inside(prose, sentence, figures))
+
+
+def _inside(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
+    """The figures of ``sentence`` in order, ranges split into their two ends (see :func:`clauses`)."""
     inside = sorted((f for f in figures if sentence.start <= f.start and f.end <= sentence.end), key=lambda f: f.start)
-    inside = endpoints(prose, inside)
+    return endpoints(prose, inside)
+
+
+def _clauses(prose: str, sentence: Span, inside: list[Figure]) -> list[Clause]:
+    """The clauses of ``sentence`` with the figures ``inside`` it (from :func:`_inside`) tokenised."""
     chars: list[str] = []
     offsets: list[int] = []
     order: list[Figure] = []
@@ -198,7 +215,7 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
         pos = fig.end
     chars.append(_lower(prose[pos : sentence.end]))
     offsets.extend(range(pos, sentence.end))
-    text = re.sub(r"\s", " ", "".join(chars))
+    text = _SPACE.sub(" ", "".join(chars))
     out: list[Clause] = []
     start = 0
     for m in [*CLAUSE_BREAK.finditer(text), None]:
@@ -539,7 +556,8 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int, int]] = set()
     changing = _may_change(clause)
-    for pattern in _CHANGES if changing and clause.tokens >= _CHANGES_NEED else ():
+    # _check_change finds nothing unless c, or both a and b, are percent or points figures.
+    for pattern in _CHANGES if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
@@ -768,6 +786,8 @@ def _other_base(clause: Clause, m: re.Match[str], name: str = "p") -> bool:
 
 
 def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    if not clause.percent:
+        return  # every share pattern below judges a percent figure p
     prose = ctx.prose
     for pattern in _SHARES if clause.tokens >= _SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
@@ -1165,17 +1185,40 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 # --------------------------------------------------------------------------------------------
 
 
-def _may_hold_arithmetic(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+#: Whole words a family of patterns needs when a clause holds two figure tokens but no percent
+#: (changes, multiples, percent remainders): each is a run of a clause's letters, so it stands in
+#: the lower-cased sentence too.
+_PAIR_WORD = re.compile(
+    "|".join(sorted({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fold", "remaining", "rest", "other"}, key=len, reverse=True))
+)
+_FRACTION_WORD = re.compile("|".join(sorted(_FRACTION_LAST_WORDS, key=len, reverse=True)))
+
+
+def _may_hold_arithmetic(prose: str, sentence: Span, figures: Sequence[Figure], inside: Sequence[Figure]) -> bool:
     """Whether a clause of the sentence can match any pattern, before its clauses are built.
 
-    A sentence with one figure, not a range that could split in two, makes clauses of one token
-    at most: only the ratio and fraction shares need no more, and they need " in ", " out of "
-    or a fraction's last word, which a clause can only hold if the sentence's text does.
+    ``figures`` are the sentence's figures, ``inside`` the same with ranges split in two. A
+    clause holds at most as many tokens as ``inside`` has figures (plus any "⟨" of the text), and
+    only the words of its sentence. A clause of one token can match only the ratio and fraction
+    shares, which need " in ", " out of " or a fraction's last word; two tokens and no percent
+    leave changes, multiples and remainders, which need a word of theirs; every share, and
+    every change with a stated size, needs a percent or points figure; three tokens can be a sum.
     """
-    if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
+    low = prose[sentence.start : sentence.end].lower()
+    if len(figures) <= 1 and not any(f.low is not None and f.high is not None for f in figures):
+        text = _SPACE.sub(" ", low)
+        if not (" in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)):
+            return False
+    tokens = len(inside) + low.count("⟨")  # the most tokens a clause of the sentence can hold
+    if tokens >= 3:
         return True
-    text = re.sub(r"\s", " ", prose[sentence.start : sentence.end].lower())
-    return " in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)
+    percent = any(_is_percent(f) or _is_points(f) for f in inside)
+    if tokens == 2 and (percent or _PAIR_WORD.search(low)):
+        return True
+    if tokens >= 1 and percent:
+        text = _SPACE.sub(" ", low)
+        return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
+    return False
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
@@ -1187,9 +1230,10 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     seen: set[tuple[str, int, int]] = set()
     for index, figures in sorted(by_sentence.items()):
         sentence = frame.sentences[index]
-        if not _may_hold_arithmetic(ctx.prose, sentence, figures):
+        inside = _inside(ctx.prose, sentence, figures)
+        if not _may_hold_arithmetic(ctx.prose, sentence, figures, inside):
             continue
-        for clause in clauses(ctx.prose, sentence, figures):
+        for clause in _clauses(ctx.prose, sentence, inside):
             for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
                 key = (finding.rule, finding.start, finding.end)
                 if key not in seen:

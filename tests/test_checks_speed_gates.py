@@ -1,0 +1,74 @@
+"""The sentence and clause gates the checks take for speed change no finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import verify
+from verify.checks import arithmetic
+
+FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
+
+#: Sentences that reach each family past the gates, and some that the gates turn away.
+SENTENCES = [
+    "Sales rose 25% from 80 to 120.",
+    "Sales rose from 80 to 120, an increase of 40%.",
+    "Sales fell to 120 from 80.",
+    "The port handled 300 calls, twice as many as the 120 before.",
+    "Traffic doubled from 40 to 90 containers.",
+    "One in five residents, or 30%, voted.",
+    "A third of voters, or 45%, stayed home.",
+    "Of the 90 victims, 50 were women and 45 were men.",
+    "A total of 100 ballots: 40 in the north, 30 in the south and 20 in the east.",
+    "Of those polled, 40% said yes, 30% said no and the remaining 20% were unsure.",
+    "The rate went from 4% to 6%, up 50%.",
+    "Turnout was 60 percent, up 5 percentage points from 50 percent.",
+    "The two teams scored 3 and 4 goals.",
+    "It cost $5 million in 2020.",
+    "Prices rose 5 to 7 percent.",
+]
+
+def _findings(text: str, published: str | None = None, fmt: str = "text") -> list[dict]:
+    report = verify.check(text, published=published, format=fmt)
+    return [f.to_dict() for f in report.findings if f.rule in {r.id for r in arithmetic.RULES}]
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sentence gets the same arithmetic findings with and without the sentence gate."""
+    gated = _findings(text)
+    monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
+    assert _findings(text) == gated
+
+def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fixture article gets the same arithmetic findings with and without the sentence gate."""
+    texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    gated = [_findings(t, fmt="markdown") for t in texts]
+    monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
+    assert [_findings(t, fmt="markdown") for t in texts] == gated
+    assert sum(map(len, gated)) > 10
+
+def test_arithmetic_sentence_gate_turns_away_plain_sentences() -> None:
+    """A two-figure sentence with no percent and no change, multiple or remainder word is skipped."""
+    from verify.document import Document
+    from verify.extract import extract
+
+    text = "The home side scored 3 and the visitors 4 on Friday."
+    ex = extract(Document.from_text(text))
+    sentence = ex.frame.sentences[0]
+    figures = [f for f in ex.quantities if sentence.start <= f.start]
+    inside = arithmetic._inside(ex.document.prose, sentence, figures)
+    assert len(inside) == 2
+    assert not arithmetic._may_hold_arithmetic(ex.document.prose, sentence, figures, inside)
+
+def test_clause_percent_flag_reads_percent_and_points() -> None:
+    """A clause is marked as holding a percent when a figure of its sentence is a percent or points."""
+    for text, expected in [("Rates rose from 4% to 6%.", True), ("It grew 3 percentage points.", True), ("It cost $5.", False)]:
+        from verify.document import Document
+        from verify.extract import extract
+
+        ex = extract(Document.from_text(text))
+        sentence = ex.frame.sentences[0]
+        clause = arithmetic.clauses(ex.document.prose, sentence, ex.quantities)[0]
+        assert clause.percent is expected, text
