@@ -172,6 +172,11 @@ class Profile:
         return ctx.attribution if ctx else None
 
     @property
+    def digits(self) -> str:
+        """The significant digits of its value in root units (as _Key.digits)."""
+        return significant_digits(self.figure.magnitude * self.root)
+
+    @property
     def modality(self) -> str:
         ctx = self.figure.context
         return ctx.modality if ctx else "reported"
@@ -521,8 +526,8 @@ def _restatement(a: Profile | _Key, b: Profile | _Key) -> int | None:
     vb = fb.magnitude * b.root
     if va <= 0 or vb <= 0:
         return None
-    digits = significant_digits(va)
-    if digits != significant_digits(vb):
+    digits = a.digits  # significant_digits(va), which a _Key holds ready
+    if digits != b.digits:
         return None
     power = math.log10(vb / va)
     k = round(power / 3)
