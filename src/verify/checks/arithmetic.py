@@ -1194,21 +1194,26 @@ _PAIR_WORD = re.compile(
 _FRACTION_WORD = re.compile("|".join(sorted(_FRACTION_LAST_WORDS, key=len, reverse=True)))
 
 
-def _may_hold_arithmetic(prose: str, sentence: Span, figures: Sequence[Figure], inside: Sequence[Figure]) -> bool:
+def _may_hold_one(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+    """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
+    figure, not a range, needs " in ", " out of " or a fraction's last word."""
+    if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
+        return True
+    text = _SPACE.sub(" ", prose[sentence.start : sentence.end].lower())
+    return " in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)
+
+
+def _may_hold_arithmetic(prose: str, sentence: Span, inside: Sequence[Figure]) -> bool:
     """Whether a clause of the sentence can match any pattern, before its clauses are built.
 
-    ``figures`` are the sentence's figures, ``inside`` the same with ranges split in two. A
-    clause holds at most as many tokens as ``inside`` has figures (plus any "⟨" of the text), and
+    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence's figures
+    ``inside`` it, ranges split in two (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any "⟨" of the text), and
     only the words of its sentence. A clause of one token can match only the ratio and fraction
     shares, which need " in ", " out of " or a fraction's last word; two tokens and no percent
     leave changes, multiples and remainders, which need a word of theirs; every share, and
     every change with a stated size, needs a percent or points figure; three tokens can be a sum.
     """
     low = prose[sentence.start : sentence.end].lower()
-    if len(figures) <= 1 and not any(f.low is not None and f.high is not None for f in figures):
-        text = _SPACE.sub(" ", low)
-        if not (" in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)):
-            return False
     tokens = len(inside) + low.count("⟨")  # the most tokens a clause of the sentence can hold
     if tokens >= 3:
         return True
@@ -1230,8 +1235,10 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     seen: set[tuple[str, int, int]] = set()
     for index, figures in sorted(by_sentence.items()):
         sentence = frame.sentences[index]
+        if not _may_hold_one(ctx.prose, sentence, figures):
+            continue  # asked before the ranges are split: most sentences stop here
         inside = _inside(ctx.prose, sentence, figures)
-        if not _may_hold_arithmetic(ctx.prose, sentence, figures, inside):
+        if not _may_hold_arithmetic(ctx.prose, sentence, inside):
             continue
         for clause in _clauses(ctx.prose, sentence, inside):
             for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
