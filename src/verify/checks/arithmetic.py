@@ -380,7 +380,12 @@ def stated_range(fig: Figure) -> tuple[float, float]:
 
 def _bounds(fig: Figure, unit: object) -> tuple[float, float]:
     """The values an input figure stands for, in ``unit``."""
-    value = _in(fig, unit)
+    return _bounds_at(fig, _in(fig, unit))
+
+
+def _bounds_at(fig: Figure, value: float) -> tuple[float, float]:
+    """:func:`_bounds` of the figure whose value in the unit is ``value`` (converted once by the
+    caller, who needs it again: pint makes new quantities on every conversion)."""
     half = uncertainty(fig, inputs=True) * (abs(value) / abs(fig.magnitude) if fig.magnitude else 1)
     return value - half, value + half
 
@@ -589,12 +594,13 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
     unit = a.value.units
-    lo_a, hi_a = _bounds(a, unit)
-    lo_b, hi_b = _bounds(b, unit)
+    value_a, value_b = _in(a, unit), _in(b, unit)
+    lo_a, hi_a = _bounds_at(a, value_a)
+    lo_b, hi_b = _bounds_at(b, value_b)
     relative = _change_interval((lo_a, hi_a), (lo_b, hi_b))
     if relative is None:
         return
-    exact_rel = (_in(b, unit) - _in(a, unit)) / abs(_in(a, unit)) * 100
+    exact_rel = (value_b - value_a) / abs(value_a) * 100
     sign = direction or (1 if c.magnitude >= 0 else -1)
     stated_lo, stated_hi = stated_range(c)
     if c.magnitude < 0 and direction:  # "fell -25%": the sign is said twice
@@ -606,7 +612,7 @@ def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction:
         return  # "rose by 40 from 80 to 120": an absolute change, not this rule's business
     if both_percent:
         points = (lo_b - hi_a, hi_b - lo_a)
-        exact_points = _in(b, unit) - _in(a, unit)
+        exact_points = value_b - value_a
         pts_text = f"{_fmt(abs(exact_points))} percentage point{'s' if abs(exact_points) != 1 else ''}"
         if _is_points(c) or points_word:
             if _overlap(stated, points):
@@ -796,14 +802,15 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 continue
             if any(pattern is _SHARES[i] for i in _OTHER_BASE_AFTER) and _other_base(clause, m):
                 continue
-            lo_x, hi_x = _bounds(x, y.value.units)
+            value_x = _in(x, y.value.units)
+            lo_x, hi_x = _bounds_at(x, value_x)
             lo_y, hi_y = _bounds(y, y.value.units)
             if lo_y <= 0:
                 continue
             actual = (lo_x / hi_y * 100, hi_x / lo_y * 100)
             if _overlap(stated_range(p), actual):
                 continue
-            exact = _in(x, y.value.units) / y.magnitude * 100
+            exact = value_x / y.magnitude * 100
             yield ctx.finding(
                 SHARE,
                 p,
@@ -1129,8 +1136,9 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if not factor or factor <= 0:
                 continue
             unit = a.value.units
-            lo_a, hi_a = _bounds(a, unit)
-            lo_b, hi_b = _bounds(b, unit)
+            value_a, value_b = _in(a, unit), _in(b, unit)
+            lo_a, hi_a = _bounds_at(a, value_a)
+            lo_b, hi_b = _bounds_at(b, value_b)
             if lo_a <= 0:
                 continue
             ratio = (lo_b / hi_a, hi_b / lo_a)
@@ -1154,7 +1162,7 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                     admitted = (factor * 0.98, factor / 0.75)
             if _overlap(admitted, ratio):
                 continue
-            exact = _in(b, unit) / _in(a, unit)
+            exact = value_b / value_a
             word = clause.span(m.start("mult"), m.end("mult"), prose)
             yield ctx.finding(
                 MULTIPLE,
