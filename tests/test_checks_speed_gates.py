@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import verify
+from verify import packs
 from verify.checks import arithmetic
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
@@ -74,3 +77,36 @@ def test_clause_percent_flag_reads_percent_and_points() -> None:
         sentence = ex.frame.sentences[0]
         clause = arithmetic.clauses(ex.document.prose, sentence, ex.quantities)[0]
         assert clause.percent is expected, text
+
+
+# --- packs: a case-insensitive phrase is searched for only where its first word can stand.
+
+_PHRASE_PIECES = [
+    "census", "Census", "CENSUS", "ſenſus", "cenſus", "İstanbul", "ıstanbul", "istanbul", "Istanbul", "U.S.",
+    "u.s.", "troops", "Troop", "K", "k", "Kelvin", "kelvin", "-", " ", "  ", "\n", ",", "’s", "'s", "é", "Σ", "ς",
+]
+_PHRASES = ["census", "Census of", "istanbul", "U.S.", "troop", "kelvin scale", "kelvin", "s", "", "-", "São Tomé"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PHRASE_PIECES), max_size=12), phrase=st.sampled_from(_PHRASES))
+def test_phrase_prefilter_agrees_with_the_pattern(pieces: list[str], phrase: str) -> None:
+    """has_phrase and find_phrase answer as their patterns do, case-folding characters included."""
+    text = "".join(pieces)
+    for suffix in (True, False):
+        pattern = packs._phrase_pattern(phrase, False, suffix)
+        assert packs.has_phrase(text, phrase, suffix=suffix) == (pattern.search(text) is not None)
+        assert packs.find_phrase(text, phrase, suffix=suffix) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_only_three_characters_fold_to_ascii_unlike_their_lower_case() -> None:
+    """IGNORECASE matches an ASCII pack character by its lower case except for "İ", "ı" and "ſ" (below U+3000)."""
+    import re
+    import string
+
+    found = set()
+    for x in string.ascii_lowercase + string.digits + ".'&’":
+        pattern = re.compile(re.escape(x), re.IGNORECASE)
+        found |= {c for c in map(chr, range(0x80, 0x3000)) if c.lower() != x and pattern.fullmatch(c)}
+    assert found == {"\u0130", "\u0131", "\u017f"}
+    assert all(packs._FOLDS_TO_ASCII.fullmatch(c) for c in found)
