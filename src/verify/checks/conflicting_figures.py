@@ -108,6 +108,7 @@ _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:up|down) )?(?:from|to) (?:about |
 _IRREGULAR = {"people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman"}
 
 
+@lru_cache(maxsize=8192)  # a pure function of one word, asked for every word of each clause read
 def noun_key(noun: str | None) -> str | None:
     """A counted noun reduced for comparison: lower case, last word, singular ("Troops" -> "troop")."""
     if not noun:
@@ -132,10 +133,12 @@ SYNONYMS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=8192)  # a pure function of one word
 def _canonical(word: str) -> str:
     return SYNONYMS.get(word, _stem(word))
 
 
+@lru_cache(maxsize=8192)  # a pure function of one word, asked for every word of each clause read
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
