@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 import verify
 from verify import packs
 from verify.checks import arithmetic
+from verify.checks._base import alternation
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
 
@@ -110,3 +112,46 @@ def test_only_three_characters_fold_to_ascii_unlike_their_lower_case() -> None:
         found |= {c for c in map(chr, range(0x80, 0x3000)) if c.lower() != x and pattern.fullmatch(c)}
     assert found == {"\u0130", "\u0131", "\u017f"}
     assert all(packs._FOLDS_TO_ASCII.fullmatch(c) for c in found)
+
+
+# --- word alternations built as tries match as the flat, longest-first alternations did.
+
+_VOCABULARIES = [
+    sorted(arithmetic.DIRECTION_WORDS),
+    sorted(arithmetic.CHANGE_NOUNS),
+    sorted(arithmetic.MULTIPLIERS),
+    sorted(arithmetic.NUMBER_WORDS),
+    sorted(arithmetic.FRACTIONS),
+    ["a", "ab", "abc", "abd", "b", "ba", "a.b", "a b", "a-b"],
+]
+
+
+def _flat(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    vocabulary=st.sampled_from(range(len(_VOCABULARIES))),
+    picks=st.lists(st.integers(0, 10_000), max_size=8),
+    glue=st.lists(st.sampled_from(["", " ", "s", "ing", "-", "fold", " from ", "x", "ed", "n"]), min_size=8, max_size=8),
+    tail=st.sampled_from(["", r"\b", r"s?\b", r"(?:fold|s)", r" ?\w"]),
+)
+def test_alternation_matches_as_the_flat_alternation(vocabulary: int, picks: list[int], glue: list[str], tail: str) -> None:
+    """Inside a pattern, a trie of words finds the same matches and group spans as the flat list."""
+    words = _VOCABULARIES[vocabulary]
+    text = "".join(words[i % len(words)] + glue[k] for k, i in enumerate(picks))
+    for flags in (0, re.IGNORECASE):
+        trie = re.compile(rf"(?P<w>{alternation(words)}){tail}", flags)
+        flat = re.compile(rf"(?P<w>{_flat(words)}){tail}", flags)
+        assert [(m.span(), m.span("w")) for m in trie.finditer(text)] == [
+            (m.span(), m.span("w")) for m in flat.finditer(text)
+        ]
+
+
+def test_alternation_matches_each_word_whole() -> None:
+    """Every word of each vocabulary matches its trie in full, and a non-word does not."""
+    for words in _VOCABULARIES:
+        pattern = re.compile(alternation(words))
+        assert all(pattern.fullmatch(w) for w in words)
+        assert not pattern.fullmatch("".join(words) + "zz")

@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from verify import units
-from verify.checks._base import CheckContext, Rule
+from verify.checks._base import CheckContext, Rule, alternation
 from verify.model import Figure, Finding, Span
 
 PERCENT_CHANGE = Rule(
@@ -138,8 +138,9 @@ _HEDGE = (
     r"(?:(?:about|around|roughly|nearly|almost|some|approximately|more than|less than|over|under|"
     r"just over|just under|close to|at least|at most|an estimated|only|just) )?"
 )
-_UP_DOWN = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
-_CHANGE_NOUN = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
+# Word alternations are tries (see alternation): the change patterns try them at every word.
+_UP_DOWN = alternation(DIRECTION_WORDS)
+_CHANGE_NOUN = alternation(CHANGE_NOUNS)
 _LETTERS = re.compile(r"[a-z]+")
 _SPACE = re.compile(r"\s")
 CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
@@ -695,11 +696,11 @@ def _suggest_percent(c: Figure, exact: float) -> str:
 # --------------------------------------------------------------------------------------------
 
 _JOIN = r"(?:,? or |,? (?:—|--|–) ?| ?\()"  # ", or" / " — " / " ("
-_RATIO_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_RATIO_WORD = alternation(NUMBER_WORDS)
 _RATIO = (
     rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\b\d{{1,3}}) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d{{1,3}})\b"
 )
-_FRACTION = "|".join(sorted((re.escape(k) for k in FRACTIONS), key=len, reverse=True))
+_FRACTION = alternation(FRACTIONS)
 _SHARES_NEED = 3
 _SHARES = [
     # 12 of 48 states, or 30%  /  12 of the 48 (25%)
@@ -1080,7 +1081,7 @@ def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 # Multiples
 # --------------------------------------------------------------------------------------------
 
-_MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_MULT_WORD = alternation(MULTIPLIERS)
 _TIMES = rf"(?:(?P<n>\b\d+(?:\.\d+)?|\b(?:{_RATIO_WORD})|⟨\d+⟩)[- ]?(?:times|fold)\b)"
 _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
 _MULTIPLES_NEED = 2
@@ -1196,10 +1197,8 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 #: Whole words a family of patterns needs when a clause holds two figure tokens but no percent
 #: (changes, multiples, percent remainders): each is a run of a clause's letters, so it stands in
 #: the lower-cased sentence too.
-_PAIR_WORD = re.compile(
-    "|".join(sorted({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fold", "remaining", "rest", "other"}, key=len, reverse=True))
-)
-_FRACTION_WORD = re.compile("|".join(sorted(_FRACTION_LAST_WORDS, key=len, reverse=True)))
+_PAIR_WORD = re.compile(alternation({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fold", "remaining", "rest", "other"}))
+_FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
 
 def _may_hold_one(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
