@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import verify
 from verify import packs
-from verify.checks import arithmetic
+from verify.checks import arithmetic, group_size
 from verify.checks._base import alternation
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
@@ -155,3 +155,18 @@ def test_alternation_matches_each_word_whole() -> None:
         pattern = re.compile(alternation(words))
         assert all(pattern.fullmatch(w) for w in words)
         assert not pattern.fullmatch("".join(words) + "zz")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from([*group_size._TEMPORAL_WORDS, "JOINED", "ſince", "Then", "jo", "in", "x", "leaves", "brexit"]),
+        max_size=6,
+    ),
+    glue=st.sampled_from([" ", "", "-", ", "]),
+)
+def test_group_size_temporal_trie_finds_what_the_list_found(words: list[str], glue: str) -> None:
+    """The group-size check's dating words say yes to exactly the sentences the flat list did."""
+    flat = re.compile(r"\b(?:" + "|".join(group_size._TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
+    text = glue.join(words)
+    assert bool(group_size._TEMPORAL.search(text)) == bool(flat.search(text))

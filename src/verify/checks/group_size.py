@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from verify.checks._base import CheckContext, Rule
+from verify.checks._base import CheckContext, Rule, alternation
 from verify.checks.list_count import NUMBER_WORDS, read_list
 from verify.model import Finding, Span
 from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase
@@ -50,12 +50,15 @@ RULES = (Rule("group-size", "VR302", "warning", "A named group whose stated size
 RULE = RULES[0]
 
 _N = r"(?P<n>\d{1,3}|(?i:" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w and w != "both"), key=len, reverse=True)) + r"))"
-_TEMPORAL = re.compile(
-    r"\b(?:then|at the time|when|before|until|till|formerly|originally|once|back in|previously|founding|original|"
-    r"join|joins|joined|joining|accession|admitted|admit|admits|expand|expanded|expanding|expansion|enlargement|"
-    r"enlarged|leave|left|leaving|Brexit|withdraw|withdrew|withdrawal|will have|would have|had)\b",
-    re.IGNORECASE,
+#: Words that date a group's size ("then", "before it joined"). The check only asks whether a
+#: sentence holds one, so they are matched as a trie (see alternation).
+_TEMPORAL_WORDS = (
+    "then", "at the time", "when", "before", "until", "till", "formerly", "originally", "once", "back in",
+    "previously", "founding", "original", "join", "joins", "joined", "joining", "accession", "admitted",
+    "admit", "admits", "expand", "expanded", "expanding", "expansion", "enlargement", "enlarged", "leave",
+    "left", "leaving", "Brexit", "withdraw", "withdrew", "withdrawal", "will have", "would have", "had",
 )
+_TEMPORAL = re.compile(r"\b(?:" + alternation(_TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(
     r"(?i:including|includes|include|such as|like|notably|among them|among|led by|mainly|mostly|chiefly|"
