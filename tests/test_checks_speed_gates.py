@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import verify
 from verify import packs
-from verify.checks import arithmetic, group_size
+from verify.checks import arithmetic, conflicting_figures, group_size
 from verify.checks._base import alternation
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
@@ -170,3 +170,26 @@ def test_group_size_temporal_trie_finds_what_the_list_found(words: list[str], gl
     flat = re.compile(r"\b(?:" + "|".join(group_size._TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
     text = glue.join(words)
     assert bool(group_size._TEMPORAL.search(text)) == bool(flat.search(text))
+
+
+_OLD_TIME_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|past) (?:year|month|week|quarter|season|decade)|"
+    r"(?:first|second|third|fourth|final|last|opening|previous) (?:year|quarter|half|month|week|day|season)s?|"
+    r"yesterday|today|tomorrow|" + "|".join(sorted(conflicting_figures.MONTHS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_TIME_PIECES = [
+    "last", "this", "first", "previous", "opening", "year", "years", "quarter", "quarters", "half", "decade",
+    "decades", "March", "mar", "Sept", "sep", "september", "may", "today", "Yesterday", "2021", "1999", "18",
+    " ", " ", ", ", "-", "s", "ſ", "LAST", "Year",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_TIME_PIECES), max_size=12))
+def test_time_words_trie_matches_as_the_old_pattern(pieces: list[str]) -> None:
+    """The conflicting-figures time words find the same spans as the pattern they replace."""
+    text = "".join(pieces)
+    assert [m.span() for m in conflicting_figures.TIME_WORDS.finditer(text)] == [
+        m.span() for m in _OLD_TIME_WORDS.finditer(text)
+    ]
