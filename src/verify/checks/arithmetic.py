@@ -963,6 +963,12 @@ def _sum_finding(
     )
 
 
+def _may_total(clause: Clause) -> bool:
+    """Every way the second sum pattern names its total ("for a total of", "totaling", "a
+    combined", "making") holds one of these words."""
+    return "total" in clause.template or "combined" in clause.template or "making" in clause.template
+
+
 def _noun(noun: str) -> str:
     """A counted noun reduced for comparison ("Victims" -> "victim")."""
     word = noun.lower().split()[-1]
@@ -975,6 +981,8 @@ def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
 
 def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     for pattern in _SUMS if clause.tokens >= _SUMS_NEED else ():
+        if pattern is _SUMS[1] and not _may_total(clause):
+            continue
         for m in pattern.finditer(clause.template):
             total = clause.fig(m, "t")
             parts = _list_figures(clause, m.start("list"), m.end("list"))
@@ -1201,13 +1209,17 @@ _PAIR_WORD = re.compile(alternation({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fol
 _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
 
+#: " in " or " out of " (whitespace of any kind around the words) or a fraction's last word:
+#: what a clause of one token needs, read from the lower-cased sentence in one scan.
+_ONE_FIGURE_WORDS = re.compile(r"\sin\s|\sout\sof\s|" + alternation(_FRACTION_LAST_WORDS))
+
+
 def _may_hold_one(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
     """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
     figure, not a range, needs " in ", " out of " or a fraction's last word."""
     if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
         return True
-    text = _SPACE.sub(" ", prose[sentence.start : sentence.end].lower())
-    return " in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)
+    return _ONE_FIGURE_WORDS.search(prose[sentence.start : sentence.end].lower()) is not None
 
 
 def _may_hold_arithmetic(prose: str, sentence: Span, inside: Sequence[Figure]) -> bool:
