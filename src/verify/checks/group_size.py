@@ -49,7 +49,9 @@ from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phras
 RULES = (Rule("group-size", "VR302", "warning", "A named group whose stated size or listed members disagree with a pack."),)
 RULE = RULES[0]
 
-_N = r"(?P<n>\d{1,3}|(?i:" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w and w != "both"), key=len, reverse=True)) + r"))"
+#: A count: digits or a number word (a trie, see alternation: the size patterns search for it at
+#: every position of the words around a mention).
+_N = r"(?P<n>\d{1,3}|(?i:" + alternation(w for w in NUMBER_WORDS if " " not in w and w != "both") + r"))"
 #: Words that date a group's size ("then", "before it joined"). The check only asks whether a
 #: sentence holds one, so they are matched as a trie (see alternation).
 _TEMPORAL_WORDS = (
