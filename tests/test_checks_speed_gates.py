@@ -1,4 +1,4 @@
-"""The sentence and clause gates the checks take for speed change no finding."""
+"""The gates, prefilters and word tries the checks use for speed change no finding."""
 
 from __future__ import annotations
 
@@ -35,9 +35,11 @@ SENTENCES = [
     "Prices rose 5 to 7 percent.",
 ]
 
+
 def _findings(text: str, published: str | None = None, fmt: str = "text") -> list[dict]:
     report = verify.check(text, published=published, format=fmt)
     return [f.to_dict() for f in report.findings if f.rule in {r.id for r in arithmetic.RULES}]
+
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,6 +49,7 @@ def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert _findings(text) == gated
 
+
 def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fixture article gets the same arithmetic findings with and without the sentence gates."""
     texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
@@ -55,6 +58,7 @@ def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: p
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert [_findings(t, fmt="markdown") for t in texts] == gated
     assert sum(map(len, gated)) > 10
+
 
 def test_arithmetic_sentence_gate_turns_away_plain_sentences() -> None:
     """A two-figure sentence with no percent and no change, multiple or remainder word is skipped."""
@@ -68,6 +72,7 @@ def test_arithmetic_sentence_gate_turns_away_plain_sentences() -> None:
     inside = arithmetic._inside(ex.document.prose, sentence, figures)
     assert len(inside) == 2
     assert not arithmetic._may_hold_arithmetic(ex.document.prose, sentence, inside)
+
 
 def test_clause_percent_flag_reads_percent_and_points() -> None:
     """A clause is marked as holding a percent when a figure of its sentence is a percent or points."""
@@ -83,10 +88,13 @@ def test_clause_percent_flag_reads_percent_and_points() -> None:
 
 # --- packs: a case-insensitive phrase is searched for only where its first word can stand.
 
+
 _PHRASE_PIECES = [
     "census", "Census", "CENSUS", "ſenſus", "cenſus", "İstanbul", "ıstanbul", "istanbul", "Istanbul", "U.S.",
     "u.s.", "troops", "Troop", "K", "k", "Kelvin", "kelvin", "-", " ", "  ", "\n", ",", "’s", "'s", "é", "Σ", "ς",
 ]
+
+
 _PHRASES = ["census", "Census of", "istanbul", "U.S.", "troop", "kelvin scale", "kelvin", "s", "", "-", "São Tomé"]
 
 
@@ -116,6 +124,7 @@ def test_only_three_characters_fold_to_ascii_unlike_their_lower_case() -> None:
 
 # --- word alternations built as tries match as the flat, longest-first alternations did.
 
+
 _VOCABULARIES = [
     sorted(arithmetic.DIRECTION_WORDS),
     sorted(arithmetic.CHANGE_NOUNS),
@@ -137,6 +146,8 @@ def _flat(words: list[str]) -> str:
     glue=st.lists(st.sampled_from(["", " ", "s", "ing", "-", "fold", " from ", "x", "ed", "n"]), min_size=8, max_size=8),
     tail=st.sampled_from(["", r"\b", r"s?\b", r"(?:fold|s)", r" ?\w"]),
 )
+
+
 def test_alternation_matches_as_the_flat_alternation(vocabulary: int, picks: list[int], glue: list[str], tail: str) -> None:
     """Inside a pattern, a trie of words finds the same matches and group spans as the flat list."""
     words = _VOCABULARIES[vocabulary]
@@ -165,6 +176,8 @@ def test_alternation_matches_each_word_whole() -> None:
     ),
     glue=st.sampled_from([" ", "", "-", ", "]),
 )
+
+
 def test_group_size_temporal_trie_finds_what_the_list_found(words: list[str], glue: str) -> None:
     """The group-size check's dating words say yes to exactly the sentences the flat list did."""
     flat = re.compile(r"\b(?:" + "|".join(group_size._TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
@@ -176,8 +189,10 @@ _OLD_TIME_WORDS = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:last|this|next|previous|past) (?:year|month|week|quarter|season|decade)|"
     r"(?:first|second|third|fourth|final|last|opening|previous) (?:year|quarter|half|month|week|day|season)s?|"
     r"yesterday|today|tomorrow|" + "|".join(sorted(conflicting_figures.MONTHS, key=len, reverse=True)) + r")\b",
-    re.I,
+    re.IGNORECASE,
 )
+
+
 _TIME_PIECES = [
     "last", "this", "first", "previous", "opening", "year", "years", "quarter", "quarters", "half", "decade",
     "decades", "March", "mar", "Sept", "sep", "september", "may", "today", "Yesterday", "2021", "1999", "18",

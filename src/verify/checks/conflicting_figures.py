@@ -91,11 +91,15 @@ MONTHS = frozenset(
 #: on a word boundary at any one position, so the order they are tried in changes no match: they
 #: are matched as a trie (see alternation), far cheaper than a list tried at every word.
 _TIME_PHRASES = (
-    *(f"{a} {b}" for a in "last this next previous past".split() for b in "year month week quarter season decade".split()),
+    *(
+        f"{a} {b}"
+        for a in ("last", "this", "next", "previous", "past")
+        for b in ("year", "month", "week", "quarter", "season", "decade")
+    ),
     *(
         f"{a} {b}{plural}"
-        for a in "first second third fourth final last opening previous".split()
-        for b in "year quarter half month week day season".split()
+        for a in ("first", "second", "third", "fourth", "final", "last", "opening", "previous")
+        for b in ("year", "quarter", "half", "month", "week", "day", "season")
         for plural in ("", "s")
     ),
     "yesterday",
@@ -103,7 +107,7 @@ _TIME_PHRASES = (
     "tomorrow",
     *MONTHS,
 )
-TIME_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|" + alternation(_TIME_PHRASES) + r")\b", re.I)
+TIME_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|" + alternation(_TIME_PHRASES) + r")\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})((?: [a-z][a-z-]*){0,2})"
 )
