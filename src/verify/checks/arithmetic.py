@@ -1097,8 +1097,8 @@ _MULTIPLES_NEED = 2
 
 def _may_multiply(clause: Clause) -> bool:
     """Every multiple pattern holds a whole multiplier word ("doubled") or a run of letters that
-    ends in "times" or "fold" ("3-fold", "twentyfold")."""
-    return not clause.words.isdisjoint(MULTIPLIERS) or any(w.endswith(("times", "fold")) for w in clause.words)
+    ends in "times" or "fold" ("3-fold", "twentyfold"), so the clause holds that text."""
+    return not clause.words.isdisjoint(MULTIPLIERS) or "times" in clause.template or "fold" in clause.template
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
     re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_A_NOUN} to {_B}"),
