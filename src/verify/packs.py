@@ -784,6 +784,26 @@ def _first_word(phrase: str) -> str:
     return next((w for w in re.split(r"[\s-]+", phrase.strip()) if w), "")
 
 
+#: The characters that IGNORECASE matches to an ASCII character other than their own lower case
+#: ("İ", "ı" as "i"; "ſ" as "s"), found by trying every code point against every ASCII letter,
+#: digit and the punctuation of pack words. Text without them holds a case-insensitive match of
+#: an ASCII word only if its lower case holds the word's lower case.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+
+
+def _cannot_hold(text: str, phrase: str) -> bool:
+    """Whether a case-insensitive ``phrase`` surely does not stand in ``text``: its first word,
+    where every match starts, is ASCII and absent from the lower-cased text (a substring test
+    is a fast scan; the pattern's leading lookbehind makes the regex try every position)."""
+    first = _first_word(phrase)
+    return (
+        bool(first)
+        and first.isascii()
+        and first.lower() not in text.lower()
+        and (text.isascii() or not _FOLDS_TO_ASCII.search(text))
+    )
+
+
 def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> list[tuple[int, int]]:
     """Where ``phrase`` stands in ``text`` as whole words (spaces and hyphens interchangeable).
 
@@ -793,6 +813,8 @@ def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tr
     phrase_re = _phrase_pattern(phrase, case, suffix)
     first = _first_word(phrase)
     if not case or not first:
+        if not case and _cannot_hold(text, phrase):
+            return []
         return [m.span() for m in phrase_re.finditer(text)]
     # Case-sensitive, a match starts where the phrase's first word stands verbatim: try the
     # pattern only there (str.find is a fast scan; the pattern's leading lookbehind is not).
@@ -807,6 +829,8 @@ def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tr
 
 
 def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> bool:
+    if not case and _cannot_hold(text, phrase):
+        return False
     return _phrase_pattern(phrase, case, suffix).search(text) is not None
 
 

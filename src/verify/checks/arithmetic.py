@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from verify import units
-from verify.checks._base import CheckContext, Rule
+from verify.checks._base import CheckContext, Rule, alternation
 from verify.model import Figure, Finding, Span
 
 PERCENT_CHANGE = Rule(
@@ -138,9 +138,11 @@ _HEDGE = (
     r"(?:(?:about|around|roughly|nearly|almost|some|approximately|more than|less than|over|under|"
     r"just over|just under|close to|at least|at most|an estimated|only|just) )?"
 )
-_UP_DOWN = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
-_CHANGE_NOUN = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
+# Word alternations are tries (see alternation): the change patterns try them at every word.
+_UP_DOWN = alternation(DIRECTION_WORDS)
+_CHANGE_NOUN = alternation(CHANGE_NOUNS)
 _LETTERS = re.compile(r"[a-z]+")
+_SPACE = re.compile(r"\s")
 CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
 
 
@@ -154,6 +156,13 @@ class Clause:
     #: Its runs of letters: a family of patterns that needs a word the clause lacks is skipped.
     words: frozenset[str] = attrs.field(
         default=attrs.Factory(lambda self: frozenset(_LETTERS.findall(self.template)), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+    #: Whether any of its sentence's figures is a percent or points figure: every share pattern
+    #: and every change pattern with a stated size judges one, so a clause without is skipped.
+    percent: bool = attrs.field(
+        default=attrs.Factory(lambda self: any(_is_percent(f) or _is_points(f) for f in self.figures), takes_self=True),
         eq=False,
         repr=False,
     )
@@ -180,8 +189,17 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     ("from $1.2 million to $1.5 million"), and a start value borrows the magnitude its end states
     ("from 1.2 to 1.5 million").
     """
+    return _clauses(prose, sentence, _inside(prose, sentence, figures))
+
+
+def _inside(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
+    """The figures of ``sentence`` in order, ranges split into their two ends (see :func:`clauses`)."""
     inside = sorted((f for f in figures if sentence.start <= f.start and f.end <= sentence.end), key=lambda f: f.start)
-    inside = endpoints(prose, inside)
+    return endpoints(prose, inside)
+
+
+def _clauses(prose: str, sentence: Span, inside: list[Figure]) -> list[Clause]:
+    """The clauses of ``sentence`` with the figures ``inside`` it (from :func:`_inside`) tokenised."""
     chars: list[str] = []
     offsets: list[int] = []
     order: list[Figure] = []
@@ -198,7 +216,7 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
         pos = fig.end
     chars.append(_lower(prose[pos : sentence.end]))
     offsets.extend(range(pos, sentence.end))
-    text = re.sub(r"\s", " ", "".join(chars))
+    text = _SPACE.sub(" ", "".join(chars))
     out: list[Clause] = []
     start = 0
     for m in [*CLAUSE_BREAK.finditer(text), None]:
@@ -363,7 +381,12 @@ def stated_range(fig: Figure) -> tuple[float, float]:
 
 def _bounds(fig: Figure, unit: object) -> tuple[float, float]:
     """The values an input figure stands for, in ``unit``."""
-    value = _in(fig, unit)
+    return _bounds_at(fig, _in(fig, unit))
+
+
+def _bounds_at(fig: Figure, value: float) -> tuple[float, float]:
+    """:func:`_bounds` of the figure whose value in the unit is ``value`` (converted once by the
+    caller, who needs it again: pint makes new quantities on every conversion)."""
     half = uncertainty(fig, inputs=True) * (abs(value) / abs(fig.magnitude) if fig.magnitude else 1)
     return value - half, value + half
 
@@ -539,7 +562,8 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int, int]] = set()
     changing = _may_change(clause)
-    for pattern in _CHANGES if changing and clause.tokens >= _CHANGES_NEED else ():
+    # _check_change finds nothing unless c, or both a and b, are percent or points figures.
+    for pattern in _CHANGES if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
         for m in pattern.finditer(clause.template):
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
@@ -571,12 +595,13 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
     unit = a.value.units
-    lo_a, hi_a = _bounds(a, unit)
-    lo_b, hi_b = _bounds(b, unit)
+    value_a, value_b = _in(a, unit), _in(b, unit)
+    lo_a, hi_a = _bounds_at(a, value_a)
+    lo_b, hi_b = _bounds_at(b, value_b)
     relative = _change_interval((lo_a, hi_a), (lo_b, hi_b))
     if relative is None:
         return
-    exact_rel = (_in(b, unit) - _in(a, unit)) / abs(_in(a, unit)) * 100
+    exact_rel = (value_b - value_a) / abs(value_a) * 100
     sign = direction or (1 if c.magnitude >= 0 else -1)
     stated_lo, stated_hi = stated_range(c)
     if c.magnitude < 0 and direction:  # "fell -25%": the sign is said twice
@@ -588,7 +613,7 @@ def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction:
         return  # "rose by 40 from 80 to 120": an absolute change, not this rule's business
     if both_percent:
         points = (lo_b - hi_a, hi_b - lo_a)
-        exact_points = _in(b, unit) - _in(a, unit)
+        exact_points = value_b - value_a
         pts_text = f"{_fmt(abs(exact_points))} percentage point{'s' if abs(exact_points) != 1 else ''}"
         if _is_points(c) or points_word:
             if _overlap(stated, points):
@@ -671,11 +696,11 @@ def _suggest_percent(c: Figure, exact: float) -> str:
 # --------------------------------------------------------------------------------------------
 
 _JOIN = r"(?:,? or |,? (?:—|--|–) ?| ?\()"  # ", or" / " — " / " ("
-_RATIO_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_RATIO_WORD = alternation(NUMBER_WORDS)
 _RATIO = (
     rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\b\d{{1,3}}) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d{{1,3}})\b"
 )
-_FRACTION = "|".join(sorted((re.escape(k) for k in FRACTIONS), key=len, reverse=True))
+_FRACTION = alternation(FRACTIONS)
 _SHARES_NEED = 3
 _SHARES = [
     # 12 of 48 states, or 30%  /  12 of the 48 (25%)
@@ -768,6 +793,8 @@ def _other_base(clause: Clause, m: re.Match[str], name: str = "p") -> bool:
 
 
 def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    if not clause.percent:
+        return  # every share pattern below judges a percent figure p
     prose = ctx.prose
     for pattern in _SHARES if clause.tokens >= _SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
@@ -776,14 +803,15 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 continue
             if any(pattern is _SHARES[i] for i in _OTHER_BASE_AFTER) and _other_base(clause, m):
                 continue
-            lo_x, hi_x = _bounds(x, y.value.units)
+            value_x = _in(x, y.value.units)
+            lo_x, hi_x = _bounds_at(x, value_x)
             lo_y, hi_y = _bounds(y, y.value.units)
             if lo_y <= 0:
                 continue
             actual = (lo_x / hi_y * 100, hi_x / lo_y * 100)
             if _overlap(stated_range(p), actual):
                 continue
-            exact = _in(x, y.value.units) / y.magnitude * 100
+            exact = value_x / y.magnitude * 100
             yield ctx.finding(
                 SHARE,
                 p,
@@ -935,6 +963,12 @@ def _sum_finding(
     )
 
 
+def _may_total(clause: Clause) -> bool:
+    """Every way the second sum pattern names its total ("for a total of", "totaling", "a
+    combined", "making") holds one of these words."""
+    return "total" in clause.template or "combined" in clause.template or "making" in clause.template
+
+
 def _noun(noun: str) -> str:
     """A counted noun reduced for comparison ("Victims" -> "victim")."""
     word = noun.lower().split()[-1]
@@ -947,6 +981,8 @@ def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
 
 def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     for pattern in _SUMS if clause.tokens >= _SUMS_NEED else ():
+        if pattern is _SUMS[1] and not _may_total(clause):
+            continue
         for m in pattern.finditer(clause.template):
             total = clause.fig(m, "t")
             parts = _list_figures(clause, m.start("list"), m.end("list"))
@@ -1053,7 +1089,7 @@ def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
 # Multiples
 # --------------------------------------------------------------------------------------------
 
-_MULT_WORD = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_MULT_WORD = alternation(MULTIPLIERS)
 _TIMES = rf"(?:(?P<n>\b\d+(?:\.\d+)?|\b(?:{_RATIO_WORD})|⟨\d+⟩)[- ]?(?:times|fold)\b)"
 _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|close to|at least) )?(?:\b(?:{_MULT_WORD})\b|{_TIMES}))"
 _MULTIPLES_NEED = 2
@@ -1061,8 +1097,8 @@ _MULTIPLES_NEED = 2
 
 def _may_multiply(clause: Clause) -> bool:
     """Every multiple pattern holds a whole multiplier word ("doubled") or a run of letters that
-    ends in "times" or "fold" ("3-fold", "twentyfold")."""
-    return not clause.words.isdisjoint(MULTIPLIERS) or any(w.endswith(("times", "fold")) for w in clause.words)
+    ends in "times" or "fold" ("3-fold", "twentyfold"), so the clause holds that text."""
+    return not clause.words.isdisjoint(MULTIPLIERS) or "times" in clause.template or "fold" in clause.template
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
     re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_A_NOUN} to {_B}"),
@@ -1109,8 +1145,9 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if not factor or factor <= 0:
                 continue
             unit = a.value.units
-            lo_a, hi_a = _bounds(a, unit)
-            lo_b, hi_b = _bounds(b, unit)
+            value_a, value_b = _in(a, unit), _in(b, unit)
+            lo_a, hi_a = _bounds_at(a, value_a)
+            lo_b, hi_b = _bounds_at(b, value_b)
             if lo_a <= 0:
                 continue
             ratio = (lo_b / hi_a, hi_b / lo_a)
@@ -1134,7 +1171,7 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                     admitted = (factor * 0.98, factor / 0.75)
             if _overlap(admitted, ratio):
                 continue
-            exact = _in(b, unit) / _in(a, unit)
+            exact = value_b / value_a
             word = clause.span(m.start("mult"), m.end("mult"), prose)
             yield ctx.finding(
                 MULTIPLE,
@@ -1165,17 +1202,47 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 # --------------------------------------------------------------------------------------------
 
 
-def _may_hold_arithmetic(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
-    """Whether a clause of the sentence can match any pattern, before its clauses are built.
+#: Whole words a family of patterns needs when a clause holds two figure tokens but no percent
+#: (changes, multiples, percent remainders): each is a run of a clause's letters, so it stands in
+#: the lower-cased sentence too.
+_PAIR_WORD = re.compile(alternation({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fold", "remaining", "rest", "other"}))
+_FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
-    A sentence with one figure, not a range that could split in two, makes clauses of one token
-    at most: only the ratio and fraction shares need no more, and they need " in ", " out of "
-    or a fraction's last word, which a clause can only hold if the sentence's text does.
-    """
+
+#: " in " or " out of " (whitespace of any kind around the words) or a fraction's last word:
+#: what a clause of one token needs, read from the lower-cased sentence in one scan.
+_ONE_FIGURE_WORDS = re.compile(r"\sin\s|\sout\sof\s|" + alternation(_FRACTION_LAST_WORDS))
+
+
+def _may_hold_one(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+    """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
+    figure, not a range, needs " in ", " out of " or a fraction's last word."""
     if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
         return True
-    text = re.sub(r"\s", " ", prose[sentence.start : sentence.end].lower())
-    return " in " in text or " out of " in text or any(word in text for word in _FRACTION_LAST_WORDS)
+    return _ONE_FIGURE_WORDS.search(prose[sentence.start : sentence.end].lower()) is not None
+
+
+def _may_hold_arithmetic(prose: str, sentence: Span, inside: Sequence[Figure]) -> bool:
+    """Whether a clause of the sentence can match any pattern, before its clauses are built.
+
+    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence's figures
+    ``inside`` it, ranges split in two (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any "⟨" of the text), and
+    only the words of its sentence. A clause of one token can match only the ratio and fraction
+    shares, which need " in ", " out of " or a fraction's last word; two tokens and no percent
+    leave changes, multiples and remainders, which need a word of theirs; every share, and
+    every change with a stated size, needs a percent or points figure; three tokens can be a sum.
+    """
+    low = prose[sentence.start : sentence.end].lower()
+    tokens = len(inside) + low.count("⟨")  # the most tokens a clause of the sentence can hold
+    if tokens >= 3:
+        return True
+    percent = any(_is_percent(f) or _is_points(f) for f in inside)
+    if tokens == 2 and (percent or _PAIR_WORD.search(low)):
+        return True
+    if tokens >= 1 and percent:
+        text = _SPACE.sub(" ", low)
+        return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
+    return False
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
@@ -1187,9 +1254,12 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     seen: set[tuple[str, int, int]] = set()
     for index, figures in sorted(by_sentence.items()):
         sentence = frame.sentences[index]
-        if not _may_hold_arithmetic(ctx.prose, sentence, figures):
+        if not _may_hold_one(ctx.prose, sentence, figures):
+            continue  # asked before the ranges are split: most sentences stop here
+        inside = _inside(ctx.prose, sentence, figures)
+        if not _may_hold_arithmetic(ctx.prose, sentence, inside):
             continue
-        for clause in clauses(ctx.prose, sentence, figures):
+        for clause in _clauses(ctx.prose, sentence, inside):
             for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
                 key = (finding.rule, finding.start, finding.end)
                 if key not in seen:

@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from verify.checks._base import CheckContext, Rule
+from verify.checks._base import CheckContext, Rule, alternation
 from verify.checks.list_count import NUMBER_WORDS, read_list
 from verify.model import Finding, Span
 from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase
@@ -49,13 +49,18 @@ from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phras
 RULES = (Rule("group-size", "VR302", "warning", "A named group whose stated size or listed members disagree with a pack."),)
 RULE = RULES[0]
 
-_N = r"(?P<n>\d{1,3}|(?i:" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w and w != "both"), key=len, reverse=True)) + r"))"
-_TEMPORAL = re.compile(
-    r"\b(?:then|at the time|when|before|until|till|formerly|originally|once|back in|previously|founding|original|"
-    r"join|joins|joined|joining|accession|admitted|admit|admits|expand|expanded|expanding|expansion|enlargement|"
-    r"enlarged|leave|left|leaving|Brexit|withdraw|withdrew|withdrawal|will have|would have|had)\b",
-    re.IGNORECASE,
+#: A count: digits or a number word (a trie, see alternation: the size patterns search for it at
+#: every position of the words around a mention).
+_N = r"(?P<n>\d{1,3}|(?i:" + alternation(w for w in NUMBER_WORDS if " " not in w and w != "both") + r"))"
+#: Words that date a group's size ("then", "before it joined"). The check only asks whether a
+#: sentence holds one, so they are matched as a trie (see alternation).
+_TEMPORAL_WORDS = (
+    "then", "at the time", "when", "before", "until", "till", "formerly", "originally", "once", "back in",
+    "previously", "founding", "original", "join", "joins", "joined", "joining", "accession", "admitted",
+    "admit", "admits", "expand", "expanded", "expanding", "expansion", "enlargement", "enlarged", "leave",
+    "left", "leaving", "Brexit", "withdraw", "withdrew", "withdrawal", "will have", "would have", "had",
 )
+_TEMPORAL = re.compile(r"\b(?:" + alternation(_TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(
     r"(?i:including|includes|include|such as|like|notably|among them|among|led by|mainly|mostly|chiefly|"
@@ -112,6 +117,10 @@ def _check_mention(
     yield from _check_list(ctx, prose, group, names, sentence, start, end, size)
 
 
+#: A count just before a group's name ("two G7 members", "three of the Nordic …").
+_SUBSET_COUNT = re.compile(_N + r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$")
+
+
 def _check_list(
     ctx: CheckContext,
     prose: str,
@@ -125,7 +134,7 @@ def _check_list(
     # A count just before the name makes the list a subset ("two G7 members, France and
     # Italy"), unless it is the group's own size ("the five permanent members").
     before = prose[max(sentence.start, start - 25) : start]
-    count_before = re.search(_N + r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z-]+\s+)?$", before)
+    count_before = _SUBSET_COUNT.search(before)
     if count_before and _number(count_before.group("n")) not in size.counts:
         return
     pos = end
@@ -170,22 +179,39 @@ def _check_list(
     yield ctx.finding(RULE, name, message, related=(where,), reference=group.citation(size))
 
 
-def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int) -> tuple[int, Span, bool] | None:
-    """A size stated for the group around its mention: (count, span, whether it claims the whole)."""
-    nouns = "|".join(sorted((re.escape(n) for n in group.nouns), key=len, reverse=True))
-    after = prose[end : sentence.end]
-    before_start = max(sentence.start, start - 40)
-    before = prose[before_start:start]
-    patterns_after = (
+@lru_cache(maxsize=64)
+def _size_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of ``_stated_size`` that name a group's nouns, compiled once per noun list
+    (a pack's vocabulary) instead of being rebuilt for every mention."""
+    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return (
         # NATO's 29 members / the EU's 27 member states
-        re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + nouns + r")\b"),
+        re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + alternatives + r")\b"),
         # NATO, which has 30 members / the EU has 27 members / the G20, made up of 20 members
         re.compile(
             r",?\s{1,3}(?:(?:which|that)\s{1,3})?(?:now\s{1,3})?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s{1,3}"
-            + _N + r"\s+(?P<noun>" + nouns + r")\b"
+            + _N + r"\s+(?P<noun>" + alternatives + r")\b"
         ),
+        # the 30 NATO members: the noun after the name
+        re.compile(r"\s+(?P<noun>" + alternatives + r")\b"),
+        # the 30 members of NATO / all 27 members of the EU
+        re.compile(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+(?P<noun>" + alternatives + r")\s+of\s+(?:the\s+)?$"),
     )
-    for pattern in patterns_after:
+
+
+#: A size written before the name: "the 30-member NATO", "all 27 EU countries".
+_SIZED_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$")
+#: A count right before the name: "all 30 NATO allies", "the five Nordic countries".
+_COUNT_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$")
+
+
+def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int) -> tuple[int, Span, bool] | None:
+    """A size stated for the group around its mention: (count, span, whether it claims the whole)."""
+    possessive, verbal, noun_after, members_of = _size_patterns(group.nouns)
+    after = prose[end : sentence.end]
+    before_start = max(sentence.start, start - 40)
+    before = prose[before_start:start]
+    for pattern in (possessive, verbal):
         m = pattern.match(after)
         if m:
             span = Span(end + m.start("n"), end + m.end("noun"), after[m.start("n") : m.end("noun")])
@@ -193,13 +219,13 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             # count a part; only a count the clause ends on claims the whole group.
             return _number(m.group("n")), span, bool(_CLAIM_END.match(prose, span.end, sentence.end))
     # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
-    m = re.search(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$", before)
+    m = _SIZED_BEFORE.search(before)
     if m:
         span_start, span_end = before_start + m.start("n"), before_start + m.end("kind")
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
-    m = re.search(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$", before)
+    m = _COUNT_BEFORE.search(before)
     if m:
-        tail = re.match(r"\s+(?P<noun>" + nouns + r")\b", after)
+        tail = noun_after.match(after)
         named = any(has_phrase(prose[start:end], n) for n in group.nouns)
         if tail or named:
             stop = end + (tail.end() if tail else 0)
@@ -209,7 +235,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             strong = (m.group("all").lower() == "all" or (named and not tail)) and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
-    m = re.search(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+(?P<noun>" + nouns + r")\s+of\s+(?:the\s+)?$", before)
+    m = members_of.search(before)
     if m:
         span = Span(before_start + m.start("n"), before_start + m.end("noun"), before[m.start("n") : m.end("noun")])
         return _number(m.group("n")), span, m.group("all").lower() == "all"
