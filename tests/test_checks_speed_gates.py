@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import verify
 from verify import packs
 from verify.checks import arithmetic, conflicting_figures, group_size
-from verify.checks._base import alternation
+from verify._regex import alternation
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
 

@@ -8,7 +8,6 @@ and *Use instead*, a ``RULES`` tuple of the rules it implements, and a function
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -41,36 +40,6 @@ class Rule:
 
 
 Located = Figure | DateMention | Span
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, as a trie: one branch per next character.
-
-    It matches what ``"|".join(sorted(words, key=len, reverse=True))`` matches, trying the
-    words that fit the text at a position in the same order (longest first: they are prefixes
-    of one another, on one path of the trie, and each optional tail is greedy), so a pattern
-    built with either finds the same matches and groups. Python's ``re`` tries every branch of a
-    flat alternation in turn at each position; of a trie, only the branch of the next character.
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        if not word:
-            raise ValueError("an alternation of words needs no empty word")
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return f"(?:{body})?" if len(branches) == 1 else body + "?"
-
-    return build(tree)
 
 
 @attrs.define

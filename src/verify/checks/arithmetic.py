@@ -52,7 +52,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from verify import units
-from verify.checks._base import CheckContext, Rule, alternation
+from verify._regex import alternation
+from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
 
 PERCENT_CHANGE = Rule(

@@ -45,7 +45,8 @@ from functools import lru_cache
 import attrs
 
 from verify import units
-from verify.checks._base import CheckContext, Rule, alternation
+from verify._regex import alternation
+from verify.checks._base import CheckContext, Rule
 from verify.checks.arithmetic import CLAUSE_BREAK
 from verify.model import Figure, Finding, Span
 

@@ -41,7 +41,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from verify.checks._base import CheckContext, Rule, alternation
+from verify._regex import alternation
+from verify.checks._base import CheckContext, Rule
 from verify.checks.list_count import NUMBER_WORDS, read_list
 from verify.model import Finding, Span
 from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase

@@ -35,7 +35,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from verify.checks._base import CheckContext, Rule, alternation
+from verify._regex import alternation
+from verify.checks._base import CheckContext, Rule
 from verify.model import Finding, Span
 from verify.packs import has_phrase
 
