@@ -518,6 +518,35 @@ _BY_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _kind, _pattern in _PATTERNS:
     for _word in _STARTS[_kind]:
         _BY_WORD.setdefault(_word, []).append((_kind, _pattern))
+#: What can follow a number's digits, and which of the number's patterns ("0" above) can match
+#: there. Every pattern that starts at a digit reads at most four digits and then a space, a
+#: letter (an ordinal's "st", "Q", the "s" of "1990s"), a dash, "/" or ".", or an apostrophe;
+#: only a year (``y``) ends before any other character. So a number tries only the patterns its
+#: next character allows, and a longer run of digits ("100000") none.
+_AFTER_NUMBER: dict[str, set[str]] = {
+    "n_space": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},
+    "n_letter": {"dm", "half", "century", "quarter", "nthwd", "decade"},
+    "n_dash": {"dm", "half", "iso", "y", "yy", "quarter"},
+    "n_stop": {"num", "y"},
+    "n_apostrophe": {"y", "decade"},
+    "n_other": {"y"},
+}
+assert set().union(*_AFTER_NUMBER.values()) == {kind for kind, _ in _BY_WORD["0"]}
+for _after, _kinds in _AFTER_NUMBER.items():
+    _BY_WORD[_after] = [(kind, pattern) for kind, pattern in _BY_WORD["0"] if kind in _kinds]
+#: The words that can follow "the" in a pattern that starts with it ("the 9th", "the first
+#: half", "the nineties", "the Fourth of July", "the day before", "the next day", "the past
+#: year"). Most "the" in copy ("the president") is followed by none of them, and
+#: :data:`_START` passes it over instead of trying the eight patterns that start with "the".
+_AFTER_THE = (
+    _firsts(T.ORDINAL_DAYS)
+    | _PARTS
+    | set(T.DECADE_WORDS)
+    | {w.split()[1] for w in (*T.HOLIDAYS, *T.DAY_WORDS) if w.startswith("the ")}
+    | {"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"}
+    | _RELS
+    | {"preceding", "same", "day", "week", "month", "year"}
+)
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
@@ -525,8 +554,10 @@ for _kind, _pattern in _PATTERNS:
 #: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
 #: cost one test a place.
 _START = re.compile(
-    r"(?=\S)(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>"
-    + alternation(w for w in _BY_WORD if w not in ("0", "'"))
+    r"(?=\S)(?<!\w)(?:\d(?=\d{0,3}(?!\d)(?:(?P<n_space>\s)|(?P<n_letter>[^\W\d])|(?P<n_dash>[-–])|(?P<n_stop>[/.])"
+    r"|(?P<n_apostrophe>['’])|(?P<n_other>)))|(?P<apostrophe>['’])(?=\d)"
+    r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))|(?P<word>"
+    + alternation(w for w in _BY_WORD if w not in ("0", "'", "the") and w not in _AFTER_NUMBER)
     + r")(?!\w))",
     re.IGNORECASE,
 )
@@ -536,10 +567,11 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
     for hit in _START.finditer(prose):
-        if hit.lastgroup == "word":
+        key = hit.lastgroup
+        if key == "word":
             key = hit.group().lower()
-        else:
-            key = "0" if hit.lastgroup == "digit" else "'"
+        elif key == "apostrophe":
+            key = "'"
         start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo")
         for kind, pattern in by_word.get(key, ()):

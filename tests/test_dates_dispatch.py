@@ -1,0 +1,65 @@
+"""The date scan's shortcuts (what follows a number, what follows "the", cues read only where a
+date stands) find exactly what trying every pattern at every start word and reading every cue
+finds."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from verify.document import Document
+from verify.extract import dates as D
+from verify.extract.text import frame
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+# The plain scan the shortcuts replace: every whole word, number and "'" before a digit.
+_TOKEN = re.compile(r"(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>\w+))")
+_PLAIN: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _kind, _pattern in D._PATTERNS:
+    for _word in D._STARTS[_kind]:
+        _PLAIN.setdefault(_word, []).append((_kind, _pattern))
+
+
+def _plain_matches(prose: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every pattern listed under a start word, tried wherever that word stands."""
+    found = []
+    for hit in _TOKEN.finditer(prose):
+        key = {"digit": "0", "apostrophe": "'"}.get(hit.lastgroup or "") or hit.group().lower()
+        for kind, pattern in _PLAIN.get(key, ()):
+            m = pattern.match(prose, hit.start())
+            if m:
+                found.append((kind, m.span()))
+    return found
+
+
+def _proses() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".md", ".txt", ".html"):
+            fmt = {".md": "markdown", ".html": "html"}.get(path.suffix, "text")
+            texts.append(Document.from_text(path.read_text(encoding="utf-8"), format=fmt).prose)
+    return texts
+
+
+# Numbers and "the" in every shape the patterns read, and in shapes none of them reads.
+_NUMBERS = ["9", "12", "123", "2021", "1990", "12345", "1st", "22nd", "3rd", "2021Q3", "2021_"]
+_AFTER = [" ", "-", "–", "/", ".", "'", "’", "s", "S", "th", " - ", ",", "%", "", ":", "x"]
+_TAILS = ["December", "of May", "days ago", "H1", "Q2", "2022", "10/2021", "10", "century", "half of 2021"]
+_THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nineties", "the Fourth of July",
+        "the day before yesterday", "the next day", "the past three years", "the end of the month",
+        "the same day", "the week after", "the twenty-first of June", "the  last Friday of October",
+        "the president", "theft", "the\n1990s", "the  2nd quarter", "the previous week", "the upcoming year"]  # fmt: skip
+SYNTHETIC = [
+    " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),
+    " ".join(f"In {t}, {n}{a}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _THE)),
+]
+
+
+@pytest.mark.parametrize("prose", [*SYNTHETIC, *_proses()], ids=itertools.count())
+def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
+    """Each shortcut only skips places where no pattern can match: the matches are the same."""
+    assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
