@@ -13,6 +13,7 @@ import pytest
 from verify.document import Document
 from verify.extract import dates as D
 from verify.extract.text import frame
+from verify.model import Span
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -45,14 +46,18 @@ def _proses() -> list[str]:
     return texts
 
 
-# Numbers and "the" in every shape the patterns read, and in shapes none of them reads.
+# Numbers, "the", counts and "in" in every shape the patterns read, and in shapes none of them reads.
 _NUMBERS = ["9", "12", "123", "2021", "1990", "12345", "1st", "22nd", "3rd", "2021Q3", "2021_"]
 _AFTER = [" ", "-", "–", "/", ".", "'", "’", "s", "S", "th", " - ", ",", "%", "", ":", "x"]
 _TAILS = ["December", "of May", "days ago", "H1", "Q2", "2022", "10/2021", "10", "century", "half of 2021"]
 _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nineties", "the Fourth of July",
         "the day before yesterday", "the next day", "the past three years", "the end of the month",
         "the same day", "the week after", "the twenty-first of June", "the  last Friday of October",
-        "the president", "theft", "the\n1990s", "the  2nd quarter", "the previous week", "the upcoming year"]  # fmt: skip
+        "the president", "theft", "the\n1990s", "the  2nd quarter", "the previous week", "the upcoming year",
+        "a few days later", "a couple of weeks ago", "a number of years before", "two people", "a lot",
+        "one day after", "several months earlier", "three days from now", "in recent days", "within days",
+        "in the coming weeks", "in two weeks' time", "in 2021", "within the next 10 days", "in a year",
+        "in the past three years", "inside", "in May", "some decades back", "many Years ago"]  # fmt: skip
 SYNTHETIC = [
     " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),
     " ".join(f"In {t}, {n}{a}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _THE)),
@@ -63,3 +68,16 @@ SYNTHETIC = [
 def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     """Each shortcut only skips places where no pattern can match: the matches are the same."""
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
+
+
+@pytest.mark.parametrize("prose", [*SYNTHETIC[1:], *_proses()], ids=itertools.count())
+def test_tenses_from_date_sentences_only_are_the_tenses_from_all_cues(prose: str) -> None:
+    """Reading cues only in the sentences that hold a date gives every mention the same tense."""
+    sentences = frame(prose)
+    cands = D._candidates(prose)
+    own = [sentences.sentence_at(c.start) for c in cands]
+    fast = D._Tenses(prose, cands, own)
+    every = D._Tenses(prose, cands, [Span(0, len(prose), prose)] * len(cands))
+    assert [fast.at(c.start, c.end, s) for c, s in zip(cands, own)] == [
+        every.at(c.start, c.end, s) for c, s in zip(cands, own)
+    ]

@@ -521,10 +521,13 @@ for _kind, _pattern in _PATTERNS:
 #: What can follow a number's digits, and which of the number's patterns ("0" above) can match
 #: there. Every pattern that starts at a digit reads at most four digits and then a space, a
 #: letter (an ordinal's "st", "Q", the "s" of "1990s"), a dash, "/" or ".", or an apostrophe;
-#: only a year (``y``) ends before any other character. So a number tries only the patterns its
-#: next character allows, and a longer run of digits ("100000") none.
+#: only a year (``y``) ends before any other character. A count ("3 weeks ago") is followed by
+#: a calendar unit, a day ("9 December") has one or two digits, a year four. So a number tries
+#: only the patterns what follows it allows, and "100 people" or "100000" none.
 _AFTER_NUMBER: dict[str, set[str]] = {
-    "n_space": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},
+    "n_unit": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},
+    "n_day": {"dm"},
+    "n_year": {"half", "y", "yy", "quarter"},
     "n_letter": {"dm", "half", "century", "quarter", "nthwd", "decade"},
     "n_dash": {"dm", "half", "iso", "y", "yy", "quarter"},
     "n_stop": {"num", "y"},
@@ -534,6 +537,7 @@ _AFTER_NUMBER: dict[str, set[str]] = {
 assert set().union(*_AFTER_NUMBER.values()) == {kind for kind, _ in _BY_WORD["0"]}
 for _after, _kinds in _AFTER_NUMBER.items():
     _BY_WORD[_after] = [(kind, pattern) for kind, pattern in _BY_WORD["0"] if kind in _kinds]
+_BY_WORD["apostrophe"] = _BY_WORD["'"]
 #: The words that can follow "the" in a pattern that starts with it ("the 9th", "the first
 #: half", "the nineties", "the Fourth of July", "the day before", "the next day", "the past
 #: year"). Most "the" in copy ("the president") is followed by none of them, and
@@ -547,17 +551,39 @@ _AFTER_THE = (
     | _RELS
     | {"preceding", "same", "day", "week", "month", "year"}
 )
+#: Count words whose only patterns count units ("a week ago", "two days later", "three days
+#: from now"): a count followed by no calendar unit ("a lot", "two people") is passed over.
+_COUNT_ONLY = {w for w in _COUNT_WORDS if {kind for kind, _ in _BY_WORD[w]} <= {"ago", "later", "fromnow"}}
+# the words after the first of a count ("couple of" in "a couple of"), before its unit
+_COUNT_RESTS = {w.split(" ", 1)[1] for w in T.COUNTS if " " in w}
+#: What can follow "in" and "within" in their patterns ("in two weeks", "in the coming days",
+#: "in recent days", "within days", "in the past year").
+_AFTER_IN = {"the", "recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
+assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "window"}
+#: What must follow a start word for any of its patterns to match there, checked before they
+#: are tried (a necessary condition, never a sufficient one).
+_FOLLOW: dict[str, re.Pattern[str]] = {
+    "the": re.compile(r"\s{1,3}(?:\d|" + alternation(_AFTER_THE) + ")", re.IGNORECASE),
+    "in": re.compile(r"\s{1,3}(?:\d|" + alternation(_AFTER_IN) + ")", re.IGNORECASE),
+}
+_FOLLOW["within"] = _FOLLOW["in"]
+_FOLLOW.update(
+    dict.fromkeys(
+        _COUNT_ONLY,
+        re.compile(r"(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + ")", re.IGNORECASE),
+    )
+)
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
 #: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
-#: cost one test a place.
+#: cost one test a place. A number is classed by what follows it (:data:`_AFTER_NUMBER`).
 _START = re.compile(
-    r"(?=\S)(?<!\w)(?:\d(?=\d{0,3}(?!\d)(?:(?P<n_space>\s)|(?P<n_letter>[^\W\d])|(?P<n_dash>[-–])|(?P<n_stop>[/.])"
-    r"|(?P<n_apostrophe>['’])|(?P<n_other>)))|(?P<apostrophe>['’])(?=\d)"
-    r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))|(?P<word>"
-    + alternation(w for w in _BY_WORD if w not in ("0", "'", "the") and w not in _AFTER_NUMBER)
+    r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
+    r"|(?P<n_year>\d{3}(?!\d)\s)|\d{0,3}(?!\d)(?:(?P<n_letter>[^\W\d])|(?P<n_dash>[-–])|(?P<n_stop>[/.])"
+    r"|(?P<n_apostrophe>['’])|(?P<n_other>(?!\s))))|(?P<apostrophe>['’])(?=\d)|(?P<word>"
+    + alternation(set().union(*_STARTS.values()) - {"0", "'"})
     + r")(?!\w))",
     re.IGNORECASE,
 )
@@ -566,12 +592,14 @@ _START = re.compile(
 def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
+    follow = _FOLLOW
     for hit in _START.finditer(prose):
         key = hit.lastgroup
         if key == "word":
             key = hit.group().lower()
-        elif key == "apostrophe":
-            key = "'"
+            guard = follow.get(key)
+            if guard is not None and guard.match(prose, hit.end()) is None:
+                continue
         start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo")
         for kind, pattern in by_word.get(key, ()):
@@ -615,22 +643,46 @@ _CUE_START = re.compile(
 )
 
 
-def _cue_matches(prose: str) -> Iterable[re.Match[str]]:
-    """The tense cues, tried only where one can start (as :func:`_matches` does)."""
+def _cue_matches(prose: str, start: int = 0, stop: int | None = None) -> Iterable[re.Match[str]]:
+    """The tense cues that start in ``start``..``stop``, tried only where one can start.
+
+    ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
+    same words a scan from the beginning would.
+    """
     cues = _CUES.match
-    for hit in _CUE_START.finditer(prose):
+    for hit in _CUE_START.finditer(prose, start):
+        if stop is not None and hit.start() >= stop:
+            break
         m = cues(prose, hit.start())
         if m:
             yield m
 
 
+def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
+    """Where the cues :meth:`_Tenses.at` can use lie: each mention's sentence, joined in order.
+
+    A mention's tense comes from a cue in its own sentence (before the mention, else after it),
+    so the cues of sentences without a date are never read, and not looked for.
+    """
+    stretches: list[tuple[int, int]] = []
+    for c, sentence in zip(mentions, sentences):
+        lo, hi = sentence.start, max(sentence.end, c.start)
+        if stretches and lo <= stretches[-1][1]:
+            lo = min(lo, stretches[-1][0])
+            stretches[-1] = (lo, max(hi, stretches[-1][1]))
+        else:
+            stretches.append((lo, hi))
+    return stretches
+
+
 class _Tenses:
     """The tense cues of the prose, found once and looked up by position."""
 
-    def __init__(self, prose: str, mentions: list[_Cand]) -> None:
+    def __init__(self, prose: str, mentions: list[_Cand], sentences: list[Span]) -> None:
         self.cues: list[tuple[int, int, str, str]] = []
         starts = [c.start for c in mentions]
-        for m in _cue_matches(prose):
+        found = (m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, lo, hi))
+        for m in found:
             k = bisect.bisect_right(starts, m.start()) - 1
             if k >= 0 and mentions[k].end > m.start():
                 continue  # a date's own words ("next week") do not set its clause's tense
@@ -1506,10 +1558,10 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     cands = _candidates(prose)
     if not cands:
         return []
-    tenses = _Tenses(prose, cands)
+    sentences = [frame.sentence_at(c.start) for c in cands]
+    tenses = _Tenses(prose, cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
-    for c in cands:
-        sentence = frame.sentence_at(c.start)
+    for c, sentence in zip(cands, sentences):
         tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
