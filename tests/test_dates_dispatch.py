@@ -58,7 +58,11 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "one day after", "several months earlier", "three days from now", "in recent days", "within days",
         "in the coming weeks", "in two weeks' time", "in 2021", "within the next 10 days", "in a year",
         "in the past three years", "inside", "in May", "some decades back", "many Years ago"]  # fmt: skip
+# Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
+_UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
+             "İn May 3 Weeks ago, 2 FORTNIGHTS later"]
 SYNTHETIC = [
+    *_UNFOLDED,
     " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),
     " ".join(f"In {t}, {n}{a}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _THE)),
 ]
@@ -70,7 +74,7 @@ def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
 
 
-@pytest.mark.parametrize("prose", [*SYNTHETIC[1:], *_proses()], ids=itertools.count())
+@pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
 def test_tenses_from_date_sentences_only_are_the_tenses_from_all_cues(prose: str) -> None:
     """Reading cues only in the sentences that hold a date gives every mention the same tense."""
     sentences = frame(prose)
@@ -81,3 +85,10 @@ def test_tenses_from_date_sentences_only_are_the_tenses_from_all_cues(prose: str
     assert [fast.at(c.start, c.end, s) for c, s in zip(cands, own)] == [
         every.at(c.start, c.end, s) for c, s in zip(cands, own)
     ]
+
+
+@pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
+def test_cue_scan_in_lower_case_finds_what_ignoring_case_finds(prose: str) -> None:
+    """The cue scan over the prose in lower case finds the cues a case-blind scan finds."""
+    folded = [m.span() for m in D._cue_matches(prose, D._folded(prose))]
+    assert folded == [m.span() for m in D._cue_matches(prose, None)]

@@ -56,6 +56,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -298,6 +299,7 @@ _PREP_BEFORE = re.compile(r"([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$")
 _PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[\w'’-]+")
 _JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}(?:the\s{1,3})?", re.IGNORECASE)
 _APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
@@ -578,14 +580,15 @@ _FOLLOW.update(
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
 #: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
-#: cost one test a place. A number is classed by what follows it (:data:`_AFTER_NUMBER`).
+#: cost one test a place. A number is classed by what follows it (:data:`_AFTER_NUMBER`). It
+#: reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of a word
+#: list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
     r"|(?P<n_year>\d{3}(?!\d)\s)|\d{0,3}(?!\d)(?:(?P<n_letter>[^\W\d])|(?P<n_dash>[-–])|(?P<n_stop>[/.])"
     r"|(?P<n_apostrophe>['’])|(?P<n_other>(?!\s))))|(?P<apostrophe>['’])(?=\d)|(?P<word>"
     + alternation(set().union(*_STARTS.values()) - {"0", "'"})
-    + r")(?!\w))",
-    re.IGNORECASE,
+    + r")(?!\w))"
 )
 
 
@@ -593,7 +596,8 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
     follow = _FOLLOW
-    for hit in _START.finditer(prose):
+    low = _folded(prose)
+    for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
         key = hit.lastgroup
         if key == "word":
             key = hit.group().lower()
@@ -601,7 +605,7 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
             if guard is not None and guard.match(prose, hit.end()) is None:
                 continue
         start = hit.start()
-        # (no patterns for a word that only case-folds to a start word: "ſo")
+        # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
             m = pattern.match(prose, start)
             if m:
@@ -638,19 +642,47 @@ _CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_
 
 
 #: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
+#: (Like :data:`_START`, it reads the prose in lower case.)
 _CUE_START = re.compile(
-    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
+    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))"
 )
 
 
-def _cue_matches(prose: str, start: int = 0, stop: int | None = None) -> Iterable[re.Match[str]]:
+def _folded(prose: str) -> str | None:
+    """``prose`` in lower case, for the case-sensitive scans :data:`_START` and :data:`_CUE_START`.
+
+    ``str.lower`` keeps every offset and matches what IGNORECASE matches, for every character
+    but three: "İ" (two characters in lower case), "ı" and "ſ" (which IGNORECASE reads as "i"
+    and "s"). With any of them the scans ignore case on ``prose`` itself (None here).
+    """
+    low = prose.lower()
+    if len(low) != len(prose) or "ı" in low or "ſ" in low:
+        return None
+    return low
+
+
+@functools.cache
+def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` ignoring case, for prose :func:`_folded` cannot fold (compiled when first met)."""
+    return re.compile(pattern.pattern, re.IGNORECASE)
+
+
+def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> Iterable[re.Match[str]]:
     """The tense cues that start in ``start``..``stop``, tried only where one can start.
 
+    ``low`` is ``_folded(prose)``.
+
     ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
-    same words a scan from the beginning would.
+    same words a scan from the beginning would; it ends at the first white space from ``stop``
+    (no cue word holds any), so it neither cuts a word nor reads on to the next cue.
     """
     cues = _CUES.match
-    for hit in _CUE_START.finditer(prose, start):
+    end = len(prose)
+    if stop is not None:
+        space = _SPACE.search(prose, stop)
+        end = space.start() if space else end
+    scan = _CUE_START.finditer(low, start, end) if low is not None else _any_case(_CUE_START).finditer(prose, start, end)
+    for hit in scan:
         if stop is not None and hit.start() >= stop:
             break
         m = cues(prose, hit.start())
@@ -681,7 +713,8 @@ class _Tenses:
     def __init__(self, prose: str, mentions: list[_Cand], sentences: list[Span]) -> None:
         self.cues: list[tuple[int, int, str, str]] = []
         starts = [c.start for c in mentions]
-        found = (m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, lo, hi))
+        low = _folded(prose)
+        found = (m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, low, lo, hi))
         for m in found:
             k = bisect.bisect_right(starts, m.start()) - 1
             if k >= 0 and mentions[k].end > m.start():
