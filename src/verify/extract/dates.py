@@ -521,20 +521,23 @@ for _kind, _pattern in _PATTERNS:
     for _word in _STARTS[_kind]:
         _BY_WORD.setdefault(_word, []).append((_kind, _pattern))
 #: What can follow a number's digits, and which of the number's patterns ("0" above) can match
-#: there. Every pattern that starts at a digit reads at most four digits and then a space, a
+#: there. Every pattern that starts at a digit reads one or two digits (a day, "1st") or four (a
+#: year), or up to four before a calendar unit (a count: "3 weeks ago"), and then a space, a
 #: letter (an ordinal's "st", "Q", the "s" of "1990s"), a dash, "/" or ".", or an apostrophe;
-#: only a year (``y``) ends before any other character. A count ("3 weeks ago") is followed by
-#: a calendar unit, a day ("9 December") has one or two digits, a year four. So a number tries
-#: only the patterns what follows it allows, and "100 people" or "100000" none.
+#: only a year (``y``) ends before any other character. So a number tries only the patterns its
+#: length and what follows it allow, and "100 people", "5%" or "100000" none.
 _AFTER_NUMBER: dict[str, set[str]] = {
-    "n_unit": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},
-    "n_day": {"dm"},
-    "n_year": {"half", "y", "yy", "quarter"},
-    "n_letter": {"dm", "half", "century", "quarter", "nthwd", "decade"},
-    "n_dash": {"dm", "half", "iso", "y", "yy", "quarter"},
-    "n_stop": {"num", "y"},
-    "n_apostrophe": {"y", "decade"},
-    "n_other": {"y"},
+    "n_unit": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},  # "3 weeks"
+    "n_day": {"dm"},  # "9 December"
+    "n_year": {"half", "y", "yy", "quarter"},  # "2021 Q3", "2010 - 2015"
+    "y_letter": {"quarter", "decade"},  # "2021Q3", "1990s"
+    "y_dash": {"half", "iso", "y", "yy", "quarter"},  # "2021-12-09", "2010-15", "2021-H1"
+    "y_stop": {"y"},  # "2021."
+    "y_apostrophe": {"y", "decade"},  # "1990's"
+    "y_other": {"y"},  # "2021,"
+    "d_letter": {"dm", "half", "century", "quarter", "nthwd"},  # "9th", "1st half", "21st century"
+    "d_dash": {"dm"},  # "9-10 December"
+    "d_stop": {"num"},  # "12/9/2021"
 }
 assert set().union(*_AFTER_NUMBER.values()) == {kind for kind, _ in _BY_WORD["0"]}
 for _after, _kinds in _AFTER_NUMBER.items():
@@ -562,32 +565,28 @@ _COUNT_RESTS = {w.split(" ", 1)[1] for w in T.COUNTS if " " in w}
 #: "in recent days", "within days", "in the past year").
 _AFTER_IN = {"the", "recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
 assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "window"}
-#: What must follow a start word for any of its patterns to match there, checked before they
-#: are tried (a necessary condition, never a sufficient one).
-_FOLLOW: dict[str, re.Pattern[str]] = {
-    "the": re.compile(r"\s{1,3}(?:\d|" + alternation(_AFTER_THE) + ")", re.IGNORECASE),
-    "in": re.compile(r"\s{1,3}(?:\d|" + alternation(_AFTER_IN) + ")", re.IGNORECASE),
-}
-_FOLLOW["within"] = _FOLLOW["in"]
-_FOLLOW.update(
-    dict.fromkeys(
-        _COUNT_ONLY,
-        re.compile(r"(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + ")", re.IGNORECASE),
-    )
-)
+#: The groups of :data:`_START` whose hit is looked up by its word (the others name their key).
+_WORD_GROUPS = frozenset({"word", "the", "count", "in"})
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
 #: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
-#: cost one test a place. A number is classed by what follows it (:data:`_AFTER_NUMBER`). It
-#: reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of a word
-#: list by their first letter; ignoring case it would enter each one.
+#: cost one test a place. A number is classed by its length and what follows it
+#: (:data:`_AFTER_NUMBER`); "the", a count and "in" count only before a word that can continue a
+#: date. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
+#: a word list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
-    r"|(?P<n_year>\d{3}(?!\d)\s)|\d{0,3}(?!\d)(?:(?P<n_letter>[^\W\d])|(?P<n_dash>[-–])|(?P<n_stop>[/.])"
-    r"|(?P<n_apostrophe>['’])|(?P<n_other>(?!\s))))|(?P<apostrophe>['’])(?=\d)|(?P<word>"
-    + alternation(set().union(*_STARTS.values()) - {"0", "'"})
+    r"|(?P<n_year>\d{3}(?!\d)\s)"
+    r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
+    r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
+    r"|(?P<apostrophe>['’])(?=\d)"
+    r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))"
+    r"|(?P<count>" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
+    r"|(?P<in>in|within)(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"
+    r"|(?P<word>"
+    + alternation(set().union(*_STARTS.values()) - {"0", "'", "the", "in", "within"} - _COUNT_ONLY)
     + r")(?!\w))"
 )
 
@@ -595,15 +594,12 @@ _START = re.compile(
 def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
-    follow = _FOLLOW
+    words = _WORD_GROUPS
     low = _folded(prose)
     for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
         key = hit.lastgroup
-        if key == "word":
+        if key in words:
             key = hit.group().lower()
-            guard = follow.get(key)
-            if guard is not None and guard.match(prose, hit.end()) is None:
-                continue
         start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
