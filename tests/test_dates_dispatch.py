@@ -49,7 +49,7 @@ def _proses() -> list[str]:
 # Numbers, "the", counts and "in" in every shape the patterns read, and in shapes none of them reads.
 _NUMBERS = ["9", "12", "123", "2021", "1990", "12345", "1st", "22nd", "3rd", "2021Q3", "2021_"]
 _AFTER = [" ", "-", "–", "/", ".", "'", "’", "s", "S", "th", " - ", ",", "%", "", ":", "x"]
-_TAILS = ["December", "of May", "days ago", "H1", "Q2", "2022", "10/2021", "10", "century", "half of 2021"]
+_TAILS = ["December", "10 December", "10th of May", "of May", "days ago", "H1", "Q2", "2022", "10/2021", "10", "century", "half of 2021"]
 _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nineties", "the Fourth of July",
         "the day before yesterday", "the next day", "the past three years", "the end of the month",
         "the same day", "the week after", "the twenty-first of June", "the  last Friday of October",
