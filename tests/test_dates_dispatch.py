@@ -92,3 +92,21 @@ def test_cue_scan_in_lower_case_finds_what_ignoring_case_finds(prose: str) -> No
     """The cue scan over the prose in lower case finds the cues a case-blind scan finds."""
     folded = [m.span() for m in D._cue_matches(prose, D._folded(prose))]
     assert folded == [m.span() for m in D._cue_matches(prose, None)]
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
+_PREP_BEFORE = re.compile(r"([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$")
+_BEFORE_TEXTS = [
+    "moved to the  December 3, said, the the bathe the 2021 by , , ,Dec. a-the x the\tthe ",
+    "abcdefghijklmnopqrstuvwxyzabcdefgh  then the,  the   the    ends since  2014 from the  ,x",
+]
+
+
+@pytest.mark.parametrize("prose", [*_BEFORE_TEXTS, *_proses()[:20]], ids=itertools.count())
+def test_word_before_read_backwards_is_the_forward_search(prose: str) -> None:
+    """The reversed-window readings find the word the forward searches find, at every place."""
+    for start in range(len(prose) + 1):
+        m = _PREV_WORD.search(prose, max(0, start - 24), start)
+        assert D._word_before(prose, start) == (m.group(1) if m else None)
+        m = _PREP_BEFORE.search(prose, max(0, start - 30), start)
+        assert D._prep_before(prose, start) == (m.group(1).lower() if m else "")

@@ -295,8 +295,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
 _RANGE_NEXT = re.compile(r"\s{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)", re.IGNORECASE)
-_PREP_BEFORE = re.compile(r"([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$")
-_PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
+# The word before a place, as the searches "([A-Za-z]{1,24})[\s,]{0,3}$" (the word before) and
+# "([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$" (the preposition before, "the" skipped) find it
+# ending at that place, but matched once on the reversed window before it, where a search tries
+# every start in the window.
+_PREV_WORD_REVERSED = re.compile(r"[\s,]{0,3}([A-Za-z]{1,24})")
+_PREP_BEFORE_REVERSED = re.compile(r"(?:\s{1,3}eht)?[\s,]{1,3}([A-Za-z]{1,24})")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"\s")
@@ -367,9 +371,21 @@ def _part(g: dict[str, str | None]) -> str | None:
     return _PART_WORDS[word.lower()] if word else None
 
 
+def _word_before(prose: str, start: int) -> str | None:
+    """The word (up to 24 letters) before ``start``, past up to three spaces or commas."""
+    m = _PREV_WORD_REVERSED.match(prose[max(0, start - 24) : start][::-1])
+    return m.group(1)[::-1] if m else None
+
+
 def _prev_word(prose: str, start: int) -> str:
-    m = _PREV_WORD.search(prose, max(0, start - 24), start)
-    return m.group(1).lower() if m else ""
+    word = _word_before(prose, start)
+    return word.lower() if word else ""
+
+
+def _prep_before(prose: str, start: int) -> str:
+    """The word before ``start`` past one to three spaces or commas and a "the" ("to the")."""
+    m = _PREP_BEFORE_REVERSED.match(prose[max(0, start - 30) : start][::-1])
+    return m.group(1)[::-1].lower() if m else ""
 
 
 def _capitalised(word: str) -> bool:
@@ -390,10 +406,14 @@ def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
     return True
 
 
+# the kinds whose context rules in _accept read the word before the match
+_READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
+
+
 def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
     """Context rules that a regex cannot say cheaply (cue words, capitals, counts)."""
     g = m.groupdict()
-    before = _prev_word(prose, m.start())
+    before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
         sure = bool(
@@ -456,8 +476,8 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
             return False
     elif kind == "dayword":
         # "USA Today", "the Today programme": a capitalised day word after a capitalised word
-        pm = _PREV_WORD.search(prose, max(0, m.start() - 24), m.start())
-        if _capitalised(m.group(0)) and pm and _capitalised(pm.group(1)):
+        word = _word_before(prose, m.start())
+        if _capitalised(m.group(0)) and word and _capitalised(word):
             return False
     elif kind == "in":
         if not (g.get("n") or g.get("the") or g.get("recent")):
@@ -1595,8 +1615,7 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
-        pm = _PREP_BEFORE.search(prose, max(0, c.start - 30), c.start)
-        before = pm.group(1).lower() if pm else ""
+        before = _prep_before(prose, c.start)
         lone_from = before == "from" and not _RANGE_NEXT.match(prose, c.end)
         if before in T.BOUND_WORDS or lone_from:
             # "extended to Dec. 31", "moved to Dec. 31 from the end of January": a bound or an
