@@ -57,7 +57,9 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "a few days later", "a couple of weeks ago", "a number of years before", "two people", "a lot",
         "one day after", "several months earlier", "three days from now", "in recent days", "within days",
         "in the coming weeks", "in two weeks' time", "in 2021", "within the next 10 days", "in a year",
-        "in the past three years", "inside", "in May", "some decades back", "many Years ago"]  # fmt: skip
+        "in the past three years", "inside", "in May", "some decades back", "many Years ago",
+        "over the weekend", "for the past two years", "during the next 10 days", "on the weekend",
+        "At the weekend", "for years", "on Monday", "over last three months", "onward"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later"]

@@ -406,6 +406,7 @@ def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
     return True
 
 
+_ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 # the kinds whose context rules in _accept read the word before the match
 _READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
 
@@ -419,7 +420,7 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
         sure = bool(
             g.get("year")
             or g.get("dayw")
-            or re.search(r"\d(?:st|nd|rd|th)\b", text)
+            or _ORDINAL_NUMBER.search(text)
             or kind == "dm" and " of " in text
             or kind == "md" and not _NEXT_WORD.match(prose, m.end())
         )
@@ -585,8 +586,12 @@ _COUNT_RESTS = {w.split(" ", 1)[1] for w in T.COUNTS if " " in w}
 #: "in recent days", "within days", "in the past year").
 _AFTER_IN = {"the", "recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
 assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "window"}
+#: Prepositions whose patterns go on with "the" or a word like "past" ("over the weekend",
+#: "for the past year", "during the next two weeks").
+_PREPS = {"over", "during", "for", "at", "on"}
+assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"}
 #: The groups of :data:`_START` whose hit is looked up by its word (the others name their key).
-_WORD_GROUPS = frozenset({"word", "the", "count", "in"})
+_WORD_GROUPS = frozenset({"word", "the", "count", "in", "prep"})
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
@@ -605,8 +610,9 @@ _START = re.compile(
     r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))"
     r"|(?P<count>" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
     r"|(?P<in>in|within)(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"
+    r"|(?P<prep>" + alternation(_PREPS) + r")(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"
     r"|(?P<word>"
-    + alternation(set().union(*_STARTS.values()) - {"0", "'", "the", "in", "within"} - _COUNT_ONLY)
+    + alternation(set().union(*_STARTS.values()) - {"0", "'", "the", "in", "within"} - _COUNT_ONLY - _PREPS)
     + r")(?!\w))"
 )
 
@@ -628,18 +634,22 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
                 yield kind, m
 
 
+_ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
+
+
 def _candidates(prose: str) -> list[_Cand]:
     found: list[_Cand] = []
     for kind, m in _matches(prose):
         if _accept(prose, kind, m):
             end = m.end()
-            mon = m.groupdict().get("mon")
+            groups = m.groupdict()
+            mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                 end -= 1  # the full stop after "January" ends the sentence
             start = m.start("core") if "core" in m.re.groupindex else m.start()
-            found.append(_Cand(start, end, kind, m.groupdict()))
+            found.append(_Cand(start, end, kind, groups))
     # Longest leftmost wins; ties go to the pattern listed first.
-    order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
+    order = _ORDER
     found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
     chosen: list[_Cand] = []
     for cand in found:
@@ -740,7 +750,10 @@ class _Tenses:
             if kind == "past" and m.group("past").lower().endswith("ed"):
                 if word[:1].isupper() or word.lower() in T.NOT_PAST:
                     continue
-            self.cues.append((m.start(), m.end(), kind, _WS.sub(" ", word.lower())))
+            word = word.lower()
+            if not word.isalpha():
+                word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
+            self.cues.append((m.start(), m.end(), kind, word))
         self.starts = [c[0] for c in self.cues]
         self.prose = prose
 
@@ -830,19 +843,18 @@ def _days_in(year: int, month: int) -> int:
 
 def _impossible(month: int, day: int, year: int | None) -> str | None:
     """Why ``day`` cannot be in ``month`` (of ``year``, when known), or None."""
-    name = calendar.month_name[month]
     if day < 1:
-        return f"{name} has no day {day}"
+        return f"{calendar.month_name[month]} has no day {day}"
     if year is not None:
         n = _days_in(year, month)
         if day > n:
             if month == 2 and day == 29:
                 return f"{year} is not a leap year: February {year} has 28 days"
-            return f"{name} has {n} days"
+            return f"{calendar.month_name[month]} has {n} days"
         return None
     most = 29 if month == 2 else _days_in(2001, month)
     if day > most:
-        return f"{name} has {most if month != 2 else '28 (29 in a leap year)'} days"
+        return f"{calendar.month_name[month]} has {most if month != 2 else '28 (29 in a leap year)'} days"
     return None
 
 
