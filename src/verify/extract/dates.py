@@ -693,7 +693,7 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, re.IGNORECASE)
 
 
-def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> Iterable[re.Match[str]]:
+def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
     """The tense cues that start in ``start``..``stop``, tried only where one can start.
 
     ``low`` is ``_folded(prose)``.
@@ -702,18 +702,15 @@ def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None =
     same words a scan from the beginning would; it ends at the first white space from ``stop``
     (no cue word holds any), so it neither cuts a word nor reads on to the next cue.
     """
-    cues = _CUES.match
     end = len(prose)
-    if stop is not None:
+    if stop is None:
+        stop = end
+    else:
         space = _SPACE.search(prose, stop)
         end = space.start() if space else end
     scan = _CUE_START.finditer(low, start, end) if low is not None else _any_case(_CUE_START).finditer(prose, start, end)
-    for hit in scan:
-        if stop is not None and hit.start() >= stop:
-            break
-        m = cues(prose, hit.start())
-        if m:
-            yield m
+    cues = _CUES.match
+    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(prose, at))]
 
 
 def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
@@ -740,20 +737,21 @@ class _Tenses:
         self.cues: list[tuple[int, int, str, str]] = []
         starts = [c.start for c in mentions]
         low = _folded(prose)
-        found = (m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, low, lo, hi))
+        found = [m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, low, lo, hi)]
         for m in found:
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and mentions[k].end > m.start():
+            at = m.start()
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and mentions[k].end > at:
                 continue  # a date's own words ("next week") do not set its clause's tense
             kind = m.lastgroup or ""
-            word = m.group(0)
+            word = m.group()
             if kind == "past" and m.group("past").lower().endswith("ed"):
                 if word[:1].isupper() or word.lower() in T.NOT_PAST:
                     continue
             word = word.lower()
             if not word.isalpha():
                 word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
-            self.cues.append((m.start(), m.end(), kind, word))
+            self.cues.append((at, m.end(), kind, word))
         self.starts = [c[0] for c in self.cues]
         self.prose = prose
 
@@ -837,8 +835,11 @@ def _pick(
     return min(allowed, key=lambda o: (_distance(o[0], o[1], ref), o[0] > ref))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in leap years
+
+
 def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
 
 
 def _impossible(month: int, day: int, year: int | None) -> str | None:
