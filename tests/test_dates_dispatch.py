@@ -112,3 +112,25 @@ def test_word_before_read_backwards_is_the_forward_search(prose: str) -> None:
         assert D._word_before(prose, start) == (m.group(1) if m else None)
         m = _PREP_BEFORE.search(prose, max(0, start - 30), start)
         assert D._prep_before(prose, start) == (m.group(1).lower() if m else "")
+
+
+def test_nth_weekday_holidays_and_seasons_are_dateutils_arithmetic() -> None:
+    """Holidays on the n-th (or last) weekday and season ends match dateutil's relativedelta."""
+    import datetime as dt
+
+    from dateutil.relativedelta import relativedelta, weekday
+
+    from verify.extract import datetables as T
+
+    for key, rule in T.HOLIDAY_RULES.items():
+        if rule[0] == "nth":
+            _, month, wd, n = rule
+            for year in range(1890, 2110):
+                base = dt.date(year, month, 1) if n > 0 else D._month_end(year, month)
+                assert D._holiday(key, year) == base + relativedelta(weekday=weekday(wd)(n))
+    for name, first in T.SEASONS.items():
+        for year in range(1890, 2110):
+            cand = D._Cand(0, 0, "season", {"season": name, "year": str(year)})
+            D._resolve_season(cand, None)
+            start = dt.date(year, first, 1)
+            assert (cand.earliest, cand.latest) == (start, start + relativedelta(months=3, days=-1))

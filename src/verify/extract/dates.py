@@ -785,7 +785,7 @@ class _Tenses:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, _days_in(year, month))
 
 
 def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -977,9 +977,8 @@ def _resolve_season(c: _Cand, pub: dt.date | None) -> None:
     c.granularity = "season"
 
     def season(y: int) -> tuple[dt.date, dt.date]:
-        start = dt.date(y, first, 1)
-        end = start + relativedelta(months=3) - dt.timedelta(days=1)
-        return start, end
+        last = first + 2  # three months, the last maybe in the next year (winter)
+        return dt.date(y, first, 1), _month_end(y + (last - 1) // 12, (last - 1) % 12 + 1)
 
     if g.get("year"):
         c.earliest, c.latest = _narrow(*season(int(g["year"])), _part(g))
@@ -1170,18 +1169,20 @@ def _calendar_unit(pub: dt.date, unit: str, step: int, tense: str | None) -> tup
 
 def _holiday(key: str, year: int) -> dt.date | None:
     """The date of holiday ``key`` (a :data:`datetables.HOLIDAYS` rule) in ``year``."""
-    from dateutil.easter import easter
-    from dateutil.relativedelta import weekday as rd_weekday
-
     rule = T.HOLIDAY_RULES[key]
     if rule[0] == "fixed":
         return dt.date(year, rule[1], rule[2])
     if rule[0] == "nth":
+        # the n-th weekday from the month's first day, or the n-th last from its last day
         _, month, wd, n = rule
         if n > 0:
-            return dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(wd)(n))
-        return _month_end(year, month) + relativedelta(weekday=rd_weekday(wd)(n))
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        last = _month_end(year, month)
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7 + 7 * (-n - 1))
     if rule[0] == "easter":
+        from dateutil.easter import easter
+
         return easter(year) + dt.timedelta(days=rule[1])
     if rule[0] == "after":
         base = _holiday(rule[1], year)
