@@ -134,3 +134,19 @@ def test_nth_weekday_holidays_and_seasons_are_dateutils_arithmetic() -> None:
             D._resolve_season(cand, None)
             start = dt.date(year, first, 1)
             assert (cand.earliest, cand.latest) == (start, start + relativedelta(months=3, days=-1))
+
+
+def test_day_and_week_shifts_and_compound_steps_are_relativedeltas() -> None:
+    """Shifts by days and weeks, and an empty compound step, land where relativedelta lands."""
+    import datetime as dt
+
+    from dateutil.relativedelta import relativedelta
+
+    for day in (dt.date(2020, 2, 29), dt.date(2021, 1, 31), dt.date(2021, 12, 31)):
+        for unit, name, mult in (("day", "days", 1), ("week", "weeks", 1), ("fortnight", "weeks", 2)):
+            for n in (-400, -3, 0, 1, 5, 53):
+                assert D._shift(day, unit, n) == day + relativedelta(**{name: n * mult})
+        assert day + D._more(None) == day + relativedelta() and day - D._more("") == day - relativedelta()
+    cand = D._Cand(0, 0, "wdday", {"wd": "Tuesday", "day": "31"})
+    D._resolve_wdday(cand, dt.date(2021, 12, 8))  # the 31sts within six months either side
+    assert cand.earliest == dt.date(2021, 8, 31)  # the nearest 31st that is a Tuesday

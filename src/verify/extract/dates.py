@@ -875,6 +875,10 @@ def _count(word: str | None) -> int | None:
 
 def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     name, mult, _ = T.UNITS[unit.lower()]
+    if name == "days":  # (a timedelta adds days as relativedelta does, without its month logic)
+        return day + dt.timedelta(days=n * mult)
+    if name == "weeks":
+        return day + dt.timedelta(weeks=n * mult)
     return day + relativedelta(**{name: n * mult})
 
 
@@ -1116,11 +1120,14 @@ def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
         return
 
 
-def _more(text: str | None) -> relativedelta:
+_NO_STEP = dt.timedelta(0)  # what an empty relativedelta adds to a date
+
+
+def _more(text: str | None) -> relativedelta | dt.timedelta:
     """The larger units of a compound duration ("1 year, 2 months and") as one step."""
-    total = relativedelta()
     if not text:
-        return total
+        return _NO_STEP
+    total = relativedelta()
     for m in _PAIR.finditer(text):
         n = _count(m.group(1))
         name, mult, _ = T.UNITS[m.group(2).lower()]
@@ -1228,9 +1235,9 @@ def _resolve_wdday(c: _Cand, pub: dt.date | None) -> None:
     if pub is None:
         return
     options = []
-    first = dt.date(pub.year, pub.month, 1)
     for k in range(-6, 7):
-        month = first + relativedelta(months=k)
+        index = pub.year * 12 + pub.month - 1 + k  # the k-th month from publication's
+        month = dt.date(index // 12, index % 12 + 1, 1)
         if day <= _days_in(month.year, month.month):
             options.append((month.replace(day=day), month.replace(day=day)))
     matching = [o for o in options if o[0].weekday() == c.weekday]
