@@ -598,8 +598,8 @@ _WORD_GROUPS = frozenset({"word", "the", "count", "in", "prep"})
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
 #: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
 #: cost one test a place. A number is classed by its length and what follows it
-#: (:data:`_AFTER_NUMBER`); "the", a count and "in" count only before a word that can continue a
-#: date. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
+#: (:data:`_AFTER_NUMBER`); "the", a count, "in" and a few other prepositions count only before a
+#: word that can continue a date. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
 #: a word list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
