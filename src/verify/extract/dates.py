@@ -56,6 +56,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -294,10 +295,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
 _RANGE_NEXT = re.compile(r"\s{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)", re.IGNORECASE)
-_PREP_BEFORE = re.compile(r"([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$")
-_PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
+# The word before a place, as the searches "([A-Za-z]{1,24})[\s,]{0,3}$" (the word before) and
+# "([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$" (the preposition before, "the" skipped) find it
+# ending at that place, but matched once on the reversed window before it, where a search tries
+# every start in the window.
+_PREV_WORD_REVERSED = re.compile(r"[\s,]{0,3}([A-Za-z]{1,24})")
+_PREP_BEFORE_REVERSED = re.compile(r"(?:\s{1,3}eht)?[\s,]{1,3}([A-Za-z]{1,24})")
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]+)")
 _WS = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[\w'’-]+")
 _JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}(?:the\s{1,3})?", re.IGNORECASE)
 _APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
@@ -365,9 +371,21 @@ def _part(g: dict[str, str | None]) -> str | None:
     return _PART_WORDS[word.lower()] if word else None
 
 
+def _word_before(prose: str, start: int) -> str | None:
+    """The word (up to 24 letters) before ``start``, past up to three spaces or commas."""
+    m = _PREV_WORD_REVERSED.match(prose[max(0, start - 24) : start][::-1])
+    return m.group(1)[::-1] if m else None
+
+
 def _prev_word(prose: str, start: int) -> str:
-    m = _PREV_WORD.search(prose, max(0, start - 24), start)
-    return m.group(1).lower() if m else ""
+    word = _word_before(prose, start)
+    return word.lower() if word else ""
+
+
+def _prep_before(prose: str, start: int) -> str:
+    """The word before ``start`` past one to three spaces or commas and a "the" ("to the")."""
+    m = _PREP_BEFORE_REVERSED.match(prose[max(0, start - 30) : start][::-1])
+    return m.group(1)[::-1].lower() if m else ""
 
 
 def _capitalised(word: str) -> bool:
@@ -388,16 +406,21 @@ def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
     return True
 
 
+_ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+# the kinds whose context rules in _accept read the word before the match
+_READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
+
+
 def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
     """Context rules that a regex cannot say cheaply (cue words, capitals, counts)."""
     g = m.groupdict()
-    before = _prev_word(prose, m.start())
+    before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
         sure = bool(
             g.get("year")
             or g.get("dayw")
-            or re.search(r"\d(?:st|nd|rd|th)\b", text)
+            or _ORDINAL_NUMBER.search(text)
             or kind == "dm" and " of " in text
             or kind == "md" and not _NEXT_WORD.match(prose, m.end())
         )
@@ -454,8 +477,8 @@ def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
             return False
     elif kind == "dayword":
         # "USA Today", "the Today programme": a capitalised day word after a capitalised word
-        pm = _PREV_WORD.search(prose, max(0, m.start() - 24), m.start())
-        if _capitalised(m.group(0)) and pm and _capitalised(pm.group(1)):
+        word = _word_before(prose, m.start())
+        if _capitalised(m.group(0)) and word and _capitalised(word):
             return False
     elif kind == "in":
         if not (g.get("n") or g.get("the") or g.get("recent")):
@@ -518,34 +541,100 @@ _BY_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _kind, _pattern in _PATTERNS:
     for _word in _STARTS[_kind]:
         _BY_WORD.setdefault(_word, []).append((_kind, _pattern))
+#: What can follow a number's digits, and which of the number's patterns ("0" above) can match
+#: there. Every pattern that starts at a digit reads one or two digits (a day, "1st") or four (a
+#: year), or up to four before a calendar unit (a count: "3 weeks ago"), and then a space, a
+#: letter (an ordinal's "st", "Q", the "s" of "1990s"), a dash, "/" or ".", or an apostrophe;
+#: only a year (``y``) ends before any other character. So a number tries only the patterns its
+#: length and what follows it allow, and "100 people", "5%" or "100000" none.
+_AFTER_NUMBER: dict[str, set[str]] = {
+    "n_unit": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},  # "3 weeks"
+    "n_day": {"dm"},  # "9 December"
+    "n_year": {"half", "y", "yy", "quarter"},  # "2021 Q3", "2010 - 2015"
+    "y_letter": {"quarter", "decade"},  # "2021Q3", "1990s"
+    "y_dash": {"half", "iso", "y", "yy", "quarter"},  # "2021-12-09", "2010-15", "2021-H1"
+    "y_stop": {"y"},  # "2021."
+    "y_apostrophe": {"y", "decade"},  # "1990's"
+    "y_other": {"y"},  # "2021,"
+    "d_letter": {"dm", "half", "century", "quarter", "nthwd"},  # "9th", "1st half", "21st century"
+    "d_dash": {"dm"},  # "9-10 December"
+    "d_stop": {"num"},  # "12/9/2021"
+}
+assert set().union(*_AFTER_NUMBER.values()) == {kind for kind, _ in _BY_WORD["0"]}
+for _after, _kinds in _AFTER_NUMBER.items():
+    _BY_WORD[_after] = [(kind, pattern) for kind, pattern in _BY_WORD["0"] if kind in _kinds]
+_BY_WORD["apostrophe"] = _BY_WORD["'"]
+#: The words that can follow "the" in a pattern that starts with it ("the 9th", "the first
+#: half", "the nineties", "the Fourth of July", "the day before", "the next day", "the past
+#: year"). Most "the" in copy ("the president") is followed by none of them, and
+#: :data:`_START` passes it over instead of trying the eight patterns that start with "the".
+_AFTER_THE = (
+    _firsts(T.ORDINAL_DAYS)
+    | _PARTS
+    | set(T.DECADE_WORDS)
+    | {w.split()[1] for w in (*T.HOLIDAYS, *T.DAY_WORDS) if w.startswith("the ")}
+    | {"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"}
+    | _RELS
+    | {"preceding", "same", "day", "week", "month", "year"}
+)
+#: Count words whose only patterns count units ("a week ago", "two days later", "three days
+#: from now"): a count followed by no calendar unit ("a lot", "two people") is passed over.
+_COUNT_ONLY = {w for w in _COUNT_WORDS if {kind for kind, _ in _BY_WORD[w]} <= {"ago", "later", "fromnow"}}
+# the words after the first of a count ("couple of" in "a couple of"), before its unit
+_COUNT_RESTS = {w.split(" ", 1)[1] for w in T.COUNTS if " " in w}
+#: What can follow "in" and "within" in their patterns ("in two weeks", "in the coming days",
+#: "in recent days", "within days", "in the past year").
+_AFTER_IN = {"the", "recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
+assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "window"}
+#: Prepositions whose patterns go on with "the" or a word like "past" ("over the weekend",
+#: "for the past year", "during the next two weeks").
+_PREPS = {"over", "during", "for", "at", "on"}
+assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"}
+#: The groups of :data:`_START` whose hit is looked up by its word (the others name their key).
+_WORD_GROUPS = frozenset({"word", "the", "count", "in", "prep"})
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
 #: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
-#: cost one test a place.
+#: cost one test a place. A number is classed by its length and what follows it
+#: (:data:`_AFTER_NUMBER`); "the", a count, "in" and a few other prepositions count only before a
+#: word that can continue a date. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
+#: a word list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
-    r"(?=\S)(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>"
-    + alternation(w for w in _BY_WORD if w not in ("0", "'"))
-    + r")(?!\w))",
-    re.IGNORECASE,
+    r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
+    r"|(?P<n_year>\d{3}(?!\d)\s)"
+    r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
+    r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
+    r"|(?P<apostrophe>['’])(?=\d)"
+    r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))"
+    r"|(?P<count>" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
+    r"|(?P<in>in|within)(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"
+    r"|(?P<prep>" + alternation(_PREPS) + r")(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"
+    r"|(?P<word>"
+    + alternation(set().union(*_STARTS.values()) - {"0", "'", "the", "in", "within"} - _COUNT_ONLY - _PREPS)
+    + r")(?!\w))"
 )
 
 
 def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
-    for hit in _START.finditer(prose):
-        if hit.lastgroup == "word":
+    words = _WORD_GROUPS
+    low = _folded(prose)
+    for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
+        key = hit.lastgroup
+        if key in words:
             key = hit.group().lower()
-        else:
-            key = "0" if hit.lastgroup == "digit" else "'"
         start = hit.start()
-        # (no patterns for a word that only case-folds to a start word: "ſo")
+        # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
             m = pattern.match(prose, start)
             if m:
                 yield kind, m
+
+
+_ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
 
 
 def _candidates(prose: str) -> list[_Cand]:
@@ -553,13 +642,14 @@ def _candidates(prose: str) -> list[_Cand]:
     for kind, m in _matches(prose):
         if _accept(prose, kind, m):
             end = m.end()
-            mon = m.groupdict().get("mon")
+            groups = m.groupdict()
+            mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                 end -= 1  # the full stop after "January" ends the sentence
             start = m.start("core") if "core" in m.re.groupindex else m.start()
-            found.append(_Cand(start, end, kind, m.groupdict()))
+            found.append(_Cand(start, end, kind, groups))
     # Longest leftmost wins; ties go to the pattern listed first.
-    order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
+    order = _ORDER
     found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
     chosen: list[_Cand] = []
     for cand in found:
@@ -578,36 +668,90 @@ _CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_
 
 
 #: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
+#: (Like :data:`_START`, it reads the prose in lower case.)
 _CUE_START = re.compile(
-    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
+    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))"
 )
 
 
-def _cue_matches(prose: str) -> Iterable[re.Match[str]]:
-    """The tense cues, tried only where one can start (as :func:`_matches` does)."""
+def _folded(prose: str) -> str | None:
+    """``prose`` in lower case, for the case-sensitive scans :data:`_START` and :data:`_CUE_START`.
+
+    ``str.lower`` keeps every offset and matches what IGNORECASE matches, for every character
+    but three: "İ" (two characters in lower case), "ı" and "ſ" (which IGNORECASE reads as "i"
+    and "s"). With any of them the scans ignore case on ``prose`` itself (None here).
+    """
+    low = prose.lower()
+    if len(low) != len(prose) or "ı" in low or "ſ" in low:
+        return None
+    return low
+
+
+@functools.cache
+def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` ignoring case, for prose :func:`_folded` cannot fold (compiled when first met)."""
+    return re.compile(pattern.pattern, re.IGNORECASE)
+
+
+def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
+    """The tense cues that start in ``start``..``stop``, tried only where one can start.
+
+    ``low`` is ``_folded(prose)``.
+
+    ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
+    same words a scan from the beginning would; it ends at the first white space from ``stop``
+    (no cue word holds any), so it neither cuts a word nor reads on to the next cue.
+    """
+    end = len(prose)
+    if stop is None:
+        stop = end
+    else:
+        space = _SPACE.search(prose, stop)
+        end = space.start() if space else end
+    scan = _CUE_START.finditer(low, start, end) if low is not None else _any_case(_CUE_START).finditer(prose, start, end)
     cues = _CUES.match
-    for hit in _CUE_START.finditer(prose):
-        m = cues(prose, hit.start())
-        if m:
-            yield m
+    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(prose, at))]
+
+
+def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
+    """Where the cues :meth:`_Tenses.at` can use lie: each mention's sentence, joined in order.
+
+    A mention's tense comes from a cue in its own sentence (before the mention, else after it),
+    so the cues of sentences without a date are never read, and not looked for.
+    """
+    stretches: list[tuple[int, int]] = []
+    for c, sentence in zip(mentions, sentences):
+        lo, hi = sentence.start, max(sentence.end, c.start)
+        if stretches and lo <= stretches[-1][1]:
+            lo = min(lo, stretches[-1][0])
+            stretches[-1] = (lo, max(hi, stretches[-1][1]))
+        else:
+            stretches.append((lo, hi))
+    return stretches
 
 
 class _Tenses:
     """The tense cues of the prose, found once and looked up by position."""
 
-    def __init__(self, prose: str, mentions: list[_Cand]) -> None:
+    def __init__(self, prose: str, mentions: list[_Cand], sentences: list[Span]) -> None:
         self.cues: list[tuple[int, int, str, str]] = []
         starts = [c.start for c in mentions]
-        for m in _cue_matches(prose):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and mentions[k].end > m.start():
+        low = _folded(prose)
+        found = [m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, low, lo, hi)]
+        for m in found:
+            at = m.start()
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and mentions[k].end > at:
                 continue  # a date's own words ("next week") do not set its clause's tense
             kind = m.lastgroup or ""
-            word = m.group(0)
+            word = m.group()
             if kind == "past" and m.group("past").lower().endswith("ed"):
                 if word[:1].isupper() or word.lower() in T.NOT_PAST:
                     continue
-            self.cues.append((m.start(), m.end(), kind, _WS.sub(" ", word.lower())))
+            word = word.lower()
+            if not word.isalpha():
+                word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
+            self.cues.append((at, m.end(), kind, word))
         self.starts = [c[0] for c in self.cues]
         self.prose = prose
 
@@ -641,7 +785,7 @@ class _Tenses:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, _days_in(year, month))
 
 
 def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -691,25 +835,27 @@ def _pick(
     return min(allowed, key=lambda o: (_distance(o[0], o[1], ref), o[0] > ref))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in leap years
+
+
 def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
 
 
 def _impossible(month: int, day: int, year: int | None) -> str | None:
     """Why ``day`` cannot be in ``month`` (of ``year``, when known), or None."""
-    name = calendar.month_name[month]
     if day < 1:
-        return f"{name} has no day {day}"
+        return f"{calendar.month_name[month]} has no day {day}"
     if year is not None:
         n = _days_in(year, month)
         if day > n:
             if month == 2 and day == 29:
                 return f"{year} is not a leap year: February {year} has 28 days"
-            return f"{name} has {n} days"
+            return f"{calendar.month_name[month]} has {n} days"
         return None
     most = 29 if month == 2 else _days_in(2001, month)
     if day > most:
-        return f"{name} has {most if month != 2 else '28 (29 in a leap year)'} days"
+        return f"{calendar.month_name[month]} has {most if month != 2 else '28 (29 in a leap year)'} days"
     return None
 
 
@@ -729,6 +875,10 @@ def _count(word: str | None) -> int | None:
 
 def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     name, mult, _ = T.UNITS[unit.lower()]
+    if name == "days":  # (a timedelta adds days as relativedelta does, without its month logic)
+        return day + dt.timedelta(days=n * mult)
+    if name == "weeks":
+        return day + dt.timedelta(weeks=n * mult)
     return day + relativedelta(**{name: n * mult})
 
 
@@ -831,9 +981,8 @@ def _resolve_season(c: _Cand, pub: dt.date | None) -> None:
     c.granularity = "season"
 
     def season(y: int) -> tuple[dt.date, dt.date]:
-        start = dt.date(y, first, 1)
-        end = start + relativedelta(months=3) - dt.timedelta(days=1)
-        return start, end
+        last = first + 2  # three months, the last maybe in the next year (winter)
+        return dt.date(y, first, 1), _month_end(y + (last - 1) // 12, (last - 1) % 12 + 1)
 
     if g.get("year"):
         c.earliest, c.latest = _narrow(*season(int(g["year"])), _part(g))
@@ -971,11 +1120,14 @@ def _resolve_published(c: _Cand, pub: dt.date | None) -> None:
         return
 
 
-def _more(text: str | None) -> relativedelta:
+_NO_STEP = dt.timedelta(0)  # what an empty relativedelta adds to a date
+
+
+def _more(text: str | None) -> relativedelta | dt.timedelta:
     """The larger units of a compound duration ("1 year, 2 months and") as one step."""
-    total = relativedelta()
     if not text:
-        return total
+        return _NO_STEP
+    total = relativedelta()
     for m in _PAIR.finditer(text):
         n = _count(m.group(1))
         name, mult, _ = T.UNITS[m.group(2).lower()]
@@ -1024,18 +1176,20 @@ def _calendar_unit(pub: dt.date, unit: str, step: int, tense: str | None) -> tup
 
 def _holiday(key: str, year: int) -> dt.date | None:
     """The date of holiday ``key`` (a :data:`datetables.HOLIDAYS` rule) in ``year``."""
-    from dateutil.easter import easter
-    from dateutil.relativedelta import weekday as rd_weekday
-
     rule = T.HOLIDAY_RULES[key]
     if rule[0] == "fixed":
         return dt.date(year, rule[1], rule[2])
     if rule[0] == "nth":
+        # the n-th weekday from the month's first day, or the n-th last from its last day
         _, month, wd, n = rule
         if n > 0:
-            return dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(wd)(n))
-        return _month_end(year, month) + relativedelta(weekday=rd_weekday(wd)(n))
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        last = _month_end(year, month)
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7 + 7 * (-n - 1))
     if rule[0] == "easter":
+        from dateutil.easter import easter
+
         return easter(year) + dt.timedelta(days=rule[1])
     if rule[0] == "after":
         base = _holiday(rule[1], year)
@@ -1081,9 +1235,9 @@ def _resolve_wdday(c: _Cand, pub: dt.date | None) -> None:
     if pub is None:
         return
     options = []
-    first = dt.date(pub.year, pub.month, 1)
     for k in range(-6, 7):
-        month = first + relativedelta(months=k)
+        index = pub.year * 12 + pub.month - 1 + k  # the k-th month from publication's
+        month = dt.date(index // 12, index % 12 + 1, 1)
         if day <= _days_in(month.year, month.month):
             options.append((month.replace(day=day), month.replace(day=day)))
     matching = [o for o in options if o[0].weekday() == c.weekday]
@@ -1474,16 +1628,15 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     cands = _candidates(prose)
     if not cands:
         return []
-    tenses = _Tenses(prose, cands)
+    sentences = [frame.sentence_at(c.start) for c in cands]
+    tenses = _Tenses(prose, cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
-    for c in cands:
-        sentence = frame.sentence_at(c.start)
+    for c, sentence in zip(cands, sentences):
         tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
-        pm = _PREP_BEFORE.search(prose, max(0, c.start - 30), c.start)
-        before = pm.group(1).lower() if pm else ""
+        before = _prep_before(prose, c.start)
         lone_from = before == "from" and not _RANGE_NEXT.match(prose, c.end)
         if before in T.BOUND_WORDS or lone_from:
             # "extended to Dec. 31", "moved to Dec. 31 from the end of January": a bound or an

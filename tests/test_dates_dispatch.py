@@ -1,0 +1,152 @@
+"""The date scan's shortcuts (what follows a number, what follows "the", cues read only where a
+date stands) find exactly what trying every pattern at every start word and reading every cue
+finds."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from verify.document import Document
+from verify.extract import dates as D
+from verify.extract.text import frame
+from verify.model import Span
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+# The plain scan the shortcuts replace: every whole word, number and "'" before a digit.
+_TOKEN = re.compile(r"(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>\w+))")
+_PLAIN: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _kind, _pattern in D._PATTERNS:
+    for _word in D._STARTS[_kind]:
+        _PLAIN.setdefault(_word, []).append((_kind, _pattern))
+
+
+def _plain_matches(prose: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every pattern listed under a start word, tried wherever that word stands."""
+    found = []
+    for hit in _TOKEN.finditer(prose):
+        key = {"digit": "0", "apostrophe": "'"}.get(hit.lastgroup or "") or hit.group().lower()
+        for kind, pattern in _PLAIN.get(key, ()):
+            m = pattern.match(prose, hit.start())
+            if m:
+                found.append((kind, m.span()))
+    return found
+
+
+def _proses() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".md", ".txt", ".html"):
+            fmt = {".md": "markdown", ".html": "html"}.get(path.suffix, "text")
+            texts.append(Document.from_text(path.read_text(encoding="utf-8"), format=fmt).prose)
+    return texts
+
+
+# Numbers, "the", counts and "in" in every shape the patterns read, and in shapes none of them reads.
+_NUMBERS = ["9", "12", "123", "2021", "1990", "12345", "1st", "22nd", "3rd", "2021Q3", "2021_"]
+_AFTER = [" ", "-", "–", "/", ".", "'", "’", "s", "S", "th", " - ", ",", "%", "", ":", "x"]
+_TAILS = ["December", "10 December", "10th of May", "of May", "days ago", "H1", "Q2", "2022", "10/2021", "10", "century", "half of 2021"]
+_THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nineties", "the Fourth of July",
+        "the day before yesterday", "the next day", "the past three years", "the end of the month",
+        "the same day", "the week after", "the twenty-first of June", "the  last Friday of October",
+        "the president", "theft", "the\n1990s", "the  2nd quarter", "the previous week", "the upcoming year",
+        "a few days later", "a couple of weeks ago", "a number of years before", "two people", "a lot",
+        "one day after", "several months earlier", "three days from now", "in recent days", "within days",
+        "in the coming weeks", "in two weeks' time", "in 2021", "within the next 10 days", "in a year",
+        "in the past three years", "inside", "in May", "some decades back", "many Years ago",
+        "over the weekend", "for the past two years", "during the next 10 days", "on the weekend",
+        "At the weekend", "for years", "on Monday", "over last three months", "onward"]  # fmt: skip
+# Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
+_UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
+             "İn May 3 Weeks ago, 2 FORTNIGHTS later"]
+SYNTHETIC = [
+    *_UNFOLDED,
+    " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),
+    " ".join(f"In {t}, {n}{a}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _THE)),
+]
+
+
+@pytest.mark.parametrize("prose", [*SYNTHETIC, *_proses()], ids=itertools.count())
+def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
+    """Each shortcut only skips places where no pattern can match: the matches are the same."""
+    assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
+
+
+@pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
+def test_tenses_from_date_sentences_only_are_the_tenses_from_all_cues(prose: str) -> None:
+    """Reading cues only in the sentences that hold a date gives every mention the same tense."""
+    sentences = frame(prose)
+    cands = D._candidates(prose)
+    own = [sentences.sentence_at(c.start) for c in cands]
+    fast = D._Tenses(prose, cands, own)
+    every = D._Tenses(prose, cands, [Span(0, len(prose), prose)] * len(cands))
+    assert [fast.at(c.start, c.end, s) for c, s in zip(cands, own)] == [
+        every.at(c.start, c.end, s) for c, s in zip(cands, own)
+    ]
+
+
+@pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
+def test_cue_scan_in_lower_case_finds_what_ignoring_case_finds(prose: str) -> None:
+    """The cue scan over the prose in lower case finds the cues a case-blind scan finds."""
+    folded = [m.span() for m in D._cue_matches(prose, D._folded(prose))]
+    assert folded == [m.span() for m in D._cue_matches(prose, None)]
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
+_PREP_BEFORE = re.compile(r"([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$")
+_BEFORE_TEXTS = [
+    "moved to the  December 3, said, the the bathe the 2021 by , , ,Dec. a-the x the\tthe ",
+    "abcdefghijklmnopqrstuvwxyzabcdefgh  then the,  the   the    ends since  2014 from the  ,x",
+]
+
+
+@pytest.mark.parametrize("prose", [*_BEFORE_TEXTS, *_proses()[:20]], ids=itertools.count())
+def test_word_before_read_backwards_is_the_forward_search(prose: str) -> None:
+    """The reversed-window readings find the word the forward searches find, at every place."""
+    for start in range(len(prose) + 1):
+        m = _PREV_WORD.search(prose, max(0, start - 24), start)
+        assert D._word_before(prose, start) == (m.group(1) if m else None)
+        m = _PREP_BEFORE.search(prose, max(0, start - 30), start)
+        assert D._prep_before(prose, start) == (m.group(1).lower() if m else "")
+
+
+def test_nth_weekday_holidays_and_seasons_are_dateutils_arithmetic() -> None:
+    """Holidays on the n-th (or last) weekday and season ends match dateutil's relativedelta."""
+    import datetime as dt
+
+    from dateutil.relativedelta import relativedelta, weekday
+
+    from verify.extract import datetables as T
+
+    for key, rule in T.HOLIDAY_RULES.items():
+        if rule[0] == "nth":
+            _, month, wd, n = rule
+            for year in range(1890, 2110):
+                base = dt.date(year, month, 1) if n > 0 else D._month_end(year, month)
+                assert D._holiday(key, year) == base + relativedelta(weekday=weekday(wd)(n))
+    for name, first in T.SEASONS.items():
+        for year in range(1890, 2110):
+            cand = D._Cand(0, 0, "season", {"season": name, "year": str(year)})
+            D._resolve_season(cand, None)
+            start = dt.date(year, first, 1)
+            assert (cand.earliest, cand.latest) == (start, start + relativedelta(months=3, days=-1))
+
+
+def test_day_and_week_shifts_and_compound_steps_are_relativedeltas() -> None:
+    """Shifts by days and weeks, and an empty compound step, land where relativedelta lands."""
+    import datetime as dt
+
+    from dateutil.relativedelta import relativedelta
+
+    for day in (dt.date(2020, 2, 29), dt.date(2021, 1, 31), dt.date(2021, 12, 31)):
+        for unit, name, mult in (("day", "days", 1), ("week", "weeks", 1), ("fortnight", "weeks", 2)):
+            for n in (-400, -3, 0, 1, 5, 53):
+                assert D._shift(day, unit, n) == day + relativedelta(**{name: n * mult})
+        assert day + D._more(None) == day + relativedelta() and day - D._more("") == day - relativedelta()
+    cand = D._Cand(0, 0, "wdday", {"wd": "Tuesday", "day": "31"})
+    D._resolve_wdday(cand, dt.date(2021, 12, 8))  # the 31sts within six months either side
+    assert cand.earliest == dt.date(2021, 8, 31)  # the nearest 31st that is a Tuesday
