@@ -1,4 +1,5 @@
-"""The figure scanner's candidate scans find every start that a plain ``_MASTER.search`` finds."""
+"""The figure scanner's shortcuts skip nothing: its candidate scans find every start that a plain
+``_MASTER.search`` finds, and the suffix prefilter passes every place a suffix pattern matches."""
 
 from __future__ import annotations
 
@@ -74,3 +75,29 @@ def test_reach_covers_glued_letters_and_prefixes() -> None:
     starts = [m[0] for m in _scanned(text)]
     assert starts == [m[0] for m in _plain(text)]
     assert {2, 17} <= set(starts)  # "ABCDEFGHIJKL-1" and "U.S. $ -.5" from their first letters
+
+
+_SUFFIX_PATTERNS = ("_MAGNITUDE", "_MONEY_MAGNITUDE", "_PERCENT", "_CURRENCY_CODE_AFTER", "_POUNDS", "_CURRENCY_NAME_AFTER", "_SUBUNIT", "_UNIT_NAME", "_UNIT_SYMBOL")
+SUFFIXES = [
+    " bn", "bn", "-million", "  percent", " Per Cent", "%", " USD", "$", " €", " pounds sterling", "-quid",
+    " euros", " U.S. dollars", " cents", " km", "km2", " °C", "C", " mph", " sq ft", " ſq ft", " \u212am",
+    "   km", " - km", ", 5", ". The", " people", "-year-old", " m of snow", " in.",
+]  # fmt: skip
+
+
+def test_suffix_prefilter_passes_every_suffix() -> None:
+    """Wherever a suffix pattern (or a money magnitude after a space) matches, the prefilter says it may."""
+    texts = [f"5{suffix} x" for suffix in SUFFIXES]
+    for path in sorted(FIXTURES.rglob("*.md"))[:40]:
+        texts.append(Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose)
+    hits = 0
+    for text in texts:
+        for pos in range(1, len(text)):
+            if not text[pos - 1].isdigit():
+                continue
+            matched = any(getattr(F, name).match(text, pos) for name in _SUFFIX_PATTERNS)
+            matched = matched or F._MONEY_MAGNITUDE.match(text, pos + 1) is not None and text[pos] in " \t\u00a0"
+            hits += matched
+            assert not matched or F._may_have_suffix(text, pos), (text[pos : pos + 20], text[:40])
+    assert hits > 100
+    assert not F._may_have_suffix("5 people", 1) and not F._may_have_suffix("5, and", 1)

@@ -531,9 +531,38 @@ def _read_magnitude(prose: str, pos: int, suffix: _Suffix, money: bool) -> None:
             suffix.end = suffix.mag_end = m.end()
 
 
+#: The words the suffix patterns know (magnitudes, percent words, currencies, units), as the
+#: first run of ASCII letters of each (lower-cased), and the ASCII characters that open the
+#: others ("%", "$"). A word matched after a number begins after at most two spaces or a hyphen,
+#: and its letter run is the text's letter run there (the patterns end each word at a non-word
+#: character), so a number whose next run is in neither set has no suffix but a postfix hedge:
+#: one set look-up instead of nine anchored patterns (most numbers, "5 people", "5,").
+_SUFFIX_WORDS = [
+    *N.MAGNITUDES, *N.MONEY_MAGNITUDES, *N.PERCENT_WORDS, *N.CURRENCY_CODES, *N.CURRENCY_SYMBOLS,
+    "€", "$", "£", "¥", "₹", "₽", "₴", "₩", "₺", "₦", "₪", "pound", "pounds", "quid",
+    *_CURRENCY_NAMES, *N.SUBUNITS, *_UNIT_NAMES, *N.UNIT_SYMBOLS,
+]  # fmt: skip
+_SUFFIX_RUNS = frozenset(re.match(r"[A-Za-z]*", w).group().lower() for w in _SUFFIX_WORDS) - {""}  # type: ignore[union-attr]
+_SUFFIX_OPENERS = frozenset(w[0] for w in _SUFFIX_WORDS if w[0].isascii() and not w[0].isalpha())
+_SUFFIX_HEAD = re.compile(rf"(?:{_SP}{{1,2}}|-)?([A-Za-z]*)")
+
+
+def _may_have_suffix(prose: str, pos: int) -> bool:
+    """Whether a suffix pattern may match at ``pos`` (False: none can)."""
+    m = _SUFFIX_HEAD.match(prose, pos)
+    assert m is not None
+    after = prose[m.end() : m.end() + 1]
+    if after and not after.isascii():
+        return True  # "°C", "€", or a letter that folds to ASCII ("ſ"): let the patterns decide
+    run = m.group(1)
+    return run.lower() in _SUFFIX_RUNS if run else after in _SUFFIX_OPENERS
+
+
 def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     suffix = _Suffix(pos)
     suffix.currency = currency
+    if not _may_have_suffix(prose, pos):
+        return _read_postfix(prose, suffix)
     _read_magnitude(prose, pos, suffix, money=currency is not None)
     pos = suffix.end
     if currency is None:
