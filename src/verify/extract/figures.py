@@ -542,7 +542,8 @@ _SUFFIX_WORDS = [
     "€", "$", "£", "¥", "₹", "₽", "₴", "₩", "₺", "₦", "₪", "pound", "pounds", "quid",
     *_CURRENCY_NAMES, *N.SUBUNITS, *_UNIT_NAMES, *N.UNIT_SYMBOLS,
 ]  # fmt: skip
-_SUFFIX_RUNS = frozenset(re.match(r"[A-Za-z]*", w).group().lower() for w in _SUFFIX_WORDS) - {""}  # type: ignore[union-attr]
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_SUFFIX_RUNS = frozenset(w[: len(w) - len(w.lstrip(_ASCII_LETTERS))].lower() for w in _SUFFIX_WORDS) - {""}
 _SUFFIX_OPENERS = frozenset(w[0] for w in _SUFFIX_WORDS if w[0].isascii() and not w[0].isalpha())
 _SUFFIX_HEAD = re.compile(rf"(?:{_SP}{{1,2}}|-)?([A-Za-z]*)")
 
