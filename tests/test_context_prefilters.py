@@ -88,3 +88,34 @@ def test_folding_characters_turn_the_prefilters_off() -> None:
     assert C._words("eſtimated") is None
     assert C._words("The \u212aremlin said") is None
     assert C._modals("Prices were eſtimated at 5.") == [(12, "estimate", "eſtimated")]
+
+
+def test_lower_cased_scans_read_as_case_blind_scans() -> None:
+    """Scanning the lower-cased sentence finds the same sources, modals and scopes as re.I scans."""
+    checked = 0
+    for text in [*_sentences(), "Prices MAY rise 5% in DECEMBER 2021.", "It may be 5 by Dec. 2030, AN ESTIMATED 6."]:
+        lower = C._lower(text)
+        if lower is None:
+            continue
+        words = C._words(text)
+        assert C._modals(text, words, lower) == C._modals(text, words)
+        assert C._scopes(text, words, lower) == C._scopes(text, words)
+        assert C._attributions(text, words, lower) == C._attributions(text, words)
+        checked += bool(C._modals(text, words) or C._scopes(text, words))
+    assert checked > 100
+
+
+def test_lower_cased_patterns_spell_no_capital() -> None:
+    """The case-sensitive twins hold no capital letter a lower-cased text could not match."""
+    import re
+
+    for pattern in (C._ACCORDING_LOWER, C._PROJECTION_LOWER, C._ESTIMATE_LOWER, C._SCOPE_LOWER):
+        assert not pattern.flags & re.IGNORECASE
+        letters = re.sub(r"\\.|\(\?P<\w+>", "", pattern.pattern)  # escapes and group names aside
+        assert not re.search(r"[A-Z]", letters), pattern.pattern[:60]
+
+
+def test_words_of_lower_text() -> None:
+    """A text with a folding character has no lower-cased twin and no word set."""
+    assert C._lower("cİting") is None and C._words("cİting") is None
+    assert C._words("Said, SAID", C._lower("Said, SAID")) == frozenset({"said"})

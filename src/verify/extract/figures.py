@@ -163,14 +163,47 @@ _START_WORD = re.compile(
 )
 
 
+#: Every start of :data:`_START_WORD` but a number word's lies at most this far before the first
+#: digit at or after it: glued letters ("COVID-19": 12 letters and "-"), or a currency prefix
+#: with a space and a sign before the digits (or "." of ".5").
+_DIGIT_REACH = max(13, max(map(len, [*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])) + 4, max(map(len, N.DOLLAR_PREFIXES)) + 6)
+_DIGIT = re.compile(r"\d")
+#: The number words of :data:`_MASTER`'s ``word`` alternative (and "minus", "negative", "a
+#: hundred", ...), spelled in lower case, scanned for in the lower-cased text: a case-sensitive
+#: prefix tree opens with a literal, so sre looks only at its first letters (about 2x faster
+#: than the case-blind words at every word start). A hit inside a word is skipped in Python.
+_START_NUMBER_WORD = re.compile(
+    alternation(
+        [
+            *N.ONES, *N.TENS, *N.SCALES, *N.MULTIPLIERS, *N.ORDINALS,
+            "half", "thirds", "quarters", "fifths", "tenths", "halves", "dozens", "minus", "negative",
+            *(f"{a} {w}" for a in ("a", "an") for w in [*N.SCALES, "dozen", "third", "quarter"]),
+        ],
+        space=rf"{_SP}{{1,2}}",
+    )
+)  # fmt: skip
+#: Characters that make a case-blind match differ from a match in the lower-cased text ("İ"
+#: lower-cases to two characters, "ı", "ſ" and the Kelvin sign fold to ASCII letters).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 class _Starts:
-    """``_MASTER.search`` for one text: the master tried only where :data:`_START_NAME` or
-    :data:`_START_WORD` finds a start, each scan's next hit kept until the search passes it (so
-    no stretch of the text is scanned twice)."""
+    """``_MASTER.search`` for one text: the master tried only where a scan finds a possible
+    start, each scan's next hit kept until the search passes it (so no stretch of the text is
+    scanned twice by one scan).
+
+    Three scans, whose hits together hold every start of a master match: month and weekday names
+    (:data:`_START_NAME`); number words at a word start (:data:`_START_NUMBER_WORD` in the
+    lower-cased text); and :data:`_START_WORD` in the window of :data:`_DIGIT_REACH` characters
+    before each digit, as every other alternative holds a digit that close to its start.
+    """
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        self._name = self._word = -1  # each scan's next hit at or after the last search, -1: not known
+        # each scan's next hit at or after the last search, -1: not known
+        self._name = self._digital = self._word = -1
+        # a text with a character that folds to ASCII is scanned as before, case-blind, whole
+        self._lower = prose.lower() if prose.isascii() or not any(c in prose for c in _FOLDS_TO_ASCII) else None
 
     def search(self, pos: int) -> re.Match[str] | None:
         prose = self.prose
@@ -180,15 +213,50 @@ class _Starts:
             if self._name < pos:
                 hit = _START_NAME.search(prose, pos)
                 self._name = hit.start() if hit else end
-            if self._word < pos:
-                hit = _START_WORD.search(prose, pos)
-                self._word = hit.start() if hit else end
-            at = min(self._name, self._word)
+            if self._lower is None:
+                if self._word < pos:
+                    hit = _START_WORD.search(prose, pos)
+                    self._word = hit.start() if hit else end
+                at = min(self._name, self._word)
+            else:
+                if self._digital < pos:
+                    self._digital = self._next_digital(pos, end)
+                if self._word < pos:
+                    self._word = self._next_number_word(pos, end)
+                at = min(self._name, self._digital, self._word)
             if at == end:
                 return None
             m = master(prose, at)
             if m is not None:
                 return m
+            pos = at + 1
+
+    def _next_digital(self, pos: int, end: int) -> int:
+        """The first hit of :data:`_START_WORD` at or after ``pos`` that a digit follows closely."""
+        prose = self.prose
+        while True:
+            digit = _DIGIT.search(prose, pos)
+            if digit is None:
+                return end
+            at = digit.start()
+            hit = _START_WORD.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
+            if hit is not None:
+                return hit.start()
+            pos = at + 1
+
+    def _next_number_word(self, pos: int, end: int) -> int:
+        """The first number word at or after ``pos`` that starts a word (as ``(?<![\\w-])``)."""
+        prose = self.prose
+        low = self._lower
+        assert low is not None
+        while True:
+            hit = _START_NUMBER_WORD.search(low, pos)
+            if hit is None:
+                return end
+            at = hit.start()
+            before = prose[at - 1 : at]
+            if not (before.isalnum() or before == "_" or before == "-"):
+                return at
             pos = at + 1
 
 
@@ -463,9 +531,39 @@ def _read_magnitude(prose: str, pos: int, suffix: _Suffix, money: bool) -> None:
             suffix.end = suffix.mag_end = m.end()
 
 
+#: The words the suffix patterns know (magnitudes, percent words, currencies, units), as the
+#: first run of ASCII letters of each (lower-cased), and the ASCII characters that open the
+#: others ("%", "$"). A word matched after a number begins after at most two spaces or a hyphen,
+#: and its letter run is the text's letter run there (the patterns end each word at a non-word
+#: character), so a number whose next run is in neither set has no suffix but a postfix hedge:
+#: one set look-up instead of nine anchored patterns (most numbers, "5 people", "5,").
+_SUFFIX_WORDS = [
+    *N.MAGNITUDES, *N.MONEY_MAGNITUDES, *N.PERCENT_WORDS, *N.CURRENCY_CODES, *N.CURRENCY_SYMBOLS,
+    "€", "$", "£", "¥", "₹", "₽", "₴", "₩", "₺", "₦", "₪", "pound", "pounds", "quid",
+    *_CURRENCY_NAMES, *N.SUBUNITS, *_UNIT_NAMES, *N.UNIT_SYMBOLS,
+]  # fmt: skip
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_SUFFIX_RUNS = frozenset(w[: len(w) - len(w.lstrip(_ASCII_LETTERS))].lower() for w in _SUFFIX_WORDS) - {""}
+_SUFFIX_OPENERS = frozenset(w[0] for w in _SUFFIX_WORDS if w[0].isascii() and not w[0].isalpha())
+_SUFFIX_HEAD = re.compile(rf"(?:{_SP}{{1,2}}|-)?([A-Za-z]*)")
+
+
+def _may_have_suffix(prose: str, pos: int) -> bool:
+    """Whether a suffix pattern may match at ``pos`` (False: none can)."""
+    m = _SUFFIX_HEAD.match(prose, pos)
+    assert m is not None
+    after = prose[m.end() : m.end() + 1]
+    if after and not after.isascii():
+        return True  # "°C", "€", or a letter that folds to ASCII ("ſ"): let the patterns decide
+    run = m.group(1)
+    return run.lower() in _SUFFIX_RUNS if run else after in _SUFFIX_OPENERS
+
+
 def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     suffix = _Suffix(pos)
     suffix.currency = currency
+    if not _may_have_suffix(prose, pos):
+        return _read_postfix(prose, suffix)
     _read_magnitude(prose, pos, suffix, money=currency is not None)
     pos = suffix.end
     if currency is None:

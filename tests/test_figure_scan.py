@@ -1,0 +1,103 @@
+"""The figure scanner's shortcuts skip nothing: its candidate scans find every start that a plain
+``_MASTER.search`` finds, and the suffix prefilter passes every place a suffix pattern matches."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from verify.document import Document
+from verify.extract import figures as F
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+#: Texts at the edges of the scans: prefixes far before their digits, number words in capitals,
+#: inside words and after hyphens, the characters re.I folds onto ASCII letters.
+TRICKY = [
+    "COVID-19 and ABCDEFGHIJKL-12 and ABCDEFGHIJKLM-12 and F-16s.",
+    "U.S. $ -5 and US$5 and HK $ 5 and NZ$-.5 and USD 12 and EUR12m.",
+    "TWO HUNDRED people, Twenty-One ships, a Hundred days, an ELEVEN.",
+    "often someone weighty; non-five, x-two, _three, minus two, NEGATIVE  four.",
+    "a  hundred, an\u00a0dozen, A third of them, half a million.",
+    "Kelvin \u212ailled five; İki two; ſeven; ı one; ſix 6.",
+    "The '90s and ’80s, (555) 123-4567, +44 20 7946 0958, 3.2.1, .5 and -3.",
+    "December 9, 2021, 9 Dec, Tuesday, 10:30 a.m., 9 p.m., 12/10/2021, 2021-12-09.",
+    "Boeing 737 Max, Article 5, No. 10, #1, mid-2021, 5G and 4x4.",
+    "",
+    "5",
+    "five",
+]
+
+
+def _plain(prose: str) -> list[tuple[int, int, str | None]]:
+    """Every master match the way ``_MASTER.search`` walks the text."""
+    out, pos = [], 0
+    while (m := F._MASTER.search(prose, pos)) is not None:
+        out.append((m.start(), m.end(), m.lastgroup))
+        pos = m.start() + 1
+    return out
+
+
+def _scanned(prose: str) -> list[tuple[int, int, str | None]]:
+    out, pos, search = [], 0, F._Starts(prose).search
+    while (m := search(pos)) is not None:
+        out.append((m.start(), m.end(), m.lastgroup))
+        pos = m.start() + 1
+    return out
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_texts(text: str) -> None:
+    """The scans find the same matches as the master's own search on texts at their edges."""
+    assert _scanned(text) == _plain(text)
+
+
+def test_fixtures_and_shuffles() -> None:
+    """The same holds on every fixture's prose and on shuffled words of the fixtures."""
+    rng = random.Random(7)
+    words: list[str] = []
+    for path in sorted(FIXTURES.rglob("*.md"))[:40]:
+        prose = Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose
+        assert _scanned(prose) == _plain(prose), path
+        words += prose.split()
+    for _ in range(40):
+        text = " ".join(rng.sample(words, min(len(words), 80)))
+        text = "".join(c.upper() if rng.random() < 0.1 else c for c in text)
+        assert _scanned(text) == _plain(text)
+
+
+def test_reach_covers_glued_letters_and_prefixes() -> None:
+    """The digit window reaches back over the longest glued letters and currency prefix."""
+    assert F._DIGIT_REACH >= 13
+    text = "x ABCDEFGHIJKL-1 U.S. $ -.5"
+    starts = [m[0] for m in _scanned(text)]
+    assert starts == [m[0] for m in _plain(text)]
+    assert {2, 17} <= set(starts)  # "ABCDEFGHIJKL-1" and "U.S. $ -.5" from their first letters
+
+
+_SUFFIX_PATTERNS = ("_MAGNITUDE", "_MONEY_MAGNITUDE", "_PERCENT", "_CURRENCY_CODE_AFTER", "_POUNDS", "_CURRENCY_NAME_AFTER", "_SUBUNIT", "_UNIT_NAME", "_UNIT_SYMBOL")
+SUFFIXES = [
+    " bn", "bn", "-million", "  percent", " Per Cent", "%", " USD", "$", " €", " pounds sterling", "-quid",
+    " euros", " U.S. dollars", " cents", " km", "km2", " °C", "C", " mph", " sq ft", " ſq ft", " \u212am",
+    "   km", " - km", ", 5", ". The", " people", "-year-old", " m of snow", " in.",
+]  # fmt: skip
+
+
+def test_suffix_prefilter_passes_every_suffix() -> None:
+    """Wherever a suffix pattern (or a money magnitude after a space) matches, the prefilter says it may."""
+    texts = [f"5{suffix} x" for suffix in SUFFIXES]
+    for path in sorted(FIXTURES.rglob("*.md"))[:40]:
+        texts.append(Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose)
+    hits = 0
+    for text in texts:
+        for pos in range(1, len(text)):
+            if not text[pos - 1].isdigit():
+                continue
+            matched = any(getattr(F, name).match(text, pos) for name in _SUFFIX_PATTERNS)
+            matched = matched or F._MONEY_MAGNITUDE.match(text, pos + 1) is not None and text[pos] in " \t\u00a0"
+            hits += matched
+            assert not matched or F._may_have_suffix(text, pos), (text[pos : pos + 20], text[:40])
+    assert hits > 100
+    assert not F._may_have_suffix("5 people", 1) and not F._may_have_suffix("5, and", 1)
