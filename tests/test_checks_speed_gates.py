@@ -101,12 +101,13 @@ _PHRASES = ["census", "Census of", "istanbul", "U.S.", "troop", "kelvin scale", 
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_PHRASE_PIECES), max_size=12), phrase=st.sampled_from(_PHRASES))
 def test_phrase_prefilter_agrees_with_the_pattern(pieces: list[str], phrase: str) -> None:
-    """has_phrase and find_phrase answer as their patterns do, case-folding characters included."""
+    """has_phrase and find_phrase answer as their patterns do, case-sensitive or not, case-folding
+    characters included."""
     text = "".join(pieces)
-    for suffix in (True, False):
-        pattern = packs._phrase_pattern(phrase, False, suffix)
-        assert packs.has_phrase(text, phrase, suffix=suffix) == (pattern.search(text) is not None)
-        assert packs.find_phrase(text, phrase, suffix=suffix) == [m.span() for m in pattern.finditer(text)]
+    for suffix, case in ((True, False), (False, False), (True, True), (False, True)):
+        pattern = packs._phrase_pattern(phrase, case, suffix)
+        assert packs.has_phrase(text, phrase, case=case, suffix=suffix) == (pattern.search(text) is not None)
+        assert packs.find_phrase(text, phrase, case=case, suffix=suffix) == [m.span() for m in pattern.finditer(text)]
 
 
 def test_only_three_characters_fold_to_ascii_unlike_their_lower_case() -> None:
