@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import verify
 from verify import packs
-from verify.checks import arithmetic, conflicting_figures, group_size
 from verify._regex import alternation
+from verify.checks import arithmetic, conflicting_figures, group_size
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md"))
 
@@ -101,12 +101,13 @@ _PHRASES = ["census", "Census of", "istanbul", "U.S.", "troop", "kelvin scale", 
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_PHRASE_PIECES), max_size=12), phrase=st.sampled_from(_PHRASES))
 def test_phrase_prefilter_agrees_with_the_pattern(pieces: list[str], phrase: str) -> None:
-    """has_phrase and find_phrase answer as their patterns do, case-folding characters included."""
+    """has_phrase and find_phrase answer as their patterns do, case-sensitive or not, case-folding
+    characters included."""
     text = "".join(pieces)
-    for suffix in (True, False):
-        pattern = packs._phrase_pattern(phrase, False, suffix)
-        assert packs.has_phrase(text, phrase, suffix=suffix) == (pattern.search(text) is not None)
-        assert packs.find_phrase(text, phrase, suffix=suffix) == [m.span() for m in pattern.finditer(text)]
+    for suffix, case in ((True, False), (False, False), (True, True), (False, True)):
+        pattern = packs._phrase_pattern(phrase, case, suffix)
+        assert packs.has_phrase(text, phrase, case=case, suffix=suffix) == (pattern.search(text) is not None)
+        assert packs.find_phrase(text, phrase, case=case, suffix=suffix) == [m.span() for m in pattern.finditer(text)]
 
 
 def test_only_three_characters_fold_to_ascii_unlike_their_lower_case() -> None:
@@ -208,3 +209,51 @@ def test_time_words_trie_matches_as_the_old_pattern(pieces: list[str]) -> None:
     assert [m.span() for m in conflicting_figures.TIME_WORDS.finditer(text)] == [
         m.span() for m in _OLD_TIME_WORDS.finditer(text)
     ]
+
+
+def _joined_size_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The group-size patterns as they were before the count was split from the noun."""
+    n, alternatives = group_size._N, "|".join(sorted((re.escape(x) for x in nouns), key=len, reverse=True))
+    return (
+        re.compile(r"(?:'s|’s)\s+" + n + r"\s+(?P<noun>" + alternatives + r")\b"),
+        re.compile(
+            r",?\s{1,3}(?:(?:which|that)\s{1,3})?(?:now\s{1,3})?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s{1,3}"
+            + n + r"\s+(?P<noun>" + alternatives + r")\b"
+        ),
+        re.compile(r"\b(?P<all>(?i:all|the))\s+" + n + r"\s+(?P<noun>" + alternatives + r")\s+of\s+(?:the\s+)?$"),
+    )
+
+
+_SIZE_PIECES = [
+    "'s", "’s", "which", "that", "now", "has", "have", "with", "of", "made up of", "is made up of", "all", "ALL",
+    "the", "The", "27", "1234", "3", "seven", "seventeen", "Seven", "sevenfold", "members", "member states",
+    "states", "member", "nations", "x", " ", "  ", "    ", ",", "\n", "5members",
+]
+
+
+_SIZE_LEADS = ["'s", "’s", ", which has", " which now has", ",  made up of", " is made up of", " with", " of", "all", "The", "x the", ""]
+_SIZE_COUNTS = ["27", "1234", "3", "seven", "seventeen", "Seven", "sevenfold", "", "5members"]
+_SIZE_NOUNS = ["members", "member states", "states", "member", "nations", "", "membersx"]
+_SIZE_TAILS = ["", " of", " of the ", " of the", "  of  the  ", " of NATO", "."]
+_SPACES = ["", " ", "  ", "    ", "\n"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    head=st.lists(st.sampled_from(_SIZE_PIECES), max_size=4),
+    slots=st.tuples(*(st.sampled_from(x) for x in (_SIZE_LEADS, _SPACES, _SIZE_COUNTS, _SPACES, _SIZE_NOUNS, _SIZE_TAILS))),
+)
+def test_group_size_split_count_patterns_match_as_the_joined_ones(head: list[str], slots: tuple[str, ...]) -> None:
+    """The count-then-noun matches of group-size (count patterns shared, nouns per group) find the
+    same count, noun and claim as the joined patterns they replace."""
+    text = " ".join(head) + "".join(slots)
+    nouns = ("members", "member states", "states", "nations")
+    possessive, verbal, members_of = _joined_size_patterns(nouns)
+    noun_after, noun_of = group_size._size_patterns(nouns)
+    for joined, count in ((possessive, group_size._POSSESSIVE_COUNT), (verbal, group_size._VERBAL_COUNT)):
+        m = joined.match(text)
+        expected = (m.start("n"), m.group("n"), m.end("noun")) if m else None
+        assert group_size._count_noun(count, noun_after, text) == expected
+    m = members_of.search(text)
+    expected = (m.start("n"), m.group("n"), m.end("noun"), m.group("all")) if m else None
+    assert group_size._members_of(noun_of, text) == expected

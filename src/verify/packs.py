@@ -831,6 +831,10 @@ def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tr
 def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> bool:
     if not case and _cannot_hold(text, phrase):
         return False
+    # Case-sensitive, a match holds the phrase's first word verbatim: a substring test rules most
+    # texts out without the pattern (nor its compiling, the first time a phrase is asked for).
+    if case and _first_word(phrase) not in text:
+        return False
     return _phrase_pattern(phrase, case, suffix).search(text) is not None
 
 

@@ -180,24 +180,49 @@ def _check_list(
     yield ctx.finding(RULE, name, message, related=(where,), reference=group.citation(size))
 
 
+#: The parts of the size patterns before their noun, shared by every group: each group compiles
+#: only its short noun patterns (a count's trie compiled into every group's patterns made the
+#: first document cost ~10 ms). ``(?=\s)``: the count that the noun pattern's ``\s+`` can follow.
+_POSSESSIVE_COUNT = re.compile(r"(?:'s|’s)\s+" + _N + r"(?=\s)")  # NATO's 29 members / the EU's 27 member states
+_VERBAL_COUNT = re.compile(  # NATO, which has 30 members / the EU has 27 members / the G20, made up of 20 members
+    r",?\s{1,3}(?:(?:which|that)\s{1,3})?(?:now\s{1,3})?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s{1,3}"
+    + _N + r"(?=\s)"
+)
+_ALL_COUNT = re.compile(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+")  # the 30 members of NATO: its "all 30 "
+
+
 @lru_cache(maxsize=64)
-def _size_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The patterns of ``_stated_size`` that name a group's nouns, compiled once per noun list
+def _size_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The noun patterns of ``_stated_size`` for a group's nouns, compiled once per noun list
     (a pack's vocabulary) instead of being rebuilt for every mention."""
     alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    return (
-        # NATO's 29 members / the EU's 27 member states
-        re.compile(r"(?:'s|’s)\s+" + _N + r"\s+(?P<noun>" + alternatives + r")\b"),
-        # NATO, which has 30 members / the EU has 27 members / the G20, made up of 20 members
-        re.compile(
-            r",?\s{1,3}(?:(?:which|that)\s{1,3})?(?:now\s{1,3})?(?:has|have|with|comprises|comprising|includes|is made up of|made up of|of)\s{1,3}"
-            + _N + r"\s+(?P<noun>" + alternatives + r")\b"
-        ),
-        # the 30 NATO members: the noun after the name
-        re.compile(r"\s+(?P<noun>" + alternatives + r")\b"),
-        # the 30 members of NATO / all 27 members of the EU
-        re.compile(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+(?P<noun>" + alternatives + r")\s+of\s+(?:the\s+)?$"),
-    )
+    # the 30 NATO members: the noun after the name (and after a count, see _POSSESSIVE_COUNT)
+    noun_after = re.compile(r"\s+(?P<noun>" + alternatives + r")\b")
+    # the 30 members of NATO / all 27 members of the EU, after _ALL_COUNT
+    noun_of = re.compile(r"(?P<noun>" + alternatives + r")\s+of\s+(?:the\s+)?$")
+    return noun_after, noun_of
+
+
+def _count_noun(count: re.Pattern[str], noun_after: re.Pattern[str], text: str) -> tuple[int, str, int] | None:
+    """Where a count that ``count`` matches at the start of ``text`` and the noun after it stand:
+    (count start, count text, noun end). Only one count can be followed by a space (digits and
+    number words cannot stop early before one), so the split matches as the joined pattern did."""
+    m = count.match(text)
+    if m is None:
+        return None
+    tail = noun_after.match(text, m.end())
+    return None if tail is None else (m.start("n"), m.group("n"), tail.end("noun"))
+
+
+def _members_of(noun_of: re.Pattern[str], text: str) -> tuple[int, str, int, str] | None:
+    """The leftmost "all|the <count> <noun> of (the)" ending ``text``: (count start, count text,
+    noun end, "all" or "the"). ``_ALL_COUNT``'s matches cannot overlap (none starts inside
+    another), so trying each in turn finds every start the joined pattern's search could use."""
+    for m in _ALL_COUNT.finditer(text):
+        tail = noun_of.match(text, m.end())
+        if tail is not None:
+            return m.start("n"), m.group("n"), tail.end("noun"), m.group("all")
+    return None
 
 
 #: A size written before the name: "the 30-member NATO", "all 27 EU countries".
@@ -208,17 +233,18 @@ _COUNT_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$
 
 def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int) -> tuple[int, Span, bool] | None:
     """A size stated for the group around its mention: (count, span, whether it claims the whole)."""
-    possessive, verbal, noun_after, members_of = _size_patterns(group.nouns)
+    noun_after, noun_of = _size_patterns(group.nouns)
     after = prose[end : sentence.end]
     before_start = max(sentence.start, start - 40)
     before = prose[before_start:start]
-    for pattern in (possessive, verbal):
-        m = pattern.match(after)
-        if m:
-            span = Span(end + m.start("n"), end + m.end("noun"), after[m.start("n") : m.end("noun")])
+    for count in (_POSSESSIVE_COUNT, _VERBAL_COUNT):
+        found = _count_noun(count, noun_after, after)
+        if found:
+            n_start, n_text, noun_end = found
+            span = Span(end + n_start, end + noun_end, after[n_start:noun_end])
             # "NATO, with two members opposed," or "has three members that border Russia"
             # count a part; only a count the clause ends on claims the whole group.
-            return _number(m.group("n")), span, bool(_CLAIM_END.match(prose, span.end, sentence.end))
+            return _number(n_text), span, bool(_CLAIM_END.match(prose, span.end, sentence.end))
     # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
     m = _SIZED_BEFORE.search(before)
     if m:
@@ -236,10 +262,11 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             strong = (m.group("all").lower() == "all" or (named and not tail)) and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
-    m = members_of.search(before)
-    if m:
-        span = Span(before_start + m.start("n"), before_start + m.end("noun"), before[m.start("n") : m.end("noun")])
-        return _number(m.group("n")), span, m.group("all").lower() == "all"
+    found = _members_of(noun_of, before)
+    if found:
+        n_start, n_text, noun_end, claim = found
+        span = Span(before_start + n_start, before_start + noun_end, before[n_start:noun_end])
+        return _number(n_text), span, claim.lower() == "all"
     return None
 
 
