@@ -590,42 +590,69 @@ assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "wi
 #: "for the past year", "during the next two weeks").
 _PREPS = {"over", "during", "for", "at", "on"}
 assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"}
-#: The groups of :data:`_START` whose hit is looked up by its word (the others name their key).
-_WORD_GROUPS = frozenset({"word", "the", "count", "in", "prep"})
+#: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
+#: a chance there: "the", "in" and a few other prepositions count only before a word that can
+#: continue a date; every other start word counts as a whole word. Each condition ends the word.
+_START_WORDS: dict[str, str] = {
+    **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
+    "the": r"(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))",
+    **dict.fromkeys(("in", "within"), r"(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"),
+    **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
+}
+
+
+def _word_branches(suffixes: dict[str, str]) -> str:
+    """The words of ``suffixes`` as the branches of one prefix tree, each word ending in its own
+    pattern (``"a(?:n…|SUFFIX-of-a)|b…"``, to go inside a group).
+
+    Like :func:`verify._regex.alternation`, sre tries one branch per character; as every suffix
+    ends the word, at most one word matches at a place, so the order of the branches is free.
+    """
+    tree: dict = {}
+    for word, suffix in suffixes.items():
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = suffix
+
+    def branches(node: dict) -> list[str]:
+        found = [re.escape(char) + group(child) for char, child in sorted(node.items()) if char]
+        return [*found, node[""]] if "" in node else found
+
+    def group(node: dict) -> str:
+        alternatives = branches(node)
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return "|".join(branches(tree))
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
-#: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
-#: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
-#: cost one test a place. A number is classed by its length and what follows it
-#: (:data:`_AFTER_NUMBER`); "the", a count, "in" and a few other prepositions count only before a
-#: word that can continue a date. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
-#: a word list by their first letter; ignoring case it would enter each one.
+#: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
+#: Python step. "(?=\S)" first makes white space (masked markup is long runs of it) cost one
+#: test a place. A number is classed by its length and what follows it (:data:`_AFTER_NUMBER`)
+#: in the group it sets; a word hit sets no group and is looked up by its text. The branches
+#: open with a character (no group, no list of words in a group of its own) but the counts', so
+#: that at each word sre passes over the branches of other first letters at a glance instead of
+#: entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
+#: alternatives of a word list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
     r"|(?P<n_year>\d{3}(?!\d)\s)"
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
     r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
-    r"|(?P<apostrophe>['’])(?=\d)"
-    r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))"
-    r"|(?P<count>" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
-    r"|(?P<in>in|within)(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"
-    r"|(?P<prep>" + alternation(_PREPS) + r")(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"
-    r"|(?P<word>"
-    + alternation(set().union(*_STARTS.values()) - {"0", "'", "the", "in", "within"} - _COUNT_ONLY - _PREPS)
-    + r")(?!\w))"
+    r"|['’](?=\d)(?P<apostrophe>)"
+    r"|" + _word_branches(_START_WORDS)
+    # (the counts share one long condition, kept in one branch rather than copied to each)
+    + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r")))"
 )
 
 
 def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
-    words = _WORD_GROUPS
     low = _folded(prose)
     for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
-        key = hit.lastgroup
-        if key in words:
-            key = hit.group().lower()
+        key = hit.lastgroup or hit.group().lower()
         start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
