@@ -318,7 +318,9 @@ _FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-# Clause-tense cues, one pass over the prose.
+# Clause-tense cues, tried where :data:`_CUE_START` finds one can start. Like it, they are
+# matched on the prose in lower case (:func:`_folded`): sre skips a literal branch that cannot
+# match at a glance only when case counts.
 _CUES = re.compile(
     r"\b(?:(?P<future>"
     + "|".join(T.FUTURE_CUES)
@@ -326,8 +328,7 @@ _CUES = re.compile(
     + _alt(T.IRREGULAR_PAST)
     + r"|[A-Za-z][a-z]{2,20}ed|ha[sd]\s{1,3}been|ha[sd]|have)|(?P<present>"
     + "|".join(T.PRESENT_CUES)
-    + r"))\b",
-    re.IGNORECASE,
+    + r"))\b"
 )
 
 
@@ -723,7 +724,7 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
     """The tense cues that start in ``start``..``stop``, tried only where one can start.
 
-    ``low`` is ``_folded(prose)``.
+    ``low`` is ``_folded(prose)``; the matches are of ``low`` (of ``prose`` when it is None).
 
     ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
     same words a scan from the beginning would; it ends at the first white space from ``stop``
@@ -735,9 +736,12 @@ def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None =
     else:
         space = _SPACE.search(prose, stop)
         end = space.start() if space else end
-    scan = _CUE_START.finditer(low, start, end) if low is not None else _any_case(_CUE_START).finditer(prose, start, end)
-    cues = _CUES.match
-    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(prose, at))]
+    if low is None:
+        low = prose
+        scan, cues = _any_case(_CUE_START).finditer(prose, start, end), _any_case(_CUES).match
+    else:
+        scan, cues = _CUE_START.finditer(low, start, end), _CUES.match
+    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(low, at))]
 
 
 def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
@@ -771,9 +775,9 @@ class _Tenses:
             if k >= 0 and mentions[k].end > at:
                 continue  # a date's own words ("next week") do not set its clause's tense
             kind = m.lastgroup or ""
-            word = m.group()
+            word = m.group()  # (in lower case when the prose could be folded)
             if kind == "past" and m.group("past").lower().endswith("ed"):
-                if word[:1].isupper() or word.lower() in T.NOT_PAST:
+                if prose[at].isupper() or word.lower() in T.NOT_PAST:
                     continue
             word = word.lower()
             if not word.isalpha():
