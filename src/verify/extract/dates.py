@@ -550,7 +550,7 @@ for _kind, _pattern in _PATTERNS:
 #: length and what follows it allow, and "100 people", "5%" or "100000" none.
 _AFTER_NUMBER: dict[str, set[str]] = {
     "n_unit": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},  # "3 weeks"
-    "n_day": {"dm"},  # "9 December"
+    "n_day": {"dm"},  # "9 December", "9 to 10 December", "9 of December"
     "n_year": {"half", "y", "yy", "quarter"},  # "2021 Q3", "2010 - 2015"
     "y_letter": {"quarter", "decade"},  # "2021Q3", "1990s"
     "y_dash": {"half", "iso", "y", "yy", "quarter"},  # "2021-12-09", "2010-15", "2021-H1"
@@ -584,8 +584,10 @@ _COUNT_ONLY = {w for w in _COUNT_WORDS if {kind for kind, _ in _BY_WORD[w]} <= {
 # the words after the first of a count ("couple of" in "a couple of"), before its unit
 _COUNT_RESTS = {w.split(" ", 1)[1] for w in T.COUNTS if " " in w}
 #: What can follow "in" and "within" in their patterns ("in two weeks", "in the coming days",
-#: "in recent days", "within days", "in the past year").
-_AFTER_IN = {"the", "recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
+#: "in recent days", "within days", "in the past year"); "the" only before the words of
+#: :data:`_AFTER_IN_THE` ("in the city" tries no pattern).
+_AFTER_IN = {"recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
+_AFTER_IN_THE = {"next", "coming", "past", "last", "following"}
 assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "window"}
 #: Prepositions whose patterns go on with "the" or a word like "past" ("over the weekend",
 #: "for the past year", "during the next two weeks").
@@ -597,7 +599,10 @@ assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"
 _START_WORDS: dict[str, str] = {
     **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
     "the": r"(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))",
-    **dict.fromkeys(("in", "within"), r"(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"),
+    **dict.fromkeys(
+        ("in", "within"),
+        r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
+    ),
     **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
 }
 
@@ -637,7 +642,9 @@ def _word_branches(suffixes: dict[str, str]) -> str:
 #: entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
 #: alternatives of a word list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
-    r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
+    r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))"
+    # a day before a month, a range or "of" (the "dm" pattern), not "9 people"
+    r"|(?P<n_day>\d?(?!\d)\s{1,3}(?:[-–]|to|through|thru|until|till|of|" + _MON + r"))"
     r"|(?P<n_year>\d{3}(?!\d)\s)"
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
     r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
