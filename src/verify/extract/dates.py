@@ -412,9 +412,11 @@ _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 _READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
 
 
-def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
-    """Context rules that a regex cannot say cheaply (cue words, capitals, counts)."""
-    g = m.groupdict()
+def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
+    """Context rules that a regex cannot say cheaply (cue words, capitals, counts).
+
+    ``g`` is ``m.groupdict()``.
+    """
     before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
@@ -673,24 +675,27 @@ _ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's pl
 
 
 def _candidates(prose: str) -> list[_Cand]:
-    found: list[_Cand] = []
+    # (start, minus length, the pattern's place, the match's place, end, kind, groups): sorted as
+    # tuples, longest leftmost first, ties to the pattern listed first, then to the earlier match
+    found: list[tuple[int, int, int, int, int, str, dict[str, str | None]]] = []
+    order = _ORDER
     for kind, m in _matches(prose):
-        if _accept(prose, kind, m):
+        groups = m.groupdict()
+        if _accept(prose, kind, m, groups):
             end = m.end()
-            groups = m.groupdict()
             mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                 end -= 1  # the full stop after "January" ends the sentence
             start = m.start("core") if "core" in m.re.groupindex else m.start()
-            found.append(_Cand(start, end, kind, groups))
-    # Longest leftmost wins; ties go to the pattern listed first.
-    order = _ORDER
-    found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
+            found.append((start, start - end, order[kind], len(found), end, kind, groups))
+    found.sort()
     chosen: list[_Cand] = []
-    for cand in found:
-        if chosen and cand.start < chosen[-1].end:
+    last_end = -1
+    for start, _, _, _, end, kind, groups in found:
+        if start < last_end:
             continue
-        chosen.append(cand)
+        chosen.append(_Cand(start, end, kind, groups))
+        last_end = end
     return chosen
 
 
