@@ -355,6 +355,9 @@ class _Cand:
     year_inferred: bool = False
     invalid: str | None = None
     drop: bool = False
+    # the sentence and the word before the mention (:func:`_prep_before`), read at ``start``
+    sentence: Span | None = None
+    before: str | None = None
 
     @property
     def resolved_any(self) -> bool:
@@ -1614,6 +1617,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
                                 latest=latest,
                                 granularity=coarse,
                                 kind="interval",
+                                before=None,  # (read at a's start, which an opener moves)
                             )
                         )
                         i += 2
@@ -1635,6 +1639,8 @@ def _apply_since(prose: str, c: _Cand) -> None:
         return
     if c.earliest is None:
         return
+    if c.before is not None and c.before != "since":
+        return  # the word before is not "since", so the search cannot match
     m = _SINCE.search(prose, max(0, c.start - 12), c.start)
     if m:
         c.start = m.start()
@@ -1675,11 +1681,12 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     tenses = _Tenses(prose, cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
     for c, sentence in zip(cands, sentences):
+        c.sentence = sentence
         tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
-        before = _prep_before(prose, c.start)
+        before = c.before = _prep_before(prose, c.start)
         lone_from = before == "from" and not _RANGE_NEXT.match(prose, c.end)
         if before in T.BOUND_WORDS or lone_from:
             # "extended to Dec. 31", "moved to Dec. 31 from the end of January": a bound or an
@@ -1706,6 +1713,9 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     for c in cands:
         _apply_since(prose, c)
         text = prose[c.start : c.end]
+        # (a start moved back by "since" or an opener stays in its sentence unless it crosses
+        # that sentence's start)
+        sentence = c.sentence if c.sentence is not None and c.sentence.start <= c.start else frame.sentence_at(c.start)
         mentions.append(
             DateMention(
                 text=text,
@@ -1718,7 +1728,7 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
                 relative=c.relative,
                 anchor=c.anchor,
                 tense=c.tense,
-                sentence=frame.sentence_at(c.start),
+                sentence=sentence,
                 quoted=frame.quoted(c.start, c.end),
                 tense_cue=c.tense_cue,
                 year_inferred=c.year_inferred,
