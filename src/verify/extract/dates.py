@@ -877,8 +877,15 @@ def _pick(
     else:
         allowed = options
     allowed = allowed or options
-    # Nearest; a tie goes to the past (news reports what happened).
-    return min(allowed, key=lambda o: (_distance(o[0], o[1], ref), o[0] > ref))
+    # Nearest; a tie goes to the past (news reports what happened), then to the first option.
+    # (A loop: min() with a key function costs more than the comparisons on three options.)
+    best = allowed[0]
+    best_key = (_distance(best[0], best[1], ref), best[0] > ref)
+    for option in allowed[1:]:
+        key = (_distance(option[0], option[1], ref), option[0] > ref)
+        if key < best_key:
+            best, best_key = option, key
+    return best
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in leap years
