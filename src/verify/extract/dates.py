@@ -570,19 +570,31 @@ assert set().union(*_AFTER_NUMBER.values()) == {kind for kind, _ in _BY_WORD["0"
 for _after, _kinds in _AFTER_NUMBER.items():
     _BY_WORD[_after] = [(kind, pattern) for kind, pattern in _BY_WORD["0"] if kind in _kinds]
 _BY_WORD["apostrophe"] = _BY_WORD["'"]
-#: The words that can follow "the" in a pattern that starts with it ("the 9th", "the first
-#: half", "the nineties", "the Fourth of July", "the day before", "the next day", "the past
-#: year"). Most "the" in copy ("the president") is followed by none of them, and
-#: :data:`_START` passes it over instead of trying the eight patterns that start with "the".
-_AFTER_THE = (
-    _firsts(T.ORDINAL_DAYS)
-    | _PARTS
-    | set(T.DECADE_WORDS)
-    | {w.split()[1] for w in (*T.HOLIDAYS, *T.DAY_WORDS) if w.startswith("the ")}
-    | {"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"}
-    | _RELS
-    | {"preceding", "same", "day", "week", "month", "year"}
-)
+#: The words that can follow "the" in each pattern that starts with it ("0" for a number: "the
+#: 9th", "the 1st Tuesday"), as each pattern spells it: "the 9th", "the first of May", "the
+#: nineties", "the mid-nineties", "the Fourth of July", "the first Tuesday in May", "the day
+#: before yesterday", "the past year", "the next day", "the past three years". Most "the" in
+#: copy ("the president") is followed by none of them, and :data:`_START` passes it over; the
+#: others try only the patterns the word after them allows.
+_THE_NEXT: dict[str, set[str]] = {
+    "dm": {"0", *_firsts(T.ORDINAL_DAYS)},
+    "decadeword": _PARTS | set(T.DECADE_WORDS),
+    "holiday": {w.split()[1] for w in T.HOLIDAYS if w.startswith("the ")},
+    "nthwd": {"0", "first", "second", "third", "fourth", "fifth", "last"},
+    "dayword": {w.split()[1] for w in T.DAY_WORDS if w.startswith("the ")},
+    "cal": {"this", "last", "next", "past", "coming", "current", "previous", "upcoming"},
+    "then": {"next", "following", "previous", "preceding", "same", "day", "week", "month", "year"},
+    "window": {"past", "last", "next", "coming", "following"},
+}
+assert set(_THE_NEXT) == {kind for kind, _ in _BY_WORD["the"]}
+_AFTER_THE = set().union(*_THE_NEXT.values()) - {"0"}
+# "the" before a number, and "the " and the word after it, as keys of _BY_WORD
+_BY_WORD["the_number"] = [(kind, pattern) for kind, pattern in _BY_WORD["the"] if "0" in _THE_NEXT[kind]]
+for _word in _AFTER_THE:
+    _BY_WORD["the " + _word] = [(kind, pattern) for kind, pattern in _BY_WORD["the"] if _word in _THE_NEXT[kind]]
+# The scan reads the longest of these words that the text after "the" starts with ("middle",
+# not "mid"): a shorter one must not start a pattern the longer one does not.
+assert all(set(_BY_WORD["the " + a]) <= set(_BY_WORD["the " + b]) for a in _AFTER_THE for b in _AFTER_THE if b.startswith(a))
 #: Count words whose only patterns count units ("a week ago", "two days later", "three days
 #: from now"): a count followed by no calendar unit ("a lot", "two people") is passed over.
 _COUNT_ONLY = {w for w in _COUNT_WORDS if {kind for kind, _ in _BY_WORD[w]} <= {"ago", "later", "fromnow"}}
@@ -603,7 +615,7 @@ assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"
 #: continue a date; every other start word counts as a whole word. Each condition ends the word.
 _START_WORDS: dict[str, str] = {
     **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
-    "the": r"(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))",
+    "the": r"(?=\s{1,3}(?:\d(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
     **dict.fromkeys(
         ("in", "within"),
         r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
@@ -665,7 +677,12 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     by_word = _BY_WORD
     low = _folded(prose)
     for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
-        key = hit.lastgroup or hit.group().lower()
+        key = hit.lastgroup
+        if key is None:
+            key = hit.group().lower()
+        elif key == "the_next":
+            # (ignoring case, a word may only fold to one of the words: try all of "the"'s patterns)
+            key = "the " + hit.group(key) if low is not None else "the"
         start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
