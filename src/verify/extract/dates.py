@@ -423,7 +423,8 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
     before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
-        sure = bool(
+        # (whether the context makes it a date matters only for a lower-case month: _month_ok)
+        sure = _capitalised(g["mon"]) or bool(
             g.get("year")
             or g.get("dayw")
             or _ORDINAL_NUMBER.search(text)
@@ -692,6 +693,7 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
 
 
 _ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
+_CORE_KINDS = {kind for kind, pattern in _PATTERNS if "core" in pattern.groupindex}  # (spans its "core")
 
 
 def _candidates(prose: str) -> list[_Cand]:
@@ -706,7 +708,7 @@ def _candidates(prose: str) -> list[_Cand]:
             mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                 end -= 1  # the full stop after "January" ends the sentence
-            start = m.start("core") if "core" in m.re.groupindex else m.start()
+            start = m.start("core") if kind in _CORE_KINDS else m.start()
             found.append((start, start - end, order[kind], len(found), end, kind, groups))
     found.sort()
     chosen: list[_Cand] = []
