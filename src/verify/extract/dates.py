@@ -611,11 +611,17 @@ assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "wi
 #: "for the past year", "during the next two weeks").
 _PREPS = {"over", "during", "for", "at", "on"}
 assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"}
+#: The calendar units ("year", "week"), whose patterns go on with "ago", "later" and the like
+#: ("years ago" and "days later" without a count; "year-to-date").
+_UNIT_WORDS = _firsts(T.UNITS)
+assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later", "ytd"}
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
-#: a chance there: "the", "in" and a few other prepositions count only before a word that can
-#: continue a date; every other start word counts as a whole word. Each condition ends the word.
+#: a chance there: "the", "in", a few other prepositions and the units count only before a word
+#: that can continue a date; every other start word counts as a whole word. Each condition ends
+#: the word.
 _START_WORDS: dict[str, str] = {
     **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
+    **dict.fromkeys(_UNIT_WORDS, r"(?=\s{1,3}(?:ago|back|later|earlier|after|before|prior)|[-\s]to[-\s])"),
     "the": r"(?=\s{1,3}(?:\d(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
     **dict.fromkeys(
         ("in", "within"),
