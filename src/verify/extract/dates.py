@@ -306,6 +306,7 @@ _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[\w'’-]+")
 _JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}(?:the\s{1,3})?", re.IGNORECASE)
+_JOIN_MAX = 3 + len("through") + 3 + len("the") + 3  # the longest text _JOIN matches
 _APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
 
 # Words after "June 31" that make it a month and a count ("In June 31 people died").
@@ -1612,7 +1613,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            join = _JOIN.fullmatch(prose, a.end, b.start)
+            join = _JOIN.fullmatch(prose, a.end, b.start) if b.start - a.end <= _JOIN_MAX else None
             mergeable = (
                 join
                 and not a.relative
