@@ -59,10 +59,22 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "in the coming weeks", "in two weeks' time", "in 2021", "within the next 10 days", "in a year",
         "in the past three years", "inside", "in May", "some decades back", "many Years ago",
         "over the weekend", "for the past two years", "during the next 10 days", "on the weekend",
-        "At the weekend", "for years", "on Monday", "over last three months", "onward"]  # fmt: skip
+        "At the weekend", "for years", "on Monday", "over last three months", "onward",
+        # a day number before a range, "of" or a month; the word after "the"; the units
+        "9 to 10 December", "3 through  5 May", "9 of December", "12 -  14 June", "9 people", "9 Dec",
+        "the 1st Tuesday of May", "the fourth Thursday of November", "the day after tomorrow",
+        "the current year", "the upcoming week", "the preceding day", "the middle of the year",
+        "the mid-nineties", "the middle ages", "the firstborn", "the pasta", "the lastest",
+        "year-to-date", "year to date", "decades back", "a week prior to", "week after week",
+        "years ago", "the year before", "in the city", "in the next two weeks", "within the coming days",
+        "the next week", "the last year", "the past month", "the coming decade", "the previous quarter",
+        "the this year", "the upcoming weekend", "the current century", "the following week",
+        "the same week", "the month before", "the year after", "the last two days", "the following 10 days",
+        "the coming five years", "the next four weeks", "the fifth Monday of May", "the last Friday of October",
+        "the second Sunday in this month", "the early nineties", "the end of the eighties", "the late seventies"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
-             "İn May 3 Weeks ago, 2 FORTNIGHTS later"]
+             "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]
 SYNTHETIC = [
     *_UNFOLDED,
     " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),

@@ -306,6 +306,7 @@ _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[\w'’-]+")
 _JOIN = re.compile(r"\s{0,3}(?:[-–—]|to|until|till|through|thru|and)\s{0,3}(?:the\s{1,3})?", re.IGNORECASE)
+_JOIN_MAX = 3 + len("through") + 3 + len("the") + 3  # the longest text _JOIN matches
 _APPOSITION = re.compile(r",?\s{0,3}(?:on|in)?\s{0,3}", re.IGNORECASE)
 
 # Words after "June 31" that make it a month and a count ("In June 31 people died").
@@ -318,7 +319,9 @@ _FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-# Clause-tense cues, one pass over the prose.
+# Clause-tense cues, tried where :data:`_CUE_START` finds one can start. Like it, they are
+# matched on the prose in lower case (:func:`_folded`): sre skips a literal branch that cannot
+# match at a glance only when case counts.
 _CUES = re.compile(
     r"\b(?:(?P<future>"
     + "|".join(T.FUTURE_CUES)
@@ -326,8 +329,7 @@ _CUES = re.compile(
     + _alt(T.IRREGULAR_PAST)
     + r"|[A-Za-z][a-z]{2,20}ed|ha[sd]\s{1,3}been|ha[sd]|have)|(?P<present>"
     + "|".join(T.PRESENT_CUES)
-    + r"))\b",
-    re.IGNORECASE,
+    + r"))\b"
 )
 
 
@@ -354,6 +356,9 @@ class _Cand:
     year_inferred: bool = False
     invalid: str | None = None
     drop: bool = False
+    # the sentence and the word before the mention (:func:`_prep_before`), read at ``start``
+    sentence: Span | None = None
+    before: str | None = None
 
     @property
     def resolved_any(self) -> bool:
@@ -411,13 +416,16 @@ _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 _READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
 
 
-def _accept(prose: str, kind: str, m: re.Match[str]) -> bool:
-    """Context rules that a regex cannot say cheaply (cue words, capitals, counts)."""
-    g = m.groupdict()
+def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
+    """Context rules that a regex cannot say cheaply (cue words, capitals, counts).
+
+    ``g`` is ``m.groupdict()``.
+    """
     before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
-        sure = bool(
+        # (whether the context makes it a date matters only for a lower-case month: _month_ok)
+        sure = _capitalised(g["mon"]) or bool(
             g.get("year")
             or g.get("dayw")
             or _ORDINAL_NUMBER.search(text)
@@ -549,7 +557,7 @@ for _kind, _pattern in _PATTERNS:
 #: length and what follows it allow, and "100 people", "5%" or "100000" none.
 _AFTER_NUMBER: dict[str, set[str]] = {
     "n_unit": {"dm", "half", "y", "yy", "quarter", "ago", "later", "fromnow"},  # "3 weeks"
-    "n_day": {"dm"},  # "9 December"
+    "n_day": {"dm"},  # "9 December", "9 to 10 December", "9 of December"
     "n_year": {"half", "y", "yy", "quarter"},  # "2021 Q3", "2010 - 2015"
     "y_letter": {"quarter", "decade"},  # "2021Q3", "1990s"
     "y_dash": {"half", "iso", "y", "yy", "quarter"},  # "2021-12-09", "2010-15", "2021-H1"
@@ -564,68 +572,125 @@ assert set().union(*_AFTER_NUMBER.values()) == {kind for kind, _ in _BY_WORD["0"
 for _after, _kinds in _AFTER_NUMBER.items():
     _BY_WORD[_after] = [(kind, pattern) for kind, pattern in _BY_WORD["0"] if kind in _kinds]
 _BY_WORD["apostrophe"] = _BY_WORD["'"]
-#: The words that can follow "the" in a pattern that starts with it ("the 9th", "the first
-#: half", "the nineties", "the Fourth of July", "the day before", "the next day", "the past
-#: year"). Most "the" in copy ("the president") is followed by none of them, and
-#: :data:`_START` passes it over instead of trying the eight patterns that start with "the".
-_AFTER_THE = (
-    _firsts(T.ORDINAL_DAYS)
-    | _PARTS
-    | set(T.DECADE_WORDS)
-    | {w.split()[1] for w in (*T.HOLIDAYS, *T.DAY_WORDS) if w.startswith("the ")}
-    | {"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"}
-    | _RELS
-    | {"preceding", "same", "day", "week", "month", "year"}
-)
+#: The words that can follow "the" in each pattern that starts with it ("0" for a number: "the
+#: 9th", "the 1st Tuesday"), as each pattern spells it: "the 9th", "the first of May", "the
+#: nineties", "the mid-nineties", "the Fourth of July", "the first Tuesday in May", "the day
+#: before yesterday", "the past year", "the next day", "the past three years". Most "the" in
+#: copy ("the president") is followed by none of them, and :data:`_START` passes it over; the
+#: others try only the patterns the word after them allows.
+_THE_NEXT: dict[str, set[str]] = {
+    "dm": {"0", *_firsts(T.ORDINAL_DAYS)},
+    "decadeword": _PARTS | set(T.DECADE_WORDS),
+    "holiday": {w.split()[1] for w in T.HOLIDAYS if w.startswith("the ")},
+    "nthwd": {"0", "first", "second", "third", "fourth", "fifth", "last"},
+    "dayword": {w.split()[1] for w in T.DAY_WORDS if w.startswith("the ")},
+    "cal": {"this", "last", "next", "past", "coming", "current", "previous", "upcoming"},
+    "then": {"next", "following", "previous", "preceding", "same", "day", "week", "month", "year"},
+    "window": {"past", "last", "next", "coming", "following"},
+}
+assert set(_THE_NEXT) == {kind for kind, _ in _BY_WORD["the"]}
+_AFTER_THE = set().union(*_THE_NEXT.values()) - {"0"}
+# "the" before a number, and "the " and the word after it, as keys of _BY_WORD
+_BY_WORD["the_number"] = [(kind, pattern) for kind, pattern in _BY_WORD["the"] if "0" in _THE_NEXT[kind]]
+for _word in _AFTER_THE:
+    _BY_WORD["the " + _word] = [(kind, pattern) for kind, pattern in _BY_WORD["the"] if _word in _THE_NEXT[kind]]
+# The scan reads the longest of these words that the text after "the" starts with ("middle",
+# not "mid"): a shorter one must not start a pattern the longer one does not.
+assert all(set(_BY_WORD["the " + a]) <= set(_BY_WORD["the " + b]) for a in _AFTER_THE for b in _AFTER_THE if b.startswith(a))
 #: Count words whose only patterns count units ("a week ago", "two days later", "three days
 #: from now"): a count followed by no calendar unit ("a lot", "two people") is passed over.
 _COUNT_ONLY = {w for w in _COUNT_WORDS if {kind for kind, _ in _BY_WORD[w]} <= {"ago", "later", "fromnow"}}
 # the words after the first of a count ("couple of" in "a couple of"), before its unit
 _COUNT_RESTS = {w.split(" ", 1)[1] for w in T.COUNTS if " " in w}
 #: What can follow "in" and "within" in their patterns ("in two weeks", "in the coming days",
-#: "in recent days", "within days", "in the past year").
-_AFTER_IN = {"the", "recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
+#: "in recent days", "within days", "in the past year"); "the" only before the words of
+#: :data:`_AFTER_IN_THE` ("in the city" tries no pattern).
+_AFTER_IN = {"recent", "coming", *T.COUNTS, *T.UNITS, "past", "last", "next", "following"}
+_AFTER_IN_THE = {"next", "coming", "past", "last", "following"}
 assert {kind for w in ("in", "within") for kind, _ in _BY_WORD[w]} == {"in", "window"}
 #: Prepositions whose patterns go on with "the" or a word like "past" ("over the weekend",
 #: "for the past year", "during the next two weeks").
 _PREPS = {"over", "during", "for", "at", "on"}
 assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"}
-#: The groups of :data:`_START` whose hit is looked up by its word (the others name their key).
-_WORD_GROUPS = frozenset({"word", "the", "count", "in", "prep"})
+#: The calendar units ("year", "week"), whose patterns go on with "ago", "later" and the like
+#: ("years ago" and "days later" without a count; "year-to-date").
+_UNIT_WORDS = _firsts(T.UNITS)
+assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later", "ytd"}
+#: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
+#: a chance there: "the", "in", a few other prepositions and the units count only before a word
+#: that can continue a date; every other start word counts as a whole word. Each condition ends
+#: the word.
+_START_WORDS: dict[str, str] = {
+    **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
+    **dict.fromkeys(_UNIT_WORDS, r"(?=\s{1,3}(?:ago|back|later|earlier|after|before|prior)|[-\s]to[-\s])"),
+    "the": r"(?=\s{1,3}(?:\d(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
+    **dict.fromkeys(
+        ("in", "within"),
+        r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
+    ),
+    **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
+}
+
+
+def _word_branches(suffixes: dict[str, str]) -> str:
+    """The words of ``suffixes`` as the branches of one prefix tree, each word ending in its own
+    pattern (``"a(?:n…|SUFFIX-of-a)|b…"``, to go inside a group).
+
+    Like :func:`verify._regex.alternation`, sre tries one branch per character; as every suffix
+    ends the word, at most one word matches at a place, so the order of the branches is free.
+    """
+    tree: dict = {}
+    for word, suffix in suffixes.items():
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = suffix
+
+    def branches(node: dict) -> list[str]:
+        found = [re.escape(char) + group(child) for char, child in sorted(node.items()) if char]
+        return [*found, node[""]] if "" in node else found
+
+    def group(node: dict) -> str:
+        alternatives = branches(node)
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return "|".join(branches(tree))
 
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
-#: :data:`_STARTS` as a whole token. One scan of the text finds them; every other word is skipped
-#: without a Python step. "(?=\S)" first makes white space (masked markup is long runs of it)
-#: cost one test a place. A number is classed by its length and what follows it
-#: (:data:`_AFTER_NUMBER`); "the", a count, "in" and a few other prepositions count only before a
-#: word that can continue a date. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
-#: a word list by their first letter; ignoring case it would enter each one.
+#: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
+#: Python step. "(?=\S)" first makes white space (masked markup is long runs of it) cost one
+#: test a place. A number is classed by its length and what follows it (:data:`_AFTER_NUMBER`)
+#: in the group it sets; a word hit sets no group and is looked up by its text. The branches
+#: open with a character (no group, no list of words in a group of its own) but the counts', so
+#: that at each word sre passes over the branches of other first letters at a glance instead of
+#: entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
+#: alternatives of a word list by their first letter; ignoring case it would enter each one.
 _START = re.compile(
-    r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))|(?P<n_day>\d?(?!\d)\s)"
+    r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))"
+    # a day before a month, a range or "of" (the "dm" pattern), not "9 people"
+    r"|(?P<n_day>\d?(?!\d)\s{1,3}(?:[-–]|to|through|thru|until|till|of|" + _MON + r"))"
     r"|(?P<n_year>\d{3}(?!\d)\s)"
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
     r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
-    r"|(?P<apostrophe>['’])(?=\d)"
-    r"|(?P<the>the)(?=\s{1,3}(?:\d|" + alternation(_AFTER_THE) + r"))"
-    r"|(?P<count>" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
-    r"|(?P<in>in|within)(?=\s{1,3}(?:\d|" + alternation(_AFTER_IN) + r"))"
-    r"|(?P<prep>" + alternation(_PREPS) + r")(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"
-    r"|(?P<word>"
-    + alternation(set().union(*_STARTS.values()) - {"0", "'", "the", "in", "within"} - _COUNT_ONLY - _PREPS)
-    + r")(?!\w))"
+    r"|['’](?=\d)(?P<apostrophe>)"
+    r"|" + _word_branches(_START_WORDS)
+    # (the counts share one long condition, kept in one branch rather than copied to each)
+    + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r")))"
 )
 
 
 def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
     by_word = _BY_WORD
-    words = _WORD_GROUPS
     low = _folded(prose)
     for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
         key = hit.lastgroup
-        if key in words:
+        if key is None:
             key = hit.group().lower()
+        elif key == "the_next":
+            # (ignoring case, a word may only fold to one of the words: try all of "the"'s patterns)
+            key = "the " + hit.group(key) if low is not None else "the"
         start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
@@ -635,27 +700,31 @@ def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
 
 
 _ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
+_CORE_KINDS = {kind for kind, pattern in _PATTERNS if "core" in pattern.groupindex}  # (spans its "core")
 
 
 def _candidates(prose: str) -> list[_Cand]:
-    found: list[_Cand] = []
+    # (start, minus length, the pattern's place, the match's place, end, kind, groups): sorted as
+    # tuples, longest leftmost first, ties to the pattern listed first, then to the earlier match
+    found: list[tuple[int, int, int, int, int, str, dict[str, str | None]]] = []
+    order = _ORDER
     for kind, m in _matches(prose):
-        if _accept(prose, kind, m):
+        groups = m.groupdict()
+        if _accept(prose, kind, m, groups):
             end = m.end()
-            groups = m.groupdict()
             mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
                 end -= 1  # the full stop after "January" ends the sentence
-            start = m.start("core") if "core" in m.re.groupindex else m.start()
-            found.append(_Cand(start, end, kind, groups))
-    # Longest leftmost wins; ties go to the pattern listed first.
-    order = _ORDER
-    found.sort(key=lambda c: (c.start, -(c.end - c.start), order[c.kind]))
+            start = m.start("core") if kind in _CORE_KINDS else m.start()
+            found.append((start, start - end, order[kind], len(found), end, kind, groups))
+    found.sort()
     chosen: list[_Cand] = []
-    for cand in found:
-        if chosen and cand.start < chosen[-1].end:
+    last_end = -1
+    for start, _, _, _, end, kind, groups in found:
+        if start < last_end:
             continue
-        chosen.append(cand)
+        chosen.append(_Cand(start, end, kind, groups))
+        last_end = end
     return chosen
 
 
@@ -696,7 +765,7 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
     """The tense cues that start in ``start``..``stop``, tried only where one can start.
 
-    ``low`` is ``_folded(prose)``.
+    ``low`` is ``_folded(prose)``; the matches are of ``low`` (of ``prose`` when it is None).
 
     ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
     same words a scan from the beginning would; it ends at the first white space from ``stop``
@@ -708,9 +777,12 @@ def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None =
     else:
         space = _SPACE.search(prose, stop)
         end = space.start() if space else end
-    scan = _CUE_START.finditer(low, start, end) if low is not None else _any_case(_CUE_START).finditer(prose, start, end)
-    cues = _CUES.match
-    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(prose, at))]
+    if low is None:
+        low = prose
+        scan, cues = _any_case(_CUE_START).finditer(prose, start, end), _any_case(_CUES).match
+    else:
+        scan, cues = _CUE_START.finditer(low, start, end), _CUES.match
+    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(low, at))]
 
 
 def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
@@ -744,9 +816,9 @@ class _Tenses:
             if k >= 0 and mentions[k].end > at:
                 continue  # a date's own words ("next week") do not set its clause's tense
             kind = m.lastgroup or ""
-            word = m.group()
+            word = m.group()  # (in lower case when the prose could be folded)
             if kind == "past" and m.group("past").lower().endswith("ed"):
-                if word[:1].isupper() or word.lower() in T.NOT_PAST:
+                if prose[at].isupper() or word.lower() in T.NOT_PAST:
                     continue
             word = word.lower()
             if not word.isalpha():
@@ -831,8 +903,15 @@ def _pick(
     else:
         allowed = options
     allowed = allowed or options
-    # Nearest; a tie goes to the past (news reports what happened).
-    return min(allowed, key=lambda o: (_distance(o[0], o[1], ref), o[0] > ref))
+    # Nearest; a tie goes to the past (news reports what happened), then to the first option.
+    # (A loop: min() with a key function costs more than the comparisons on three options.)
+    best = allowed[0]
+    best_key = (_distance(best[0], best[1], ref), best[0] > ref)
+    for option in allowed[1:]:
+        key = (_distance(option[0], option[1], ref), option[0] > ref)
+        if key < best_key:
+            best, best_key = option, key
+    return best
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in leap years
@@ -1534,7 +1613,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            join = _JOIN.fullmatch(prose, a.end, b.start)
+            join = _JOIN.fullmatch(prose, a.end, b.start) if b.start - a.end <= _JOIN_MAX else None
             mergeable = (
                 join
                 and not a.relative
@@ -1571,6 +1650,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
                                 latest=latest,
                                 granularity=coarse,
                                 kind="interval",
+                                before=None,  # (read at a's start, which an opener moves)
                             )
                         )
                         i += 2
@@ -1592,6 +1672,8 @@ def _apply_since(prose: str, c: _Cand) -> None:
         return
     if c.earliest is None:
         return
+    if c.before is not None and c.before != "since":
+        return  # the word before is not "since", so the search cannot match
     m = _SINCE.search(prose, max(0, c.start - 12), c.start)
     if m:
         c.start = m.start()
@@ -1632,11 +1714,12 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     tenses = _Tenses(prose, cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
     for c, sentence in zip(cands, sentences):
+        c.sentence = sentence
         tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
-        before = _prep_before(prose, c.start)
+        before = c.before = _prep_before(prose, c.start)
         lone_from = before == "from" and not _RANGE_NEXT.match(prose, c.end)
         if before in T.BOUND_WORDS or lone_from:
             # "extended to Dec. 31", "moved to Dec. 31 from the end of January": a bound or an
@@ -1663,6 +1746,9 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     for c in cands:
         _apply_since(prose, c)
         text = prose[c.start : c.end]
+        # (a start moved back by "since" or an opener stays in its sentence unless it crosses
+        # that sentence's start)
+        sentence = c.sentence if c.sentence is not None and c.sentence.start <= c.start else frame.sentence_at(c.start)
         mentions.append(
             DateMention(
                 text=text,
@@ -1675,7 +1761,7 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
                 relative=c.relative,
                 anchor=c.anchor,
                 tense=c.tense,
-                sentence=frame.sentence_at(c.start),
+                sentence=sentence,
                 quoted=frame.quoted(c.start, c.end),
                 tense_cue=c.tense_cue,
                 year_inferred=c.year_inferred,
