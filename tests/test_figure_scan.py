@@ -101,3 +101,17 @@ def test_suffix_prefilter_passes_every_suffix() -> None:
             assert not matched or F._may_have_suffix(text, pos), (text[pos : pos + 20], text[:40])
     assert hits > 100
     assert not F._may_have_suffix("5 people", 1) and not F._may_have_suffix("5, and", 1)
+
+
+def test_sign_word_prefilter_passes_every_sign_word() -> None:
+    """A number whose sign-word search would match always passes the last-letter prefilter."""
+    pieces = ["minus", "negative", "MINUS", "Negative", "minu\u017f", "s", "e", " ", "\t", "\u00a0", "\n", "x", "5", "-"]
+    rng = random.Random(3)
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) + "5"
+        at = len(text) - 1
+        if F._SIGN_WORD.search(text, max(0, at - 10), at):
+            hits += 1
+            assert text[max(0, at - 4) : at].rstrip(" \t\u00a0\n")[-1:] in F._SIGN_ENDS, repr(text)
+    assert hits > 100

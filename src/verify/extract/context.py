@@ -123,10 +123,12 @@ def clause_at(sentence: Span, offset: int) -> Span:
 
 def _noun_phrase_before(text: str, end: int) -> str | None:
     """The noun phrase that ends at ``end`` in ``text`` (the subject of a verb of saying)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _NP_TOKEN.finditer(text, max(0, end - 120), end)]
+    # the matches kept whole: the walk back reads only the last few of them
+    tokens = list(_NP_TOKEN.finditer(text, max(0, end - 120), end))
     taken: list[tuple[int, int, str]] = []
     prev_start = end
-    for start, stop, word in reversed(tokens):
+    for m in reversed(tokens):
+        start, stop, word = m.start(), m.end(), m.group()
         gap = text[stop:prev_start]
         if gap.strip(" \u00a0") or len(taken) >= 7:  # punctuation between words ends the phrase
             break

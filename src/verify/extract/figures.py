@@ -161,6 +161,19 @@ _START_WORD = re.compile(
     """,
     re.VERBOSE,
 )
+#: :data:`_START_WORD` without its number words, for the window before each digit: a number
+#: word there is a hit of the number-word scan already, and the case-blind word list was the
+#: dearest alternative to try at every word start of the window.
+_START_DIGITAL = re.compile(
+    rf"""
+    (?=\S)(?<!\w)(?:
+        [\d'’+(\-−.]
+      | (?:{_CURRENCY_PREFIX})
+      | [A-Za-z]{{1,12}}+-?\d
+    )
+    """,
+    re.VERBOSE,
+)
 
 
 #: Every start of :data:`_START_WORD` but a number word's lies at most this far before the first
@@ -232,14 +245,14 @@ class _Starts:
             pos = at + 1
 
     def _next_digital(self, pos: int, end: int) -> int:
-        """The first hit of :data:`_START_WORD` at or after ``pos`` that a digit follows closely."""
+        """The first hit of :data:`_START_DIGITAL` at or after ``pos`` that a digit follows closely."""
         prose = self.prose
         while True:
             digit = _DIGIT.search(prose, pos)
             if digit is None:
                 return end
             at = digit.start()
-            hit = _START_WORD.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
+            hit = _START_DIGITAL.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
             if hit is not None:
                 return hit.start()
             pos = at + 1
@@ -296,7 +309,9 @@ _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
 _SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d)")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
+_SIGN_ENDS = ("s", "S", "e", "E", "\u017f")  # the last letters of "minus" and "negative", as re.I reads them
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
 
@@ -339,7 +354,7 @@ def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
 
 def _parse_words(prose: str, start: int, end: int) -> _Core | None:
     """The longest well-formed spelled-out number at the start of ``prose[start:end]``."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", prose[start:end])]
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(prose[start:end])]
     total = 0.0
     current = 0.0
     precision = math.inf
@@ -769,7 +784,11 @@ class _Scanner:
         if m.group("sign"):
             core = core._replace(start=m.start("sign"))
         pre = m.group("pre")
-        sign_word = _SIGN_WORD.search(prose, max(0, m.start() - 10), m.start())
+        at = m.start()
+        # "minus 5": a sign word ends in "s" or "e" ("ſ" folds to "s") before at most two spaces
+        # and a final line break ("$"); a number after any other letter skips the search
+        tail = prose[max(0, at - 4) : at].rstrip(" \t\u00a0\n")
+        sign_word = _SIGN_WORD.search(prose, max(0, at - 10), at) if tail[-1:] in _SIGN_ENDS else None
         if sign_word and not m.group("sign"):
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
@@ -1155,10 +1174,11 @@ def _join_two_sided(prose: str, reader: ContextReader, figures: list[Figure]) ->
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.kind == fig.kind
-            and prev.unit == fig.unit
+            # qualifiers first: most figures have none, and ``unit`` formats a name
             and prev.qualifier
             and fig.qualifier
+            and prev.kind == fig.kind
+            and prev.unit == fig.unit
             and _BOTH_SIDES.fullmatch(prose, prev.end, fig.start)
             and ((prev.low is None) != (prev.high is None))
             and ((fig.low is None) != (fig.high is None))
