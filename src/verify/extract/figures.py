@@ -643,15 +643,44 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     return _read_postfix(prose, suffix)
 
 
+#: What may open each anchored pattern read after a number (its first character, after the
+#: spaces its pattern allows): a number followed by anything else skips the pattern. Most numbers
+#: are followed by a space and a lower-case word, which opens none of them.
+_DASHES = ("-", "–")  # _SCORE, _SCORE_AFTER
+_JOIN_OPENERS = frozenset("-–—tTaA")  # _JOIN after up to two spaces: a dash, "to", "and", "through"
+_POSTFIX_OPENERS = frozenset("aAoO")  # _POSTFIX's words after a space: "and over", "or more", ...
+_SP_CHARS = " \t\u00a0"  # the characters of _SP
+_RATIO_OPENERS = frozenset("iIoO\u0131\u0130")  # _RATIO after its spaces: "in", "out of"
+
+
+def _may_postfix(prose: str, pos: int) -> bool:
+    """Whether :data:`_POSTFIX` may match at ``pos`` ("-plus", "plus", "+", or a space and "a"/"o")."""
+    first = prose[pos : pos + 1]
+    if first in ("-", "+", "p", "P"):
+        return True
+    return first != "" and first in _SP_CHARS and prose[pos : pos + 3].lstrip(_SP_CHARS)[:1] in _POSTFIX_OPENERS
+
+
 def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
-    m = _POSTFIX.match(prose, suffix.end)
+    m = _POSTFIX.match(prose, suffix.end) if _may_postfix(prose, suffix.end) else None
     if m:
         suffix.postfix = m.group("w") or m.group("plus") or m.group("sym")
         suffix.end = m.end()
     return suffix
 
 
+#: The last letters of the hedges (either case, and the letters re.I folds onto them): a number
+#: after anything else (past at most two spaces) has no hedge, and skips the reversed match.
+_HEDGE_ENDS = frozenset(
+    c
+    for end in {w[-1].lower() for w in N.HEDGES}
+    for c in (end, end.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(end, ""))
+)
+
+
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
+    if prose[max(0, start - 3) : start].rstrip(_SP_CHARS)[-1:] not in _HEDGE_ENDS:
+        return None
     window = prose[max(0, start - 40) : start][::-1]
     m = _HEDGE_REVERSED.match(window)
     if not m:
@@ -828,7 +857,7 @@ class _Scanner:
 
         # Scores and votes: "won 3-1", "the Senate voted 50-49" (the second number not larger).
         if core.plain and not attached and not core.words:
-            score = _SCORE.match(prose, suffix.end)
+            score = _SCORE.match(prose, suffix.end) if prose[suffix.end : suffix.end + 1] in _DASHES else None
             if score is not None and float(score.group(1)) <= core.value:
                 self._emit_label(match_start, score.end(), core.value)
                 return score.end()
@@ -861,7 +890,7 @@ class _Scanner:
             return suffix.end
 
         # Scores and votes: "won 3-1", "a 5-4 vote".
-        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached else None
+        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached and prose[suffix.end : suffix.end + 1] in _DASHES else None
         if score is not None and not core.words:
             end = suffix.end + score.end()
             self._emit_label(match_start, end, core.value)
@@ -869,7 +898,8 @@ class _Scanner:
 
         # A number followed by a capitalised name is part of the name ("the 737 Max").
         if not attached and core.integer and not core.words and not suffix.postfix:
-            name = _NAME_AFTER.match(prose, suffix.end)
+            # a space and a capital open every name
+            name = _NAME_AFTER.match(prose, suffix.end) if "A" <= prose[suffix.end + 1 : suffix.end + 2] <= "Z" else None
             if name and not _looks_plural(name.group().split()[-1].lower()) and name.group("first") not in _MONTH_SET:
                 self._emit_label(match_start, name.end(), core.value)
                 return name.end()
@@ -910,7 +940,8 @@ class _Scanner:
 
     def _ratio(self, core: _Core, start: int, hedge: tuple[int, str] | None) -> int | None:
         prose = self.prose
-        m = _RATIO.match(prose, core.end)
+        # "in" or "out of" after one or two spaces ("ı" and "İ" fold to "i")
+        m = _RATIO.match(prose, core.end) if prose[core.end : core.end + 3].lstrip(_SP_CHARS)[:1] in _RATIO_OPENERS else None
         if not m or core.value < 1 or not float(core.value).is_integer():
             return None
         other = self._core_at(m.end())
@@ -944,8 +975,10 @@ class _Scanner:
         match_start: int,
     ) -> int | None:
         prose = self.prose
+        if suffix.postfix or prose[suffix.end : suffix.end + 3].lstrip(_SP_CHARS)[:1] not in _JOIN_OPENERS:
+            return None
         join = _JOIN.match(prose, suffix.end)
-        if not join or suffix.postfix:
+        if not join:
             return None
         joiner = join.group("j").lower()
         opener = _RANGE_OPEN.search(prose, max(0, start - 20), start)
