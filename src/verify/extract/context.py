@@ -399,6 +399,9 @@ class _Sentence:
     attributions: list[tuple[int, str]]
     modals: list[tuple[int, str, str]]
     scopes: list[tuple[int, str, int | None, int | None]]
+    #: a sentence with no source, modal word or time scope gives every figure in it the same
+    #: context but for ``quoted``: the two are built once (keyed by ``quoted``), not per figure
+    plain: dict[bool, Context] = attrs.field(factory=dict)
 
 
 def _clause_bounds(info: _Sentence, at: int) -> tuple[int, int]:
@@ -452,11 +455,17 @@ class ContextReader:
     def context(self, start: int, end: int) -> Context:
         """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
         info = self._sentence(start)
+        quoted = self.frame.quoted(start, end)
+        # Most sentences hold no source, modal word or time scope: no look-ups then.
+        if not (info.attributions or info.modals or info.scopes):
+            plain = info.plain.get(quoted)
+            if plain is None:
+                plain = info.plain[quoted] = Context(sentence=info.span, quoted=quoted)
+            return plain
         at = start - info.span.start
         lo, hi = _clause_bounds(info, at)
         size = len(info.span.text)
 
-        # Most sentences hold no source, modal word or time scope: skip the look-ups then.
         found = info.attributions
         who = (_nearest(found, lo, hi, at) or _nearest(found, 0, size, at)) if found else None
         modal = _choose_modal(info.modals, lo, hi, at) if info.modals else None
@@ -470,7 +479,7 @@ class ContextReader:
             scope=scope[1] if scope else None,
             scope_start=scope[2] if scope else None,
             scope_end=scope[3] if scope else None,
-            quoted=self.frame.quoted(start, end),
+            quoted=quoted,
         )
 
 
