@@ -153,3 +153,16 @@ def test_after_number_gates_pass_every_match() -> None:
             hits["hedge"] += 1
             assert text[max(0, pos - 3) : pos].rstrip(F._SP_CHARS)[-1:] in F._HEDGE_ENDS, repr(text[:pos])
     assert min(hits.values()) >= 5, hits  # every pattern was met
+
+
+def test_append_passes_figure_fields_in_order() -> None:
+    """The scanner builds figures positionally: Figure's first fields must keep this order."""
+    import attrs
+
+    from verify.model import Figure
+
+    names = [field.name for field in attrs.fields(Figure)]
+    assert names[:15] == [
+        "text", "start", "end", "kind", "value", "low", "high", "low_exclusive", "high_exclusive",
+        "approximate", "qualifier", "noun", "number", "precision", "context",
+    ]  # fmt: skip

@@ -47,6 +47,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 import attrs
+import pint
 
 from verify import units
 from verify._regex import alternation
@@ -1142,12 +1143,31 @@ class _Scanner:
             precision=precision,
         )
 
-    def _append(self, start: int, end: int, kind: str, value: object, **fields: object) -> None:
+    def _append(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        value: pint.Quantity,
+        low: pint.Quantity | None = None,
+        high: pint.Quantity | None = None,
+        low_exclusive: bool = False,
+        high_exclusive: bool = False,
+        approximate: bool = False,
+        qualifier: str | None = None,
+        noun: str | None = None,
+        number: str | None = None,
+        precision: float | None = None,
+    ) -> None:
         if self.figures and start < self.figures[-1].end:
             return  # never overlap the figure before
         context = self.reader.context(start, end)
+        # positional, in Figure's field order: attrs' __init__ takes them faster than keywords
         self.figures.append(
-            Figure(self.prose[start:end], start, end, kind, value, context=context, **fields)  # type: ignore[arg-type]
+            Figure(
+                self.prose[start:end], start, end, kind, value, low, high, low_exclusive, high_exclusive,
+                approximate, qualifier, noun, number, precision, context,
+            )  # fmt: skip
         )
 
 
