@@ -139,3 +139,13 @@ def test_letter_runs_hold_every_whole_vocabulary_word() -> None:
         for word in re.findall(r"\w+", text.lower()):
             if word in vocabulary:
                 assert word in words, (word, text)
+
+
+def test_context_fields_in_order() -> None:
+    """The reader builds contexts positionally: Context's first fields must keep this order."""
+    import attrs
+
+    from verify.model import Context
+
+    names = [field.name for field in attrs.fields(Context)]
+    assert names[:8] == ["sentence", "attribution", "modality", "modal", "scope", "scope_start", "scope_end", "quoted"]

@@ -471,15 +471,17 @@ class ContextReader:
         modal = _choose_modal(info.modals, lo, hi, at) if info.modals else None
         found = info.scopes
         scope = (_nearest(found, lo, hi, at) or _nearest(found, 0, size, at)) if found else None
+        # positional, in Context's field order (sentence, attribution, modality, modal, scope,
+        # scope_start, scope_end, quoted): attrs' __init__ takes them faster than keywords
         return Context(
-            sentence=info.span,
-            attribution=who[1] if who else None,
-            modality=modal[1] if modal else "reported",
-            modal=modal[2] if modal else None,
-            scope=scope[1] if scope else None,
-            scope_start=scope[2] if scope else None,
-            scope_end=scope[3] if scope else None,
-            quoted=quoted,
+            info.span,
+            who[1] if who else None,
+            modal[1] if modal else "reported",
+            modal[2] if modal else None,
+            scope[1] if scope else None,
+            scope[2] if scope else None,
+            scope[3] if scope else None,
+            quoted,
         )
 
 
