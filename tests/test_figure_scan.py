@@ -123,6 +123,7 @@ _AROUND = [
     " ", "  ", "\t", "\u00a0", "\n", "-", "–", "—", "+", "~", "5", "12", ".", ",", "to", "TO", "and", "And", "through",
     "in", "IN", "\u0131n", "\u0130N", "out of", "plus", "Plus", "or more", "and over", "Or so", "of", "Max", "people",
     "about", "ABOUT", "more than", "up to", "approx.", "nearly", "almo\u017ft", "le\u017f\u017f than", "x", "s", "e",
+    "st", "nd", "rd", "th", "ST",
 ]  # fmt: skip
 
 
@@ -148,6 +149,8 @@ def test_after_number_gates_pass_every_match() -> None:
         if F._NAME_AFTER.match(text, pos):
             hits["name"] += 1
             assert "A" <= text[pos + 1 : pos + 2] <= "Z", repr(text[pos:])
+        if F._ORDINAL_SUFFIX.match(text, pos):
+            assert text[pos : pos + 1] in F._ORDINAL_OPENERS, repr(text[pos:])
         reversed_window = text[max(0, pos - 40) : pos][::-1]
         if F._HEDGE_REVERSED.match(reversed_window):
             hits["hedge"] += 1

@@ -312,6 +312,7 @@ _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
 _SIGN_ENDS = ("s", "S", "e", "E", "\u017f")  # the last letters of "minus" and "negative", as re.I reads them
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_ORDINAL_OPENERS = frozenset("snrt")  # the first letters of _ORDINAL_SUFFIX (case counts)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
@@ -822,7 +823,7 @@ class _Scanner:
         if sign_word and not m.group("sign"):
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
-        if pre is None and _ORDINAL_SUFFIX.match(prose, end):
+        if pre is None and prose[end : end + 1] in _ORDINAL_OPENERS and _ORDINAL_SUFFIX.match(prose, end):
             self._emit_ordinal(core._replace(end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
         if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
