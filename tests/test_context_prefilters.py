@@ -119,3 +119,33 @@ def test_words_of_lower_text() -> None:
     """A text with a folding character has no lower-cased twin and no word set."""
     assert C._lower("cİting") is None and C._words("cİting") is None
     assert C._words("Said, SAID", C._lower("Said, SAID")) == frozenset({"said"})
+
+
+def test_letter_runs_hold_every_whole_vocabulary_word() -> None:
+    """Every ``\\w+`` word of a text that a prefilter knows is in the text's set of letter runs."""
+    import random
+    import re
+
+    vocabulary = sorted(
+        C._ACCORDING_WORDS | C._POST_SAID_WORDS | C._ESTIMATE_WORDS | C._CLAUSE_WORDS
+        | C._PROJECTION_WORDS | C._VERB_WORDS | C._SCOPE_WORDS | {"may"}
+    )  # fmt: skip
+    glue = [" ", ",", "-", "'", "’", "_", "2", "é", "\u00a0", "—", ".", ""]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(vocabulary) + rng.choice(glue) for _ in range(rng.randint(1, 6)))
+        words = C._words(text)
+        assert words is not None
+        for word in re.findall(r"\w+", text.lower()):
+            if word in vocabulary:
+                assert word in words, (word, text)
+
+
+def test_context_fields_in_order() -> None:
+    """The reader builds contexts positionally: Context's first fields must keep this order."""
+    import attrs
+
+    from verify.model import Context
+
+    names = [field.name for field in attrs.fields(Context)]
+    assert names[:8] == ["sentence", "attribution", "modality", "modal", "scope", "scope_start", "scope_end", "quoted"]

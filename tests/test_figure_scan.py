@@ -101,3 +101,71 @@ def test_suffix_prefilter_passes_every_suffix() -> None:
             assert not matched or F._may_have_suffix(text, pos), (text[pos : pos + 20], text[:40])
     assert hits > 100
     assert not F._may_have_suffix("5 people", 1) and not F._may_have_suffix("5, and", 1)
+
+
+def test_sign_word_prefilter_passes_every_sign_word() -> None:
+    """A number whose sign-word search would match always passes the last-letter prefilter."""
+    pieces = ["minus", "negative", "MINUS", "Negative", "minu\u017f", "s", "e", " ", "\t", "\u00a0", "\n", "x", "5", "-"]
+    rng = random.Random(3)
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) + "5"
+        at = len(text) - 1
+        if F._SIGN_WORD.search(text, max(0, at - 10), at):
+            hits += 1
+            assert text[max(0, at - 4) : at].rstrip(" \t\u00a0\n")[-1:] in F._SIGN_ENDS, repr(text)
+    assert hits > 100
+
+
+#: Pieces that sit around numbers: spaces, dashes, the words the after-number patterns open
+#: with (in odd cases and with the letters re.I folds onto ASCII), and hedges before numbers.
+_AROUND = [
+    " ", "  ", "\t", "\u00a0", "\n", "-", "–", "—", "+", "~", "5", "12", ".", ",", "to", "TO", "and", "And", "through",
+    "in", "IN", "\u0131n", "\u0130N", "out of", "plus", "Plus", "or more", "and over", "Or so", "of", "Max", "people",
+    "about", "ABOUT", "more than", "up to", "approx.", "nearly", "almo\u017ft", "le\u017f\u017f than", "x", "s", "e",
+    "st", "nd", "rd", "th", "ST",
+]  # fmt: skip
+
+
+def test_after_number_gates_pass_every_match() -> None:
+    """Wherever a pattern read after a number matches, its one-character gate lets it try."""
+    rng = random.Random(5)
+    hits = dict.fromkeys(["postfix", "score", "join", "ratio", "name", "hedge"], 0)
+    for _ in range(30000):
+        text = "".join(rng.choice(_AROUND) for _ in range(rng.randint(0, 6)))
+        pos = rng.randint(0, len(text))
+        if F._POSTFIX.match(text, pos):
+            hits["postfix"] += 1
+            assert F._may_postfix(text, pos), repr(text[pos:])
+        if F._SCORE.match(text, pos) or F._SCORE_AFTER.match(text[pos : pos + 8]):
+            hits["score"] += 1
+            assert text[pos : pos + 1] in F._DASHES, repr(text[pos:])
+        if F._JOIN.match(text, pos):
+            hits["join"] += 1
+            assert text[pos : pos + 3].lstrip(F._SP_CHARS)[:1] in F._JOIN_OPENERS, repr(text[pos:])
+        if F._RATIO.match(text, pos):
+            hits["ratio"] += 1
+            assert text[pos : pos + 3].lstrip(F._SP_CHARS)[:1] in F._RATIO_OPENERS, repr(text[pos:])
+        if F._NAME_AFTER.match(text, pos):
+            hits["name"] += 1
+            assert "A" <= text[pos + 1 : pos + 2] <= "Z", repr(text[pos:])
+        if F._ORDINAL_SUFFIX.match(text, pos):
+            assert text[pos : pos + 1] in F._ORDINAL_OPENERS, repr(text[pos:])
+        reversed_window = text[max(0, pos - 40) : pos][::-1]
+        if F._HEDGE_REVERSED.match(reversed_window):
+            hits["hedge"] += 1
+            assert text[max(0, pos - 3) : pos].rstrip(F._SP_CHARS)[-1:] in F._HEDGE_ENDS, repr(text[:pos])
+    assert min(hits.values()) >= 5, hits  # every pattern was met
+
+
+def test_append_passes_figure_fields_in_order() -> None:
+    """The scanner builds figures positionally: Figure's first fields must keep this order."""
+    import attrs
+
+    from verify.model import Figure
+
+    names = [field.name for field in attrs.fields(Figure)]
+    assert names[:15] == [
+        "text", "start", "end", "kind", "value", "low", "high", "low_exclusive", "high_exclusive",
+        "approximate", "qualifier", "noun", "number", "precision", "context",
+    ]  # fmt: skip

@@ -47,6 +47,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 import attrs
+import pint
 
 from verify import units
 from verify._regex import alternation
@@ -161,6 +162,19 @@ _START_WORD = re.compile(
     """,
     re.VERBOSE,
 )
+#: :data:`_START_WORD` without its number words, for the window before each digit: a number
+#: word there is a hit of the number-word scan already, and the case-blind word list was the
+#: dearest alternative to try at every word start of the window.
+_START_DIGITAL = re.compile(
+    rf"""
+    (?=\S)(?<!\w)(?:
+        [\d'’+(\-−.]
+      | (?:{_CURRENCY_PREFIX})
+      | [A-Za-z]{{1,12}}+-?\d
+    )
+    """,
+    re.VERBOSE,
+)
 
 
 #: Every start of :data:`_START_WORD` but a number word's lies at most this far before the first
@@ -232,14 +246,14 @@ class _Starts:
             pos = at + 1
 
     def _next_digital(self, pos: int, end: int) -> int:
-        """The first hit of :data:`_START_WORD` at or after ``pos`` that a digit follows closely."""
+        """The first hit of :data:`_START_DIGITAL` at or after ``pos`` that a digit follows closely."""
         prose = self.prose
         while True:
             digit = _DIGIT.search(prose, pos)
             if digit is None:
                 return end
             at = digit.start()
-            hit = _START_WORD.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
+            hit = _START_DIGITAL.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
             if hit is not None:
                 return hit.start()
             pos = at + 1
@@ -296,7 +310,10 @@ _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
 _SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d)")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
+_SIGN_ENDS = ("s", "S", "e", "E", "\u017f")  # the last letters of "minus" and "negative", as re.I reads them
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_ORDINAL_OPENERS = frozenset("snrt")  # the first letters of _ORDINAL_SUFFIX (case counts)
+_LETTERS = re.compile(r"[A-Za-z]+")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
 
@@ -339,7 +356,7 @@ def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
 
 def _parse_words(prose: str, start: int, end: int) -> _Core | None:
     """The longest well-formed spelled-out number at the start of ``prose[start:end]``."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", prose[start:end])]
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(prose[start:end])]
     total = 0.0
     current = 0.0
     precision = math.inf
@@ -628,15 +645,44 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     return _read_postfix(prose, suffix)
 
 
+#: What may open each anchored pattern read after a number (its first character, after the
+#: spaces its pattern allows): a number followed by anything else skips the pattern. Most numbers
+#: are followed by a space and a lower-case word, which opens none of them.
+_DASHES = ("-", "–")  # _SCORE, _SCORE_AFTER
+_JOIN_OPENERS = frozenset("-–—tTaA")  # _JOIN after up to two spaces: a dash, "to", "and", "through"
+_POSTFIX_OPENERS = frozenset("aAoO")  # _POSTFIX's words after a space: "and over", "or more", ...
+_SP_CHARS = " \t\u00a0"  # the characters of _SP
+_RATIO_OPENERS = frozenset("iIoO\u0131\u0130")  # _RATIO after its spaces: "in", "out of"
+
+
+def _may_postfix(prose: str, pos: int) -> bool:
+    """Whether :data:`_POSTFIX` may match at ``pos`` ("-plus", "plus", "+", or a space and "a"/"o")."""
+    first = prose[pos : pos + 1]
+    if first in ("-", "+", "p", "P"):
+        return True
+    return first != "" and first in _SP_CHARS and prose[pos : pos + 3].lstrip(_SP_CHARS)[:1] in _POSTFIX_OPENERS
+
+
 def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
-    m = _POSTFIX.match(prose, suffix.end)
+    m = _POSTFIX.match(prose, suffix.end) if _may_postfix(prose, suffix.end) else None
     if m:
         suffix.postfix = m.group("w") or m.group("plus") or m.group("sym")
         suffix.end = m.end()
     return suffix
 
 
+#: The last letters of the hedges (either case, and the letters re.I folds onto them): a number
+#: after anything else (past at most two spaces) has no hedge, and skips the reversed match.
+_HEDGE_ENDS = frozenset(
+    c
+    for end in {w[-1].lower() for w in N.HEDGES}
+    for c in (end, end.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(end, ""))
+)
+
+
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
+    if prose[max(0, start - 3) : start].rstrip(_SP_CHARS)[-1:] not in _HEDGE_ENDS:
+        return None
     window = prose[max(0, start - 40) : start][::-1]
     m = _HEDGE_REVERSED.match(window)
     if not m:
@@ -769,11 +815,15 @@ class _Scanner:
         if m.group("sign"):
             core = core._replace(start=m.start("sign"))
         pre = m.group("pre")
-        sign_word = _SIGN_WORD.search(prose, max(0, m.start() - 10), m.start())
+        at = m.start()
+        # "minus 5": a sign word ends in "s" or "e" ("ſ" folds to "s") before at most two spaces
+        # and a final line break ("$"); a number after any other letter skips the search
+        tail = prose[max(0, at - 4) : at].rstrip(" \t\u00a0\n")
+        sign_word = _SIGN_WORD.search(prose, max(0, at - 10), at) if tail[-1:] in _SIGN_ENDS else None
         if sign_word and not m.group("sign"):
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
-        if pre is None and _ORDINAL_SUFFIX.match(prose, end):
+        if pre is None and prose[end : end + 1] in _ORDINAL_OPENERS and _ORDINAL_SUFFIX.match(prose, end):
             self._emit_ordinal(core._replace(end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
         if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
@@ -809,7 +859,7 @@ class _Scanner:
 
         # Scores and votes: "won 3-1", "the Senate voted 50-49" (the second number not larger).
         if core.plain and not attached and not core.words:
-            score = _SCORE.match(prose, suffix.end)
+            score = _SCORE.match(prose, suffix.end) if prose[suffix.end : suffix.end + 1] in _DASHES else None
             if score is not None and float(score.group(1)) <= core.value:
                 self._emit_label(match_start, score.end(), core.value)
                 return score.end()
@@ -842,7 +892,7 @@ class _Scanner:
             return suffix.end
 
         # Scores and votes: "won 3-1", "a 5-4 vote".
-        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached else None
+        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached and prose[suffix.end : suffix.end + 1] in _DASHES else None
         if score is not None and not core.words:
             end = suffix.end + score.end()
             self._emit_label(match_start, end, core.value)
@@ -850,7 +900,8 @@ class _Scanner:
 
         # A number followed by a capitalised name is part of the name ("the 737 Max").
         if not attached and core.integer and not core.words and not suffix.postfix:
-            name = _NAME_AFTER.match(prose, suffix.end)
+            # a space and a capital open every name
+            name = _NAME_AFTER.match(prose, suffix.end) if "A" <= prose[suffix.end + 1 : suffix.end + 2] <= "Z" else None
             if name and not _looks_plural(name.group().split()[-1].lower()) and name.group("first") not in _MONTH_SET:
                 self._emit_label(match_start, name.end(), core.value)
                 return name.end()
@@ -891,7 +942,8 @@ class _Scanner:
 
     def _ratio(self, core: _Core, start: int, hedge: tuple[int, str] | None) -> int | None:
         prose = self.prose
-        m = _RATIO.match(prose, core.end)
+        # "in" or "out of" after one or two spaces ("ı" and "İ" fold to "i")
+        m = _RATIO.match(prose, core.end) if prose[core.end : core.end + 3].lstrip(_SP_CHARS)[:1] in _RATIO_OPENERS else None
         if not m or core.value < 1 or not float(core.value).is_integer():
             return None
         other = self._core_at(m.end())
@@ -925,8 +977,10 @@ class _Scanner:
         match_start: int,
     ) -> int | None:
         prose = self.prose
+        if suffix.postfix or prose[suffix.end : suffix.end + 3].lstrip(_SP_CHARS)[:1] not in _JOIN_OPENERS:
+            return None
         join = _JOIN.match(prose, suffix.end)
-        if not join or suffix.postfix:
+        if not join:
             return None
         joiner = join.group("j").lower()
         opener = _RANGE_OPEN.search(prose, max(0, start - 20), start)
@@ -1090,12 +1144,31 @@ class _Scanner:
             precision=precision,
         )
 
-    def _append(self, start: int, end: int, kind: str, value: object, **fields: object) -> None:
+    def _append(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        value: pint.Quantity,
+        low: pint.Quantity | None = None,
+        high: pint.Quantity | None = None,
+        low_exclusive: bool = False,
+        high_exclusive: bool = False,
+        approximate: bool = False,
+        qualifier: str | None = None,
+        noun: str | None = None,
+        number: str | None = None,
+        precision: float | None = None,
+    ) -> None:
         if self.figures and start < self.figures[-1].end:
             return  # never overlap the figure before
         context = self.reader.context(start, end)
+        # positional, in Figure's field order: attrs' __init__ takes them faster than keywords
         self.figures.append(
-            Figure(self.prose[start:end], start, end, kind, value, context=context, **fields)  # type: ignore[arg-type]
+            Figure(
+                self.prose[start:end], start, end, kind, value, low, high, low_exclusive, high_exclusive,
+                approximate, qualifier, noun, number, precision, context,
+            )  # fmt: skip
         )
 
 
@@ -1155,10 +1228,11 @@ def _join_two_sided(prose: str, reader: ContextReader, figures: list[Figure]) ->
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.kind == fig.kind
-            and prev.unit == fig.unit
+            # qualifiers first: most figures have none, and ``unit`` formats a name
             and prev.qualifier
             and fig.qualifier
+            and prev.kind == fig.kind
+            and prev.unit == fig.unit
             and _BOTH_SIDES.fullmatch(prose, prev.end, fig.start)
             and ((prev.low is None) != (prev.high is None))
             and ((fig.low is None) != (fig.high is None))

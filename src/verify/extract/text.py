@@ -49,7 +49,8 @@ class TextFrame:
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence that holds ``offset``."""
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return index if index > 0 else 0  # not max(): a builtin call costs more than the test
 
     def sentence_at(self, offset: int) -> Span:
         return self.sentences[self.sentence_index(offset)] if self.sentences else Span(0, 0, "")
