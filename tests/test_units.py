@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import pickle
 
 import pytest
@@ -36,3 +39,58 @@ def test_per_unit_answers() -> None:
     assert units.dimensionless("percent") and not units.dimensionless("kilometer")
     assert units.dimension_name(units.quantity(3.0, "kilometer")) == "[length]"
     assert units.dimension_name(units.quantity(3.0, "USD")) != units.dimension_name(units.quantity(3.0, "EUR"))
+
+
+def _fresh(code: str) -> str:
+    """What ``code`` prints in a fresh Python process (so that nothing is imported yet)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    return done.stdout.strip()
+
+
+def test_importing_verify_does_not_import_pint() -> None:
+    """The API, the checks and the command import without pint: the registry comes on first use."""
+    code = (
+        "import sys, verify, verify.cli, verify.engine, verify.checks as c; list(c.runners());"
+        "print('pint' in sys.modules); verify.extract('$5 million');"
+        "print('pint' in sys.modules, verify.units.registry is verify.units.Quantity._REGISTRY)"
+    )
+    assert _fresh(code).splitlines() == ["False", "True True"]
+
+
+def test_a_library_user_keeps_pints_numpy_support() -> None:
+    """Imported as a library, verify lets pint find numpy as usual (only the program hides it)."""
+    pytest.importorskip("numpy")
+    code = "import verify; verify.extract('12%'); import pint.compat; print(pint.compat.HAS_NUMPY)"
+    assert _fresh(code) == "True"
+
+
+def test_the_program_imports_pint_without_its_optional_back_ends(tmp_path) -> None:
+    """``verify`` as a program hides numpy and dask from pint's import (about 130 ms of start-up),
+    gives the same report as verify called in this process, and leaves numpy importable."""
+    pytest.importorskip("numpy")
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2021-12-08\n---\nThe U.S. has provided more than $250 billion in arms to Ukraine since 2014.\n")
+    script = tmp_path / "program.py"
+    script.write_text(
+        "import contextlib, io, sys\n"
+        "from verify import cli\n"
+        f"sys.argv = ['verify', 'check', '--format', 'json', {str(article)!r}]\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    status = cli.main()\n"
+        "import pint.compat\n"
+        "print(status, pint.compat.HAS_NUMPY, 'numpy' in sys.modules)\n"
+        "import numpy\n"
+        "print(out.getvalue())\n"
+    )
+    first, report = _fresh(script.read_text()).split("\n", 1)
+    assert first == "1 False False"
+    from verify import cli
+
+    here = io.StringIO()
+    with contextlib.redirect_stdout(here):
+        assert cli.main(["check", "--format", "json", str(article)]) == 1
+    assert json.loads(report) == json.loads(here.getvalue())

@@ -17,7 +17,7 @@ Each partition is checked by :func:`verify.corpus.check_many` in the worker, so 
 the row ``check_many`` gives for the same article, with its ``document`` replaced by the id.
 
 Per process, not per article: the pint registry is built once, when a worker first imports
-``verify`` (:mod:`verify.units` builds it at import), and the shipped packs are loaded once by
+this module (:func:`verify.units.load`), and the shipped packs are loaded once by
 :func:`verify.packs.default_packs` (cached). Packs given as paths, and the packs a
 :class:`~verify.config.Config` names, are loaded here, in the client (a broken pack fails
 before anything is scheduled, and workers need not see the client's files), and travel as one
@@ -49,6 +49,9 @@ import attrs
 from verify.config import Config
 from verify.corpus import FINDING_COLUMNS, check_many
 from verify.packs import Pack, load_pack
+from verify.units import load as _load_units
+
+_load_units()  # a worker builds the registry once, as it unpickles its first task, not per article
 
 #: The id column every findings frame starts with.
 DOCUMENT = "document"

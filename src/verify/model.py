@@ -9,12 +9,14 @@ file, end exclusive.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pint
 
 from verify import units
+
+if TYPE_CHECKING:
+    import pint
 
 #: Kinds of figure. ``ordinal`` and ``label`` are numbers that are not quantities.
 KINDS = ("money", "count", "percent", "percentage_points", "measure", "ordinal", "label")

@@ -57,13 +57,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import pint
 
 from verify import units
 from verify.errors import PackError
 from verify.model import MODALITIES, SEVERITIES, Citation
 
 if TYPE_CHECKING:
+    import pint
+
     from verify.config import Config
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

@@ -1,8 +1,11 @@
 """The one pint ``UnitRegistry`` that serves the whole library.
 
-Built once, at import, from ``data/units.txt``: the units news copy quotes, with every currency
-its own dimension (no exchange rates). Figures hold quantities of this registry; compare them
-with :func:`compatible` and convert with ``quantity.to(unit)``.
+Built once per process, on first use, from ``data/units.txt``: the units news copy quotes, with
+every currency its own dimension (no exchange rates). Figures hold quantities of this registry;
+compare them with :func:`compatible` and convert with ``quantity.to(unit)``.
+
+pint is imported with the registry, not with verify: ``import verify`` stays light, and the
+``verify`` program can choose how pint is imported (see :mod:`verify.cli`).
 """
 
 from __future__ import annotations
@@ -10,15 +13,41 @@ from __future__ import annotations
 import copyreg
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
-registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
-registry.load_definitions(str(resources.files("verify") / "data" / "units.txt"))
-Quantity = registry.Quantity
+#: The registry and its quantity class, set by :func:`load` (``units.registry`` and
+#: ``units.Quantity`` build them when read from outside).
+registry: pint.UnitRegistry
+Quantity: Any
+
+
+@cache
+def load() -> None:
+    """Import pint and build the registry (once per process)."""
+    global registry, Quantity
+    import pint
+
+    registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+    registry.load_definitions(str(resources.files("verify") / "data" / "units.txt"))
+    Quantity = registry.Quantity
+    # Quantities pickle by value into this registry, so that figures and reports cross process
+    # boundaries (pint's default unpickles into its application registry, which knows no
+    # currencies).
+    copyreg.pickle(Quantity, _reduce_quantity)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("registry", "Quantity"):
+        load()
+        return globals()[name]
+    raise AttributeError(f"module 'verify.units' has no attribute {name!r}")
 
 
 def _quantity(magnitude: float, units: object) -> pint.Quantity:
+    load()
     return Quantity(magnitude, units)
 
 
@@ -26,14 +55,10 @@ def _reduce_quantity(q: pint.Quantity) -> tuple:
     return _quantity, (q.magnitude, q._units)
 
 
-# Quantities pickle by value into this registry, so that figures and reports cross process
-# boundaries (pint's default unpickles into its application registry, which knows no currencies).
-copyreg.pickle(Quantity, _reduce_quantity)
-
-
 @cache
 def unit(name: str) -> pint.Unit:
     """The registry's unit called ``name`` (cached: a unit is looked up once per process)."""
+    load()
     return registry.Unit(name)
 
 
@@ -44,15 +69,16 @@ def _container(name: str) -> object:
 
 def quantity(magnitude: float, unit_name: str) -> pint.Quantity:
     """A quantity of ``magnitude`` in the unit called ``unit_name``."""
+    container = _container(unit_name)  # (the first look-up builds the registry)
     if type(magnitude) is float or type(magnitude) is int:
         # What pint's constructor ends with for a number and a unit container, without the
         # checks for strings, arrays and other quantities that cannot apply (extraction makes
         # thousands of these); the container is looked up once per unit name.
         q = object.__new__(Quantity)
         q._magnitude = magnitude
-        q._units = _container(unit_name)
+        q._units = container
         return q
-    return Quantity(magnitude, _container(unit_name))
+    return Quantity(magnitude, container)
 
 
 #: The printed name of each unit met so far, keyed by the quantity's unit container: pint
@@ -101,6 +127,8 @@ def compatible(a: pint.Quantity, b: pint.Quantity) -> bool:
 
 def is_unit(name: str) -> bool:
     """Whether the registry knows ``name`` (a unit, symbol or alias)."""
+    import pint
+
     try:
         unit(name)
     except (pint.UndefinedUnitError, AttributeError, TypeError, ValueError, AssertionError):
@@ -114,6 +142,7 @@ __all__ = [
     "dimension_name",
     "dimensionless",
     "is_unit",
+    "load",
     "one",
     "quantity",
     "registry",

@@ -44,10 +44,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
-import pint
 
 from verify import units
 from verify._regex import alternation
@@ -55,6 +54,9 @@ from verify.extract import numbers as N
 from verify.extract.context import ContextReader
 from verify.extract.text import TextFrame
 from verify.model import Figure
+
+if TYPE_CHECKING:
+    import pint
 
 # ---------------------------------------------------------------------------------------------
 # Patterns, compiled once at import.
