@@ -28,6 +28,9 @@ TRICKY = [
     "",
     "5",
     "five",
+    # runs of digits: only a run's first digit is looked back from
+    "1" * 40 + " x",
+    "abc" + "1" * 30 + "def12 x99 COVID19 US$12345678901234567890, €1234 and -1234.",
 ]
 
 

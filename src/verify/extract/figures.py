@@ -183,7 +183,9 @@ _START_DIGITAL = re.compile(
 #: digit at or after it: glued letters ("COVID-19": 12 letters and "-"), or a currency prefix
 #: with a space and a sign before the digits (or "." of ".5").
 _DIGIT_REACH = max(13, max(map(len, [*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])) + 4, max(map(len, N.DOLLAR_PREFIXES)) + 6)
-_DIGIT = re.compile(r"\d")
+#: The first digit of each run of digits: a digit after a digit adds no start to the window
+#: before it (every place it adds follows a word character), and a run of digits is skipped in C.
+_DIGIT = re.compile(r"(?<!\d)\d")
 #: The number words of :data:`_MASTER`'s ``word`` alternative (and "minus", "negative", "a
 #: hundred", ...), spelled in lower case, scanned for in the lower-cased text: a case-sensitive
 #: prefix tree opens with a literal, so sre looks only at its first letters (about 2x faster
