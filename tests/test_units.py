@@ -94,3 +94,25 @@ def test_the_program_imports_pint_without_its_optional_back_ends(tmp_path) -> No
     with contextlib.redirect_stdout(here):
         assert cli.main(["check", "--format", "json", str(article)]) == 1
     assert json.loads(report) == json.loads(here.getvalue())
+
+
+def test_threads_that_first_use_it_together_share_one_registry() -> None:
+    """Eight threads that extract at once in a fresh process build one registry between them."""
+    code = (
+        "import threading, pint, verify\n"
+        "built = []\n"
+        "init = pint.UnitRegistry.__init__\n"
+        "def counting(self, *a, **k):\n"
+        "    built.append(1)\n"
+        "    init(self, *a, **k)\n"
+        "pint.UnitRegistry.__init__ = counting\n"
+        "go = threading.Barrier(8)\n"
+        "found = []\n"
+        "def work():\n"
+        "    go.wait()\n"
+        "    found.append(verify.extract('It cost $5 million.').figures[0].value)\n"
+        "threads = [threading.Thread(target=work) for _ in range(8)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(len(built), len({id(q._REGISTRY) for q in found}), len(found))\n"
+    )
+    assert _fresh(code) == "1 1 8"

@@ -11,6 +11,7 @@ pint is imported with the registry, not with verify: ``import verify`` stays lig
 from __future__ import annotations
 
 import copyreg
+import threading
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -24,19 +25,32 @@ registry: pint.UnitRegistry
 Quantity: Any
 
 
-@cache
-def load() -> None:
-    """Import pint and build the registry (once per process)."""
-    global registry, Quantity
-    import pint
+_LOCK = threading.Lock()
+_loaded = False
 
-    registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
-    registry.load_definitions(str(resources.files("verify") / "data" / "units.txt"))
-    Quantity = registry.Quantity
-    # Quantities pickle by value into this registry, so that figures and reports cross process
-    # boundaries (pint's default unpickles into its application registry, which knows no
-    # currencies).
-    copyreg.pickle(Quantity, _reduce_quantity)
+
+def load() -> None:
+    """Import pint and build the registry now (otherwise the first use does), once per process.
+
+    Threads that need it at the same moment get the same registry: quantities of two registries
+    cannot be compared.
+    """
+    global registry, Quantity, _loaded
+    if _loaded:
+        return
+    with _LOCK:
+        if _loaded:
+            return
+        import pint
+
+        built = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+        built.load_definitions(str(resources.files("verify") / "data" / "units.txt"))
+        registry, Quantity = built, built.Quantity
+        # Quantities pickle by value into this registry, so that figures and reports cross
+        # process boundaries (pint's default unpickles into its application registry, which
+        # knows no currencies).
+        copyreg.pickle(Quantity, _reduce_quantity)
+        _loaded = True
 
 
 def __getattr__(name: str) -> Any:
