@@ -74,6 +74,10 @@ CASES: list[tuple[str, str | None, str, str | None, str | None, str]] = [
     ("Troops began to gather three weeks ago.", PUB, "three weeks ago", "2021-11-17", "2021-11-17", "day"),
     ("The ban began two years ago.", PUB, "two years ago", "2019-01-01", "2019-12-31", "year"),
     ("The talks started 1 year, 2 months ago.", PUB, "1 year, 2 months ago", "2020-10-01", "2020-10-31", "month"),
+    # a unit without a count, in the plural: a vague stretch before publication or after a date
+    ("The plant closed years ago.", PUB, "years ago", "2009-12-08", "2019-12-08", "vague"),
+    ("It happened months ago.", PUB, "months ago", "2020-12-08", "2021-10-08", "vague"),
+    ("The storm hit in 2019. Months later, the town was still rebuilding.", PUB, "Months later", "2019-02-01", "2020-08-31", "vague"),
     ("Moscow would submit proposals in a few days.", PUB, "in a few days", "2021-12-10", "2021-12-15", "vague"),
     ("The vote will be held in two weeks.", PUB, "in two weeks", "2021-12-22", "2021-12-22", "day"),
     ("Exercises were held earlier this year.", PUB, "earlier this year", "2021-01-01", "2021-12-08", "year"),

@@ -508,6 +508,7 @@ _TOKEN = re.compile(r"\w+")
 _RELS = {"last", "next", "this", "coming", "past", "previous", "following", "current", "upcoming"}
 _PARTS = {"early", "mid", "late", "beginning", "start", "end", "middle"}
 _COUNT_WORDS = _firsts(T.COUNTS)
+_UNIT_PLURALS = {unit + "s" for unit in _firsts(T.UNITS)}  # "years", "days"
 #: The words each pattern's match can start with ("0" stands for any number, "'" for the
 #: apostrophe of "'90s"). Every pattern is tried only where one of its first words stands, so
 #: a pass over the text costs one scan for those words and a look-up per word found.
@@ -529,8 +530,9 @@ _STARTS: dict[str, set[str]] = {
     "wd": _RELS | _firsts(T.WEEKDAYS),
     "dayword": _firsts(T.DAY_WORDS),
     "cal": _RELS | {"earlier", "later", "the"},
-    "ago": _COUNT_WORDS | _firsts(T.UNITS) | {"0"},
-    "later": _COUNT_WORDS | _firsts(T.UNITS) | {"0"},
+    # (a unit in the plural starts "years ago" and "days later", which count none)
+    "ago": _COUNT_WORDS | _firsts(T.UNITS) | _UNIT_PLURALS | {"0"},
+    "later": _COUNT_WORDS | _firsts(T.UNITS) | _UNIT_PLURALS | {"0"},
     "then": {"the"},
     "window": _RELS | {"in", "over", "during", "for", "within", "the"},
     "fromnow": _COUNT_WORDS | {"0"},
@@ -614,7 +616,7 @@ _PREPS = {"over", "during", "for", "at", "on"}
 assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"}
 #: The calendar units ("year", "week"), whose patterns go on with "ago", "later" and the like
 #: ("years ago" and "days later" without a count; "year-to-date").
-_UNIT_WORDS = _firsts(T.UNITS)
+_UNIT_WORDS = _firsts(T.UNITS) | _UNIT_PLURALS
 assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later", "ytd"}
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
 #: a chance there: "the", "in", a few other prepositions and the units count only before a word
