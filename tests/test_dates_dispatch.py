@@ -162,3 +162,18 @@ def test_day_and_week_shifts_and_compound_steps_are_relativedeltas() -> None:
     cand = D._Cand(0, 0, "wdday", {"wd": "Tuesday", "day": "31"})
     D._resolve_wdday(cand, dt.date(2021, 12, 8))  # the 31sts within six months either side
     assert cand.earliest == dt.date(2021, 8, 31)  # the nearest 31st that is a Tuesday
+
+
+@pytest.mark.parametrize("prose", [*SYNTHETIC[len(_UNFOLDED) :], *_proses()], ids=itertools.count())
+def test_every_match_starts_with_a_listed_first_word(prose: str) -> None:
+    """The table of first words misses none: wherever any pattern matches at a word, number or
+    apostrophe, that token is listed for the pattern (a missing "years" lost "years ago").
+    (Not on letters that only fold to a listed word ignoring case, "ſecond": no patterns there.)"""
+    missed = []
+    for hit in _TOKEN.finditer(prose):
+        key = {"digit": "0", "apostrophe": "'"}.get(hit.lastgroup or "") or hit.group().lower()
+        for kind, pattern in D._PATTERNS:
+            m = pattern.match(prose, hit.start())
+            if m and m.end() > m.start() and key not in D._STARTS[kind]:
+                missed.append((kind, key, m.group()))
+    assert not missed
