@@ -118,3 +118,36 @@ def test_prefix_names_suppress_like_ignore() -> None:
     findings = [finding_at(text, "20%", "percent-change", "VR401"), finding_at(text, "90", "share", "VR402")]
     kept, _ = suppress.apply(findings, suppress.find(doc))
     assert kept == []
+
+
+def test_the_api_applies_directives_as_the_command_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """verify.check and check_many drop what the article's directives cover, say so in a note,
+    and give the findings `verify check` gives; suppressions=False keeps them all."""
+    import contextlib
+    import io
+    import json
+
+    import verify
+    from verify import cli
+
+    kept = verify.check(MARKDOWN, format="markdown")
+    every = verify.check(MARKDOWN, format="markdown", suppressions=False)
+    rule_spans = lambda report: [(f.rule, f.start) for f in report.findings]  # noqa: E731
+    first = MARKDOWN.index("20%")
+    assert ("percent-change", first) in rule_spans(every)
+    assert ("percent-change", first) not in rule_spans(kept)
+    assert ("percent-change", MARKDOWN.index("20%", first + 1)) in rule_spans(kept)
+    dropped = len(every.findings) - len(kept.findings)
+    assert dropped >= 1
+    assert f"{dropped} finding{'s' if dropped > 1 else ''} suppressed" in " ".join(kept.notes)
+    assert not any("suppressed" in note for note in every.notes)
+
+    article = tmp_path / "a.md"
+    article.write_text(MARKDOWN, encoding="utf-8")
+    assert rule_spans(verify.check_many([article], progress=False)[0]) == rule_spans(kept)
+    assert rule_spans(verify.check_many([article], progress=False, suppressions=False)[0]) == rule_spans(every)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli.main(["check", "--format", "json", str(article)])
+    command = json.loads(out.getvalue())["documents"][0]["findings"]
+    assert [(f["rule"], f["start"]) for f in command] == rule_spans(kept)

@@ -82,18 +82,21 @@ def check(
     packs: Iterable[Pack | str | Path] = (),
     config: Config | None = None,
     format: Format | None = None,
+    suppressions: bool = True,
 ) -> Report:
     """Extract the figures and dates in ``text`` and run every rule over them.
 
     ``packs`` adds rule packs (loaded :class:`Pack` objects or paths) to the ones shipped with
     verify; ``config`` selects rules, sets severities, and can turn the shipped packs off.
-    ``format`` is as for :func:`extract`.
+    ``format`` is as for :func:`extract`. The article's own ``verify: ignore`` directives drop
+    the findings they cover, as in ``verify check`` (``Report.notes`` says how many);
+    ``suppressions=False`` keeps every finding.
     """
     from verify import engine, packs as _packs
 
     config = config or Config()
     document = Document.from_text(text, published=published, format=format)
-    return engine.run(document, packs=_packs.resolve(packs, config), config=config)
+    return engine.run(document, packs=_packs.resolve(packs, config), config=config, suppressions=suppressions)
 
 
 __all__ = [

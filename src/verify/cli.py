@@ -445,7 +445,8 @@ def _check_article(job: Job) -> Report:
     else:
         text = io.read_text(job.path, encoding=job.encoding, max_bytes=job.max_bytes)
     document = Document.from_text(text, published=job.published, path=job.path, published_key=config.published_from)
-    report = engine.run(document, packs=_load_packs(config), config=config)
+    # (the directives are applied here, where the unused ones can be reported)
+    report = engine.run(document, packs=_load_packs(config), config=config, suppressions=False)
     directives = suppress.find(document)
     if not directives:
         return report

@@ -183,14 +183,16 @@ def _document(item: Any, published: Any) -> Document:
     return doc
 
 
-def _check_one(item: Any, published: Any, packs: Sequence[Pack], config: Config) -> Report:
+def _check_one(item: Any, published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True) -> Report:
     from verify import engine
 
-    return engine.run(_document(item, published), packs=packs, config=config)
+    return engine.run(_document(item, published), packs=packs, config=config, suppressions=suppressions)
 
 
-def _check_chunk(chunk: Sequence[Any], published: Any, packs: Sequence[Pack], config: Config) -> list[Report]:
-    return [_check_one(item, published, packs, config) for item in chunk]
+def _check_chunk(
+    chunk: Sequence[Any], published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True
+) -> list[Report]:
+    return [_check_one(item, published, packs, config, suppressions) for item in chunk]
 
 
 def _interactive() -> bool:
@@ -246,12 +248,14 @@ def check_many(
     jobs: int = 1,
     config: Config | None = None,
     progress: bool | None = None,
+    suppressions: bool = True,
 ) -> CheckResults:
     """Check every item (texts, paths, or ``(text, published)`` pairs) and combine the reports.
 
     ``published`` is the date for items that have none of their own. ``jobs`` > 1 checks in that
     many processes (``jobs=0`` or a negative number: one per CPU). ``progress`` shows a bar (tqdm
     when installed, else a counter on stderr); by default only when someone is watching.
+    ``suppressions`` is as for :func:`verify.check`.
     """
     config = config or Config()
     items = list(items)
@@ -264,7 +268,7 @@ def check_many(
     try:
         if workers == 1:
             for item in items:
-                reports.append(_check_one(item, published, loaded, config))
+                reports.append(_check_one(item, published, loaded, config, suppressions))
                 bar.update()
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -274,7 +278,7 @@ def check_many(
             size = max(1, min(64, len(items) // (workers * 4)))
             chunks = [items[i : i + size] for i in range(0, len(items), size)]
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_check_chunk, chunk, published, loaded, config): len(chunk) for chunk in chunks}
+                futures = {pool.submit(_check_chunk, chunk, published, loaded, config, suppressions): len(chunk) for chunk in chunks}
                 for future in as_completed(futures):
                     future.result()  # raise a worker's error as soon as it arrives
                     bar.update(futures[future])

@@ -16,8 +16,14 @@ from verify.packs import Pack
 from verify.report import Report
 
 
-def run(document: Document, *, packs: Sequence[Pack] = (), config: Config | None = None) -> Report:
-    """Extract and check one document with the given packs (already resolved) and config."""
+def run(
+    document: Document, *, packs: Sequence[Pack] = (), config: Config | None = None, suppressions: bool = True
+) -> Report:
+    """Extract and check one document with the given packs (already resolved) and config.
+
+    ``suppressions``: drop the findings the article's own ``verify: ignore`` directives cover
+    (:mod:`verify.suppress`), with a note saying how many.
+    """
     config = config or Config()
     extraction = extract(document)
     ctx = CheckContext(extraction, packs, dict(config.severity))
@@ -29,7 +35,16 @@ def run(document: Document, *, packs: Sequence[Pack] = (), config: Config | None
         notes.append("no publication date: relative dates were not resolved and their checks were skipped")
     if document.prose != document.text:  # markup: spans report the file's own text
         findings = [_as_written(document, f) for f in findings]
-    return Report(extraction, tuple(_dedupe(findings)), tuple(notes))
+    findings = _dedupe(findings)
+    if suppressions and "verify:" in document.text:
+        from verify import suppress
+
+        kept, _ = suppress.apply(findings, suppress.find(document))
+        if len(kept) < len(findings):
+            n = len(findings) - len(kept)
+            notes.append(f"{n} finding{'s' if n > 1 else ''} suppressed by the article's `verify: ignore` directives")
+            findings = kept
+    return Report(extraction, tuple(findings), tuple(notes))
 
 
 def _as_written(document: Document, finding: Finding) -> Finding:
