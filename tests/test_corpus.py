@@ -99,6 +99,15 @@ def test_bad_items_and_dates_raise_input_errors(tmp_path: Path) -> None:
         check_many(["text"], published="not a date", progress=False)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bad_item_is_named_by_its_position(jobs: int) -> None:
+    """In a run of many, the error says which item is bad ("item 7") and carries its position."""
+    items: list[object] = ["It rose 5%."] * 7 + [("It rose 5%.", "not a date")] + ["It fell 2%."] * 4
+    with pytest.raises(InputError, match=r"^item 7: published: expected a date") as raised:
+        check_many(items, jobs=jobs, progress=False)
+    assert raised.value.item == 7
+
+
 def test_records_carry_the_document_id_on_every_row() -> None:
     """Every row of every table starts with the item's position as ``document``."""
     results = check_many([seed(), *TEXTS, seed()], published="2021-12-08", progress=False)

@@ -37,6 +37,7 @@ from distributed import Client, LocalCluster
 from verify.config import Config
 from verify.corpus import FINDING_COLUMNS, check_many
 from verify.dask import SCHEMA, check_bag, check_frame
+from verify.errors import InputError
 from verify.packs import default_packs, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,6 +266,15 @@ def test_missing_texts_are_empty_articles() -> None:
     findings = check_frame(dd.from_pandas(frame, npartitions=2), published=None, packs=[PACK])
     assert rows(findings.compute(scheduler="sync"))[0]["document"] == 0
     assert len(findings.compute(scheduler="sync")) == 1
+
+
+def test_a_bad_row_is_named_by_its_id() -> None:
+    """A row verify cannot read fails the job with an error naming the row's id, not its place."""
+    frame = pd.DataFrame({"id": ["a1", "b2", "c3"], "text": ["Up 5%.", "Up 6%.", "Up 7%."],
+                          "published": ["2021-12-08", "not a date", "2021-12-08"]})
+    findings = check_frame(dd.from_pandas(frame, npartitions=2), id="id")
+    with pytest.raises(InputError, match=r"^document 'b2': published: expected a date"):
+        findings.compute(scheduler="sync")
 
 
 def test_a_missing_column_is_named() -> None:

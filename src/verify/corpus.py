@@ -36,7 +36,7 @@ import attrs
 
 from verify.config import Config
 from verify.document import Document, parse_published
-from verify.errors import InputError
+from verify.errors import InputError, VerifyError
 from verify.io import read_text
 from verify.model import SEVERITIES
 from verify.packs import Pack
@@ -190,9 +190,20 @@ def _check_one(item: Any, published: Any, packs: Sequence[Pack], config: Config,
 
 
 def _check_chunk(
-    chunk: Sequence[Any], published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True
+    chunk: Sequence[Any], first: int, published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True
 ) -> list[Report]:
-    return [_check_one(item, published, packs, config, suppressions) for item in chunk]
+    """The reports of ``chunk``, whose first item is item ``first`` of the run."""
+    reports = []
+    for index, item in enumerate(chunk, first):
+        try:
+            reports.append(_check_one(item, published, packs, config, suppressions))
+        except VerifyError as error:
+            # Name the bad item: a text has no path, and a run of thousands must say which one.
+            error.item = index
+            if error.path is None:
+                error.path = f"item {index}"
+            raise
+    return reports
 
 
 def _interactive() -> bool:
@@ -267,8 +278,8 @@ def check_many(
     reports: list[Report] = []
     try:
         if workers == 1:
-            for item in items:
-                reports.append(_check_one(item, published, loaded, config, suppressions))
+            for index, item in enumerate(items):
+                reports.extend(_check_chunk([item], index, published, loaded, config, suppressions))
                 bar.update()
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -276,9 +287,12 @@ def check_many(
             # Chunks amortise the cost of sending packs and reports between processes while still
             # leaving several chunks per worker for balance and for the progress bar.
             size = max(1, min(64, len(items) // (workers * 4)))
-            chunks = [items[i : i + size] for i in range(0, len(items), size)]
+            firsts = range(0, len(items), size)
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_check_chunk, chunk, published, loaded, config, suppressions): len(chunk) for chunk in chunks}
+                futures = {
+                    pool.submit(_check_chunk, items[i : i + size], i, published, loaded, config, suppressions): len(items[i : i + size])
+                    for i in firsts
+                }
                 for future in as_completed(futures):
                     future.result()  # raise a worker's error as soon as it arrives
                     bar.update(futures[future])

@@ -48,6 +48,7 @@ import attrs
 
 from verify.config import Config
 from verify.corpus import FINDING_COLUMNS, check_many
+from verify.errors import VerifyError
 from verify.packs import Pack, load_pack
 from verify.units import load as _load_units
 
@@ -106,7 +107,12 @@ def _findings(
     schema_: pa.Schema,
 ) -> pd.DataFrame:
     """Check one partition's items (in the worker) and label each finding with its item's id."""
-    results = check_many(items, packs=packs, config=config, progress=False)
+    try:
+        results = check_many(items, packs=packs, config=config, progress=False)
+    except VerifyError as error:
+        if error.item is not None and error.path == f"item {error.item}":
+            error.path = f"document {ids[error.item]!r}"  # the id the caller knows the article by
+        raise
     rows = results.to_records("findings")
     for row in rows:
         row[DOCUMENT] = ids[row[DOCUMENT]]

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 
 class VerifyError(Exception):
-    """Base class of every error verify raises on purpose."""
+    """Base class of every error verify raises on purpose.
+
+    ``item`` is the 0-based position, among the items given to :func:`verify.check_many`, of the
+    item the error is about (None elsewhere); an item that is not a file is then named
+    ``item N`` in the message.
+    """
+
+    item: int | None = None
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
