@@ -287,11 +287,11 @@ def check_many(
             # Chunks amortise the cost of sending packs and reports between processes while still
             # leaving several chunks per worker for balance and for the progress bar.
             size = max(1, min(64, len(items) // (workers * 4)))
-            firsts = range(0, len(items), size)
+            chunks = [(i, items[i : i + size]) for i in range(0, len(items), size)]
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {
-                    pool.submit(_check_chunk, items[i : i + size], i, published, loaded, config, suppressions): len(items[i : i + size])
-                    for i in firsts
+                    pool.submit(_check_chunk, chunk, first, published, loaded, config, suppressions): len(chunk)
+                    for first, chunk in chunks
                 }
                 for future in as_completed(futures):
                     future.result()  # raise a worker's error as soon as it arrives
