@@ -797,12 +797,12 @@ def _cannot_hold(text: str, phrase: str) -> bool:
     where every match starts, is ASCII and absent from the lower-cased text (a substring test
     is a fast scan; the pattern's leading lookbehind makes the regex try every position)."""
     first = _first_word(phrase)
-    return (
-        bool(first)
-        and first.isascii()
-        and first.lower() not in text.lower()
-        and (text.isascii() or not _FOLDS_TO_ASCII.search(text))
-    )
+    return bool(first) and first.isascii() and first.lower() not in text.lower() and not _folds(text)
+
+
+def _folds(text: str) -> bool:
+    """Whether ``text`` holds a character IGNORECASE matches to another ASCII character."""
+    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
 
 
 def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> list[tuple[int, int]]:
@@ -839,4 +839,22 @@ def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tru
     return _phrase_pattern(phrase, case, suffix).search(text) is not None
 
 
-__all__ += ["find_phrase", "has_phrase"]
+
+def has_any_phrase(text: str, phrases: Iterable[str], *, suffix: bool = True) -> bool:
+    """``any(has_phrase(text, p, suffix=suffix) for p in phrases)``, lower-casing ``text`` once
+    for all the phrases instead of once per phrase."""
+    lower: str | None = None
+    folds = False
+    for phrase in phrases:
+        first = _first_word(phrase)
+        if first and first.isascii():
+            if lower is None:
+                lower, folds = text.lower(), _folds(text)
+            if first.lower() not in lower and not folds:
+                continue  # as _cannot_hold
+        if _phrase_pattern(phrase, False, suffix).search(text) is not None:
+            return True
+    return False
+
+
+__all__ += ["find_phrase", "has_any_phrase", "has_phrase"]

@@ -43,7 +43,7 @@ from verify import units
 from verify.checks._base import CheckContext, Rule
 from verify.checks.reference_range import modality_of
 from verify.model import Figure, Finding, Span
-from verify.packs import Bound, Pack, describe_range, has_phrase
+from verify.packs import Bound, Pack, describe_range, has_any_phrase
 
 RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no real instance reaches (a pack's plausibility bounds)."),)
 RULE = RULES[0]
@@ -71,13 +71,11 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     for figure in ctx.extraction.figures:
         if figure.kind == "label" or modality_of(figure) == "projection":
             continue
-        measurable = index.measurable(figure)
-        if not measurable:
+        view = index.view(figure)
+        if not view.measurable:
             continue  # no bound can read the figure in its unit ("$2 billion"): no phrase to look for
-        phrases = _Phrases(prose, figure, index)
+        phrases = _Phrases(prose, figure, view)
         for position in phrases.candidates(figure):
-            if position not in measurable:
-                continue
             bound = index.bounds[position]
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
@@ -115,15 +113,15 @@ def _value_for(
     target = units.one(bound.unit)
     extra, compound_end = _compound(prose, figure, target)
     phrase = phrase_matches(compound_end)
-    by_noun = not phrase and bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
+    by_noun = not phrase and bool(figure.noun) and has_any_phrase(figure.noun, bound.nouns)
     if not (phrase or by_noun):
         return None
     sentence = figure.context.sentence.text if figure.context is not None else _sentence_around(prose, figure)
-    if bound.keywords and not any(has_phrase(sentence, k) for k in bound.keywords):
+    if bound.keywords and not has_any_phrase(sentence, bound.keywords):
         return None
-    if bound.requires and not any(has_phrase(sentence, k, suffix=False) for k in bound.requires):
+    if bound.requires and not has_any_phrase(sentence, bound.requires, suffix=False):
         return None
-    if any(has_phrase(sentence, k) for k in bound.exclude):
+    if has_any_phrase(sentence, bound.exclude):
         return None
     if units.compatible(figure.value, target):
         if units.dimensionless(bound.unit) and _family(units.unit_name(figure.value)) != _family(bound.unit):
@@ -183,6 +181,23 @@ def _family(name: str) -> str:
 
 
 @attrs.frozen
+class _View:
+    """The part of an :class:`_Index` that figures of one kind and unit can use: the bounds that
+    can read them, and only those bounds' phrases (a count never looks up "of voters")."""
+
+    measurable: frozenset[int]  # positions of the bounds ``_value_for`` can read such a figure in
+    before: dict[str, tuple[tuple[int, str], ...]]  # as _Index.before, for those bounds only
+    after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # as _Index.after, for those bounds only
+    with_nouns: frozenset[int]  # as _Index.with_nouns, for those bounds only
+    with_after: frozenset[int]  # as _Index.with_after, for those bounds only
+    #: Strings one of which the lower-cased text after a figure holds if a phrase of ``after`` can
+    #: start there (every first word, less those holding another): a substring test turns most
+    #: figures away before their words are read. None when a first word holds an apostrophe,
+    #: which the text may write as "’".
+    probes: tuple[str, ...] | None
+
+
+@attrs.frozen
 class _Index:
     """The bounds of a set of packs, in order, with their phrases indexed by the word that must
     stand next to the figure: each figure looks up a handful of phrases instead of every one."""
@@ -192,16 +207,17 @@ class _Index:
     after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (position, phrase words)
     with_nouns: frozenset[int]  # positions of the bounds that a figure's counted noun can match
     with_after: frozenset[int]  # positions of the bounds with after phrases
-    #: Figure kind and unit -> the bounds ``_value_for`` can read such a figure in (filled lazily).
-    _measurable: dict[tuple[str, object], frozenset[int]] = attrs.field(factory=dict, eq=False, repr=False)
+    #: Figure kind and unit -> the view of the bounds such a figure can be read in (filled lazily).
+    _views: dict[tuple[str, object], _View] = attrs.field(factory=dict, eq=False, repr=False)
 
-    def measurable(self, figure: Figure) -> frozenset[int]:
-        """The positions of the bounds for the figure's kind whose unit it converts to, or that
-        read it bare (a count); for any other, ``_value_for`` returns None whatever the words."""
+    def view(self, figure: Figure) -> _View:
+        """The bounds for the figure's kind whose unit it converts to, or that read it bare (a
+        count), with their phrases; for any other bound ``_value_for`` returns None whatever the
+        words, so its phrases need not be looked for."""
         key = (figure.kind, figure.value._units)
-        found = self._measurable.get(key)
+        found = self._views.get(key)
         if found is None:
-            found = self._measurable[key] = frozenset(
+            measurable = frozenset(
                 position
                 for position, bound in enumerate(self.bounds)
                 if not (bound.kinds and figure.kind not in bound.kinds)
@@ -210,7 +226,29 @@ class _Index:
                     or bound.bare and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count"
                 )
             )
+            after = _keep(self.after, measurable)
+            found = self._views[key] = _View(
+                measurable,
+                _keep(self.before, measurable),
+                after,
+                self.with_nouns & measurable,
+                self.with_after & measurable,
+                _probes(after),
+            )
         return found
+
+
+def _probes(after: dict[str, tuple]) -> tuple[str, ...] | None:
+    """The :attr:`_View.probes` of phrases indexed by first word as ``after``."""
+    if any("'" in word for word in after):
+        return None
+    return tuple(word for word in after if not any(other != word and other in word for other in after))
+
+
+def _keep(phrases: dict[str, tuple], positions: frozenset[int]) -> dict[str, tuple]:
+    """The phrases of the bounds at ``positions`` (words none of them use are dropped)."""
+    kept = {word: tuple(p for p in entries if p[0] in positions) for word, entries in phrases.items()}
+    return {word: entries for word, entries in kept.items() if entries}
 
 
 @functools.lru_cache(maxsize=16)
@@ -239,18 +277,27 @@ def _index(packs: tuple[Pack, ...]) -> _Index:
 
 
 class _Phrases:
-    """Which bounds' ``before``/``after`` phrases stand next to one figure, looked up in the index."""
+    """Which bounds' ``before``/``after`` phrases stand next to one figure, looked up in the
+    figure's view of the index (so every position found is one its bounds can read)."""
 
-    def __init__(self, prose: str, figure: Figure, index: _Index) -> None:
+    def __init__(self, prose: str, figure: Figure, view: _View) -> None:
         self.prose = prose
-        self.index = index
+        self.view = view
         numeral = _NUMERAL.search(figure.text)
         self.before: set[int] = set()  # positions of the bounds whose before phrase matched
-        for start in {figure.start, figure.start + (numeral.start() if numeral else 0)}:
-            window = _window_before(prose[max(0, start - 60) : start])
-            for position, phrase in index.before.get(window.rpartition(" ")[2], ()):
-                if _ends_with(window, phrase):
-                    self.before.add(position)
+        if view.before:
+            for start in {figure.start, figure.start + (numeral.start() if numeral else 0)}:
+                text = prose[max(0, start - 60) : start]
+                # A window ends with a phrase only if its last word is a phrase's last word, and
+                # it ends on another word than its last token only when a hedge is dropped: most
+                # windows are turned away on that token alone, without being normalised.
+                last = _last_token(text)
+                if last not in view.before and not last.endswith(_HEDGE_ENDS):
+                    continue
+                window = _window_before(text)
+                for position, phrase in view.before.get(window.rpartition(" ")[2], ()):
+                    if _ends_with(window, phrase):
+                        self.before.add(position)
         self.ends = {figure.end, figure.start + numeral.end()} if numeral else {figure.end}
         self._after: dict[int, set[int]] = {}
 
@@ -260,18 +307,18 @@ class _Phrases:
         in each bound's unit, may move where an after phrase is read). No other bound is."""
         found = set(self.before).union(*(self._after_at(end) for end in self.ends))
         if figure.noun:
-            found |= self.index.with_nouns
+            found |= self.view.with_nouns
         if figure.kind == "measure":
-            found |= self.index.with_after
+            found |= self.view.with_after
         return sorted(found)
 
     def matched(self, position: int, compound_end: int) -> bool:
-        """Whether a phrase of the bound at ``position`` stands before the figure or after it
-        (after its numeral, its end or ``compound_end``, where a compound measure ends)."""
-        bound = self.index.bounds[position]
-        if bound.before and position in self.before:
+        """Whether a phrase of the bound at ``position`` (one the figure's view holds) stands
+        before the figure or after it (after its numeral, its end or ``compound_end``, where a
+        compound measure ends)."""
+        if position in self.before:
             return True
-        if bound.after:
+        if position in self.view.with_after:
             return any(position in self._after_at(end) for end in self.ends | {compound_end})
         return False
 
@@ -279,14 +326,17 @@ class _Phrases:
         found = self._after.get(end)
         if found is None:
             text = self.prose[end : end + 80]
+            lower = text.lower()
+            probes = self.view.probes
+            if probes is not None and not any(probe in lower for probe in probes):
+                found = self._after[end] = set()
+                return found
             # Most figures are followed by no phrase's first word: read the rest only when one is.
-            first = _first_word(text)
-            phrases = self.index.after.get(first, ()) if first is not None else ()
+            first = _first_word(lower)
+            phrases = self.view.after.get(first, ()) if first is not None else ()
             words = _words(text) if phrases else ()
             found = self._after[end] = {position for position, phrase in phrases if _starts_with(words, phrase)}
         return found
-
-
 
 
 def _window_before(text: str) -> str:
@@ -308,6 +358,19 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return _words(phrase)
 
 
+#: The last word of each hedge: a window that ends on a hedge has a last token that ends so.
+_HEDGE_ENDS = tuple({hedge.rpartition(" ")[2] for hedge in _HEDGE_WORDS})
+
+
+def _last_token(text: str) -> str:
+    """``_tokens(text)[-1]`` ("" for none), reading the tokens from the end."""
+    for w in reversed(_TOKEN.findall(text.lower().replace("’", "'"))):
+        w = w.strip(".'")
+        if w:
+            return w
+    return ""
+
+
 def _tokens(text: str) -> list[str]:
     """The words of ``text``, lower-cased, hyphens as spaces, outer dots and apostrophes dropped."""
     stripped = [w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'"))]
@@ -323,9 +386,10 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _tokens(text) if w not in _DETERMINERS)
 
 
-def _first_word(text: str) -> str | None:
-    """``_words(text)[0]`` without reading the rest of ``text`` (None when it has no words)."""
-    for m in _TOKEN.finditer(text.lower().replace("-", " ").replace("’", "'")):
+def _first_word(lower: str) -> str | None:
+    """``_words(text)[0]`` without reading the rest of ``text`` (None when it has no words),
+    given ``lower = text.lower()``."""
+    for m in _TOKEN.finditer(lower.replace("’", "'")):  # ("-" is no token character: left as it is)
         w = m.group(0).strip(".'")
         if w and w not in _DETERMINERS:
             return w

@@ -1,0 +1,92 @@
+"""The shortcuts of the plausibility, reference-range, conflicting-figures and date-order checks
+find what the plain reading they replace finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import verify
+from verify.checks import plausibility as pl
+from verify.config import Config
+from verify.packs import has_any_phrase, has_phrase, resolve
+
+#: Words of the shipped bounds' phrases, hedges, determiners and look-alikes, to build texts
+#: that stand a figure next to (parts of) phrases.
+_WORDS = (
+    "aged", "age", "at", "of", "died", "turned", "lived", "to", "be", "will", "turn", "years", "year",
+    "old", "woman", "olds", "voters", "the", "vote", "a", "an", "turnout", "was", "stake", "in",
+    "market", "share", "baby", "newborn", "tall", "height", "weighing", "weight", "birth", "about",
+    "nearly", "more", "than", "as", "many", "up", "some", "just", "over", "reached", "speed", "clocked",
+    "yearly", "o'clock", "it’s", "...", "'", ".", "-", ",", "İ", "Aged", "YEARS", "Of", "’s", "birthday",
+)  # fmt: skip
+_FIGURES = ("130", "5", "$5 million", "80 kg", "112%", "3.5 percent", "2,400 km/h", "95 minutes", "2.9 meters", "12th")
+_GLUE = (" ", "  ", "-", " - ", ", ", "\n")
+
+
+def _old_before(prose: str, figure, index: pl._Index) -> set[int]:  # noqa: ANN001 - a Figure
+    """The bounds whose before phrase ends the (normalised, hedge-free) window: the plain reading."""
+    numeral = pl._NUMERAL.search(figure.text)
+    found = set()
+    for start in {figure.start, figure.start + (numeral.start() if numeral else 0)}:
+        window = pl._window_before(prose[max(0, start - 60) : start])
+        for position, phrase in index.before.get(window.rpartition(" ")[2], ()):
+            if pl._ends_with(window, phrase):
+                found.add(position)
+    return found
+
+
+def _old_after(prose: str, end: int, index: pl._Index) -> set[int]:
+    """The bounds with an after phrase the words after ``end`` start with: the plain reading."""
+    words = pl._words(prose[end : end + 80])
+    return {p for first in words[:1] for p, phrase in index.after.get(first, ()) if pl._starts_with(words, phrase)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=14),
+    st.lists(st.sampled_from(("about", "nearly", "more than", "up to", "as many as", "Some", "just over")), max_size=2),
+    st.sampled_from(_FIGURES),
+    st.lists(st.sampled_from(_WORDS), max_size=8),
+    st.lists(st.sampled_from(_GLUE), min_size=25, max_size=25),
+)
+def test_plausibility_views_find_the_phrases_the_whole_index_finds(
+    before: list[str], hedges: list[str], figure: str, after: list[str], glue: list[str]
+) -> None:
+    """A figure's view (its bounds' phrases only, a last-token gate before it and substring probes
+    after it) finds every phrase of those bounds that the whole index finds, and no other."""
+    words = [*before, *hedges, figure, *after]
+    text = "".join(w + g for w, g in zip(words, glue, strict=False)) + "."
+    extraction = verify.extract(text)
+    index = pl._index(tuple(p for p in resolve((), Config()) if p.bounds))
+    for fig in extraction.figures:
+        if fig.kind == "label":
+            continue
+        view = index.view(fig)
+        phrases = pl._Phrases(extraction.document.prose, fig, view)
+        prose = extraction.document.prose
+        assert phrases.before == _old_before(prose, fig, index) & view.measurable
+        for end in {*phrases.ends, fig.end + 3}:
+            assert phrases._after_at(end) == _old_after(prose, end, index) & view.measurable
+
+
+def test_plausibility_views_see_the_shipped_phrases() -> None:
+    """The views the gates and probes serve are not empty: counts read ages, percents shares."""
+    index = pl._index(tuple(p for p in resolve((), Config()) if p.bounds))
+    count = index.view(verify.extract("aged 130").figures[0])
+    percent = index.view(verify.extract("112% of voters").figures[0])
+    assert "aged" in count.before and count.probes and "year" in count.probes
+    assert "of" in percent.after and "of" in (percent.probes or ())
+    assert not set(count.after) & {"of", "stake"}  # a count never reads a share's phrases
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS + ("Turnout", "age of", "İs", "ſtake")), max_size=10),
+    st.lists(st.sampled_from(("aged", "age of", "of voters", "stake", "year old", "turnout", "ıs", "")), max_size=4),
+    st.booleans(),
+)
+def test_has_any_phrase_is_any_has_phrase(words: list[str], phrases: list[str], suffix: bool) -> None:
+    """Lower-casing the text once for several phrases answers as asking for each phrase."""
+    text = " ".join(words)
+    assert has_any_phrase(text, phrases, suffix=suffix) == any(has_phrase(text, p, suffix=suffix) for p in phrases)
