@@ -3,12 +3,17 @@ find what the plain reading they replace finds."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import verify
+from verify.checks import arithmetic
+from verify.checks import conflicting_figures as cf
 from verify.checks import plausibility as pl
 from verify.config import Config
+from verify.model import Span
 from verify.packs import has_any_phrase, has_phrase, resolve
 
 #: Words of the shipped bounds' phrases, hedges, determiners and look-alikes, to build texts
@@ -90,3 +95,34 @@ def test_has_any_phrase_is_any_has_phrase(words: list[str], phrases: list[str], 
     """Lower-casing the text once for several phrases answers as asking for each phrase."""
     text = " ".join(words)
     assert has_any_phrase(text, phrases, suffix=suffix) == any(has_phrase(text, p, suffix=suffix) for p in phrases)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(("Ohio", "Ohioans", "ohio", " ", "a", ",", ";", "Z", ".", "_", "é", "1", "\n", "B.C")), max_size=12),
+    st.sampled_from(("Ohio", "B.C", "A", "O'Neil")),
+)
+def test_conflicting_proper_word_search_is_the_pattern(pieces: list[str], word: str) -> None:
+    """The str.find search for a word written capitalised inside a sentence finds what the
+    per-word pattern found."""
+    text = "".join(pieces)
+    expected = re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+    assert cf._written_inside(text, word) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("A", "b", " ", "\n", "\t", "\u00a0", ";", ", while ", " whereas ", ", but ", "İ")), max_size=16))
+def test_conflicting_clause_bounds_rewrite_only_other_whitespace(pieces: list[str]) -> None:
+    """Clause bounds read without rewriting a sentence of plain spaces are those read after
+    rewriting every whitespace character as a space."""
+    text = "".join(pieces)
+    sentence = Span(0, len(text), text)
+    lowered = re.sub(r"\s", " ", text.lower())
+    bounds, start = [], 0
+    for m in [*arithmetic.CLAUSE_BREAK.finditer(lowered), None]:
+        end = m.start() if m else len(lowered)
+        if end > start:
+            bounds.append((start, end))
+        if m:
+            start = m.end()
+    assert cf._read_clause_bounds(text, sentence) == tuple(bounds)
