@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import verify
+from verify import units
 from verify.checks import arithmetic
 from verify.checks import conflicting_figures as cf
 from verify.checks import plausibility as pl
+from verify.checks import reference_range as rr
 from verify.config import Config
-from verify.model import Span
+from verify.model import Figure, Span
 from verify.packs import has_any_phrase, has_phrase, resolve
 
 #: Words of the shipped bounds' phrases, hedges, determiners and look-alikes, to build texts
@@ -126,3 +128,21 @@ def test_conflicting_clause_bounds_rewrite_only_other_whitespace(pieces: list[st
         if m:
             start = m.end()
     assert cf._read_clause_bounds(text, sentence) == tuple(bounds)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False),
+    st.sampled_from(("USD", "count", "percent", "kilometer", "degC", "EUR")),
+    st.sampled_from(("USD", "count", "percent", "percentage_point", "meter", "kilometer", "degF", "EUR")),
+)
+def test_reference_range_unit_shortcuts_agree_with_pint(value: float, unit: str, target: str) -> None:
+    """The remembered unit kinds are pint's answer, and a quantity already in the reference's
+    unit converts to its own magnitude, as the shortcut assumes."""
+    q = units.quantity(value, unit)
+    figure = Figure(text="x", start=0, end=1, kind="measure", value=q)
+    assert rr._same_kind_of_unit(figure, target) == rr._read_same_kind(figure, target)
+    if q._units == units.unit(target)._units:
+        assert float(q.to(units.unit(target)).magnitude) == float(q.magnitude)
+    elif rr._same_kind_of_unit(figure, target) and not units.dimensionless(target):
+        assert rr._in_unit(figure, target, open_factor=3.0)[2] == float(q.to(units.unit(target)).magnitude)

@@ -201,8 +201,21 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
 # Matching
 
 
+#: Whether a unit (a quantity's unit container) is of the same kind as a named unit: a pure
+#: function of the two units, asked for every figure and reference (pint compares dimensions slowly).
+_SAME_KIND: dict[tuple[object, str], bool] = {}
+
+
 def _same_kind_of_unit(figure: Figure, unit_name: str) -> bool:
     """Compatible units, with percent, percentage points and plain counts kept apart."""
+    key = (figure.value._units, unit_name)
+    found = _SAME_KIND.get(key)
+    if found is None:
+        found = _SAME_KIND[key] = _read_same_kind(figure, unit_name)
+    return found
+
+
+def _read_same_kind(figure: Figure, unit_name: str) -> bool:
     if not units.compatible(figure.value, units.one(unit_name)):
         return False
     if units.dimensionless(unit_name):
@@ -280,10 +293,11 @@ def _in_unit(figure: Figure, unit_name: str, *, open_factor: float) -> tuple[flo
     near hedge ("nearly", "just over").
     """
     target = units.unit(unit_name)
-    dimensionless = units.quantity(1, unit_name).dimensionless
+    dimensionless = units.dimensionless(unit_name)
 
     def conv(q):
-        return float(q.magnitude) if dimensionless else float(q.to(target).magnitude)
+        # (pint hands back the magnitude itself for a quantity already in the unit)
+        return float(q.magnitude) if dimensionless or q._units == target._units else float(q.to(target).magnitude)
 
     value = conv(figure.value)
     near = (figure.qualifier or "").strip().lower() in NEAR_HEDGES
