@@ -843,18 +843,21 @@ def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tru
 def has_any_phrase(text: str, phrases: Iterable[str], *, suffix: bool = True) -> bool:
     """``any(has_phrase(text, p, suffix=suffix) for p in phrases)``, lower-casing ``text`` once
     for all the phrases instead of once per phrase."""
-    lower: str | None = None
-    folds = False
-    for phrase in phrases:
-        first = _first_word(phrase)
-        if first and first.isascii():
-            if lower is None:
-                lower, folds = text.lower(), _folds(text)
-            if first.lower() not in lower and not folds:
-                continue  # as _cannot_hold
+    lower = text.lower()
+    folds = _folds(text)
+    for phrase, first in _firsts(phrases if isinstance(phrases, tuple) else tuple(phrases)):
+        if first is not None and not folds and first not in lower:
+            continue  # as _cannot_hold
         if _phrase_pattern(phrase, False, suffix).search(text) is not None:
             return True
     return False
+
+
+@cache
+def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each phrase with the lower case of its first word when that is ASCII (else None): what
+    _cannot_hold tests, read once per tuple of a pack's phrases rather than per sentence."""
+    return tuple((p, f.lower() if (f := _first_word(p)) and f.isascii() else None) for p in phrases)
 
 
 __all__ += ["find_phrase", "has_any_phrase", "has_phrase"]

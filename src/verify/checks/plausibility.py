@@ -41,7 +41,7 @@ import attrs
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
-from verify.checks.reference_range import modality_of
+from verify.checks.reference_range import modality_of, unit_fit
 from verify.model import Figure, Finding, Span
 from verify.packs import Bound, Pack, describe_range, has_any_phrase
 
@@ -111,7 +111,8 @@ def _value_for(
     if bound.kinds and figure.kind not in bound.kinds:
         return None
     target = units.one(bound.unit)
-    extra, compound_end = _compound(prose, figure, target)
+    compatible, same_kind = unit_fit(figure, bound.unit)
+    extra, compound_end = _compound(prose, figure, target) if compatible else (0.0, figure.end)
     phrase = phrase_matches(compound_end)
     by_noun = not phrase and bool(figure.noun) and has_any_phrase(figure.noun, bound.nouns)
     if not (phrase or by_noun):
@@ -123,12 +124,15 @@ def _value_for(
         return None
     if has_any_phrase(sentence, bound.exclude):
         return None
-    if units.compatible(figure.value, target):
-        if units.dimensionless(bound.unit) and _family(units.unit_name(figure.value)) != _family(bound.unit):
+    if compatible:
+        if not same_kind:  # percent, percentage points and plain counts are kept apart
             return None
 
         def conv(q):
-            return float(q.magnitude) if units.dimensionless(bound.unit) else float(q.to(target.units).magnitude)
+            # (pint hands back the magnitude itself for a quantity already in the unit)
+            if units.dimensionless(bound.unit) or q._units == target._units:
+                return float(q.magnitude)
+            return float(q.to(target.units).magnitude)
 
     elif bound.bare and phrase and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count":
 
@@ -153,13 +157,14 @@ _WHOLE_UNITS = {"minute": ("hour",), "second": ("hour", "minute"), "inch": ("foo
 
 
 def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:
-    """The rest of a compound measure after the figure, in the bound's unit.
+    """The rest of a compound measure after the figure, in the bound's unit (``target``, which
+    the figure's unit converts to).
 
     "2 hours and 5 minutes", "1 hour 59 minutes 40 seconds", "7 feet 3 inches": extraction
     may stop at the first part; the later parts are added here (0 when there are none), and
     the offset where the compound ends is returned with them.
     """
-    if figure.kind != "measure" or not units.compatible(figure.value, target):
+    if figure.kind != "measure":
         return 0.0, figure.end
     total = 0.0
     pos = figure.end
@@ -176,10 +181,6 @@ def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:
     return total, pos
 
 
-def _family(name: str) -> str:
-    return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
-
-
 @attrs.frozen
 class _View:
     """The part of an :class:`_Index` that figures of one kind and unit can use: the bounds that
@@ -187,7 +188,10 @@ class _View:
 
     measurable: frozenset[int]  # positions of the bounds ``_value_for`` can read such a figure in
     before: dict[str, tuple[tuple[int, str], ...]]  # as _Index.before, for those bounds only
-    after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # as _Index.after, for those bounds only
+    #: As _Index.after for those bounds only, each first word's phrases grouped by their second
+    #: word ("" for a phrase of one word): a phrase can start the words after a figure only if
+    #: its second word is one of the few the gap allows, so only those groups are tried.
+    after: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]
     with_nouns: frozenset[int]  # as _Index.with_nouns, for those bounds only
     with_after: frozenset[int]  # as _Index.with_after, for those bounds only
     #: Strings one of which the lower-cased text after a figure holds if a phrase of ``after`` can
@@ -226,7 +230,7 @@ class _Index:
                     or bound.bare and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count"
                 )
             )
-            after = _keep(self.after, measurable)
+            after = _by_second_word(_keep(self.after, measurable))
             found = self._views[key] = _View(
                 measurable,
                 _keep(self.before, measurable),
@@ -243,6 +247,17 @@ def _probes(after: dict[str, tuple]) -> tuple[str, ...] | None:
     if any("'" in word for word in after):
         return None
     return tuple(word for word in after if not any(other != word and other in word for other in after))
+
+
+def _by_second_word(after: dict[str, tuple]) -> dict[str, dict[str, tuple]]:
+    """``after``'s phrases of each first word, grouped by their second word (see _View.after)."""
+    grouped: dict[str, dict[str, tuple]] = {}
+    for first, entries in after.items():
+        groups: dict[str, list] = {}
+        for position, words in entries:
+            groups.setdefault(words[1] if len(words) > 1 else "", []).append((position, words))
+        grouped[first] = {second: tuple(group) for second, group in groups.items()}
+    return grouped
 
 
 def _keep(phrases: dict[str, tuple], positions: frozenset[int]) -> dict[str, tuple]:
@@ -333,9 +348,13 @@ class _Phrases:
                 return found
             # Most figures are followed by no phrase's first word: read the rest only when one is.
             first = _first_word(lower)
-            phrases = self.view.after.get(first, ()) if first is not None else ()
-            words = _words(text) if phrases else ()
-            found = self._after[end] = {position for position, phrase in phrases if _starts_with(words, phrase)}
+            groups = self.view.after.get(first) if first is not None else None
+            found = self._after[end] = set()
+            if groups:
+                words = _words(text)
+                # A phrase's second word stands right after its first, or up to _GAP words later.
+                for second in {"", *words[1 : _GAP + 2]}:
+                    found.update(position for position, phrase in groups.get(second, ()) if _starts_with(words, phrase))
         return found
 
 

@@ -201,18 +201,26 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
 # Matching
 
 
-#: Whether a unit (a quantity's unit container) is of the same kind as a named unit: a pure
-#: function of the two units, asked for every figure and reference (pint compares dimensions slowly).
-_SAME_KIND: dict[tuple[object, str], bool] = {}
+#: Whether a unit (a quantity's unit container) converts to a named unit, and whether it is of
+#: the same kind: a pure function of the two units, asked for every figure and reference or
+#: bound (pint compares dimensionalities slowly).
+_UNIT_FIT: dict[tuple[object, str], tuple[bool, bool]] = {}
+
+
+def unit_fit(figure: Figure, unit_name: str) -> tuple[bool, bool]:
+    """Whether the figure's unit is compatible with ``unit_name`` (converts to it), and whether
+    it is of the same kind as well (:func:`_same_kind_of_unit`); remembered per pair of units."""
+    key = (figure.value._units, unit_name)
+    found = _UNIT_FIT.get(key)
+    if found is None:
+        compatible = units.compatible(figure.value, units.one(unit_name))
+        found = _UNIT_FIT[key] = (compatible, compatible and _read_same_kind(figure, unit_name))
+    return found
 
 
 def _same_kind_of_unit(figure: Figure, unit_name: str) -> bool:
     """Compatible units, with percent, percentage points and plain counts kept apart."""
-    key = (figure.value._units, unit_name)
-    found = _SAME_KIND.get(key)
-    if found is None:
-        found = _SAME_KIND[key] = _read_same_kind(figure, unit_name)
-    return found
+    return unit_fit(figure, unit_name)[1]
 
 
 def _read_same_kind(figure: Figure, unit_name: str) -> bool:
@@ -438,4 +446,4 @@ def _format(value: float, original: str) -> str:
     return text.rstrip("0").rstrip(".")
 
 
-__all__ = ["ANAPHORA", "RULES", "SLIP_POWERS", "applies", "core_span", "restate", "rounding", "run"]
+__all__ = ["ANAPHORA", "RULES", "SLIP_POWERS", "applies", "core_span", "restate", "rounding", "run", "unit_fit"]
