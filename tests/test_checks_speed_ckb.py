@@ -146,3 +146,31 @@ def test_reference_range_unit_shortcuts_agree_with_pint(value: float, unit: str,
         assert float(q.to(units.unit(target)).magnitude) == float(q.magnitude)
     elif rr._same_kind_of_unit(figure, target) and not units.dimensionless(target):
         assert rr._in_unit(figure, target, open_factor=3.0)[2] == float(q.to(units.unit(target)).magnitude)
+
+
+_CHANGE_WORDS = (
+    "from", "to", "up", "than", "compared", "with", "versus", "vs.", "vs", "against", "5", "%", "percent",
+    "of", "the", "all", "its", "about", "nearly", "some", "just", "only", "roughly", "x", "upto", "1990",
+)  # fmt: skip
+_CHANGE_ENDS = (
+    "from", "up to", "to", "than", "compared with", "vs.", "against", "5 of the", "% x of those", "percent of all",
+    "2020 dollars of its", "x of the",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CHANGE_WORDS), max_size=8),
+    st.lists(st.sampled_from((" ", " ", " ", "  ", "\n", "-", "")), min_size=8, max_size=8),
+    st.sampled_from(_CHANGE_ENDS),
+    st.lists(st.sampled_from(("about", "nearly", "some", "just", "only", "roughly", "x")), max_size=3),
+    st.sampled_from(("", " ", "\n", " \n")),
+)
+def test_conflicting_change_before_searches_only_where_a_match_can_start(
+    words: list[str], glue: list[str], change: str, hedges: list[str], end: str
+) -> None:
+    """Searching the words before a figure for "from"/"than"/"of the" … only past the spaces a
+    match can hold answers as searching all of them."""
+    lead = "".join(w + g for w, g in zip(words, glue, strict=False))
+    for before in (lead + end, lead + " ".join([change, *hedges]) + end):
+        assert cf._changes_before(before) == (cf._CHANGE_BEFORE.search(before) is not None)

@@ -117,10 +117,11 @@ _PLACE_AFTER = re.compile(
 _CAPITAL = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A figure that is one end of a change or a comparison is not a restatement of anything.
+_CHANGE_HEDGES = ("about ", "nearly ", "some ", "roughly ", "around ", "almost ", "just ", "only ")
 _CHANGE_BEFORE = re.compile(
     r"(?:\bfrom|(?<!\bup )\bto|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|"
     r"(?:\d|%|percent) (?:[a-z]+ )?of (?:the|its|their|those|these|all))"
-    r" (?:about |nearly |some |roughly |around |almost |just |only )*$"
+    r" (?:" + "|".join(_CHANGE_HEDGES) + r")*$"
 )
 _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:up|down) )?(?:from|to) (?:about |nearly |some |roughly |around )*[$€£¥]?\d")
 _IRREGULAR = {"people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman"}
@@ -350,7 +351,7 @@ class Profile:
     @_once
     def changing(self) -> bool:
         return (
-            bool(_CHANGE_BEFORE.search(self.before))
+            _changes_before(self.before)
             or bool(_CHANGE_AFTER.match(self._after.lower()))
             or self.figure.text.lower().startswith("from ")
         )
@@ -395,6 +396,23 @@ def _read_clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ..
         if m:
             start = m.end()
     return tuple(bounds)
+
+
+def _changes_before(before: str) -> bool:
+    """``_CHANGE_BEFORE.search(before)``, tried only where a match can start: a match holds at
+    most four plain spaces besides those of its hedges, which run to the end (or to a last
+    newline); no hedge ends another, so they are counted off the end one by one."""
+    end = len(before) - 1 if before.endswith("\n") else len(before)
+    hedges = 0
+    while before.endswith(_CHANGE_HEDGES, 0, end):
+        end -= next(len(h) for h in _CHANGE_HEDGES if before.endswith(h, 0, end))
+        hedges += 1
+    start = len(before)
+    for _ in range(5 + hedges):  # past the fifth space before the hedges, no match can start
+        start = before.rfind(" ", 0, start)
+        if start < 0:
+            break
+    return _CHANGE_BEFORE.search(before, start + 1) is not None
 
 
 def _head(first: str, rest: str) -> str:
