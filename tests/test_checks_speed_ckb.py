@@ -174,3 +174,16 @@ def test_conflicting_change_before_searches_only_where_a_match_can_start(
     lead = "".join(w + g for w, g in zip(words, glue, strict=False))
     for before in (lead + end, lead + " ".join([change, *hedges]) + end):
         assert cf._changes_before(before) == (cf._CHANGE_BEFORE.search(before) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("aged", "supercentenarians", "x" * 30, "...", "'", " ", "  ", "-", "’s", "İ", ".5", "of", "\n")),
+        max_size=12,
+    )
+)
+def test_plausibility_last_token_is_the_last_of_the_tokens(pieces: list[str]) -> None:
+    """The last token read from a window's end (a short tail first) is the last of its tokens."""
+    text = "".join(pieces)[-60:]
+    assert pl._last_token(text) == (pl._tokens(text) or [""])[-1]

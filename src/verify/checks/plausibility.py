@@ -69,11 +69,13 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     index = _index(packs)
     prose = ctx.prose
     for figure in ctx.extraction.figures:
-        if figure.kind == "label" or modality_of(figure) == "projection":
+        if figure.kind == "label":
             continue
         view = index.view(figure)
         if not view.measurable:
             continue  # no bound can read the figure in its unit ("$2 billion"): no phrase to look for
+        if modality_of(figure) == "projection":
+            continue
         phrases = _Phrases(prose, figure, view)
         for position in phrases.candidates(figure):
             bound = index.bounds[position]
@@ -381,8 +383,24 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
 _HEDGE_ENDS = tuple({hedge.rpartition(" ")[2] for hedge in _HEDGE_WORDS})
 
 
+#: How many characters at the end of a window are read first for its last token: most hold it
+#: whole, and a shorter read is cheaper.
+_TAIL = 24
+
+
 def _last_token(text: str) -> str:
-    """``_tokens(text)[-1]`` ("" for none), reading the tokens from the end."""
+    """``_tokens(text)[-1]`` ("" for none), read from the end of ``text``: from its last
+    :data:`_TAIL` characters when they hold a token after their first (which the cut may have
+    shortened), else from all of it."""
+    tail = text[-_TAIL:]
+    tokens = _TOKEN.findall(tail.lower().replace("’", "'"))
+    whole = len(tail) == len(text)  # then the first token is whole as well
+    for i in range(len(tokens) - 1, -1 if whole else 0, -1):
+        w = tokens[i].strip(".'")
+        if w:
+            return w
+    if whole:
+        return ""
     for w in reversed(_TOKEN.findall(text.lower().replace("’", "'"))):
         w = w.strip(".'")
         if w:
