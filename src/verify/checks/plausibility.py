@@ -303,26 +303,36 @@ class _Phrases:
         numeral = _NUMERAL.search(figure.text)
         self.before: set[int] = set()  # positions of the bounds whose before phrase matched
         if view.before:
-            for start in {figure.start, figure.start + (numeral.start() if numeral else 0)}:
-                text = prose[max(0, start - 60) : start]
-                # A window ends with a phrase only if its last word is a phrase's last word, and
-                # it ends on another word than its last token only when a hedge is dropped: most
-                # windows are turned away on that token alone, without being normalised.
-                last = _last_token(text)
-                if last not in view.before and not last.endswith(_HEDGE_ENDS):
-                    continue
-                window = _window_before(text)
-                for position, phrase in view.before.get(window.rpartition(" ")[2], ()):
-                    if _ends_with(window, phrase):
-                        self.before.add(position)
-        self.ends = {figure.end, figure.start + numeral.end()} if numeral else {figure.end}
+            self._read_before(figure.start)
+            if numeral and numeral.start():
+                self._read_before(figure.start + numeral.start())
+        #: Where an after phrase may start: the figure's end, and its numeral's end if elsewhere.
+        self.ends = (figure.end,)
+        if numeral and figure.start + numeral.end() != figure.end:
+            self.ends += (figure.start + numeral.end(),)
         self._after: dict[int, set[int]] = {}
+
+    def _read_before(self, start: int) -> None:
+        text = self.prose[max(0, start - 60) : start]
+        # A window ends with a phrase only if its last word is a phrase's last word, and it ends
+        # on another word than its last token only when a hedge is dropped: most windows are
+        # turned away on that token alone, without being normalised.
+        last = _last_token(text)
+        if last not in self.view.before and not last.endswith(_HEDGE_ENDS):
+            return
+        window = _window_before(text)
+        for position, phrase in self.view.before.get(window.rpartition(" ")[2], ()):
+            if _ends_with(window, phrase):
+                self.before.add(position)
 
     def candidates(self, figure: Figure) -> list[int]:
         """The positions, in order, of the bounds that may be about the figure: a phrase of theirs
         matched, or they have nouns and it counts one, or it is a measure (whose compound end,
         in each bound's unit, may move where an after phrase is read). No other bound is."""
-        found = set(self.before).union(*(self._after_at(end) for end in self.ends))
+        found = set(self.before)
+        if self.view.after:
+            for end in self.ends:
+                found |= self._after_at(end)
         if figure.noun:
             found |= self.view.with_nouns
         if figure.kind == "measure":
@@ -336,7 +346,7 @@ class _Phrases:
         if position in self.before:
             return True
         if position in self.view.with_after:
-            return any(position in self._after_at(end) for end in self.ends | {compound_end})
+            return any(position in self._after_at(end) for end in (*self.ends, compound_end))
         return False
 
     def _after_at(self, end: int) -> set[int]:
@@ -345,9 +355,13 @@ class _Phrases:
             text = self.prose[end : end + 80]
             lower = text.lower()
             probes = self.view.probes
-            if probes is not None and not any(probe in lower for probe in probes):
-                found = self._after[end] = set()
-                return found
+            if probes is not None:
+                for probe in probes:
+                    if probe in lower:
+                        break
+                else:
+                    found = self._after[end] = set()
+                    return found
             # Most figures are followed by no phrase's first word: read the rest only when one is.
             first = _first_word(lower)
             groups = self.view.after.get(first) if first is not None else None
