@@ -187,3 +187,21 @@ def test_plausibility_last_token_is_the_last_of_the_tokens(pieces: list[str]) ->
     """The last token read from a window's end (a short tail first) is the last of its tokens."""
     text = "".join(pieces)[-60:]
     assert pl._last_token(text) == (pl._tokens(text) or [""])[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ("Last", "year", "LAST YEAR", "the", "first", "quarter", "2020", "1999s", "March", "may", "mayor", "K", "ſ",
+             "ı", "İ", "yesterday", "Today", "ſeptember", "this week", "x")
+        ),
+        max_size=10,
+    ),
+    st.lists(st.sampled_from((" ", "  ", "-", ", ", "")), min_size=10, max_size=10),
+)
+def test_conflicting_time_words_read_lower_ascii_as_the_pattern(words: list[str], glue: list[str]) -> None:
+    """Time words found case-sensitively in lower-cased ASCII text (and case-insensitively in
+    any other) are those TIME_WORDS finds, lower-cased."""
+    text = "".join(w + g for w, g in zip(words, glue, strict=False))
+    assert cf._time_words(text) == [m.group(0).lower() for m in cf.TIME_WORDS.finditer(text)]

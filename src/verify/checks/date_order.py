@@ -151,15 +151,18 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     dates = list(ctx.dates)
     yield from _counted_steps(ctx, rule, dates)
     eligible = [d for d in dates if _eligible(d)]
-    masks = _Masks(dates)
+    masks: _Masks | None = None  # built for the first pair of dates in one sentence (most have none)
     leads: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
     for a, b in zip(eligible, eligible[1:]):
-        same_sentence = a.sentence is not None and a.sentence == b.sentence
+        sentence = a.sentence
+        # (the same Span object is the same sentence; only a distinct one needs comparing)
+        same_sentence = sentence is not None and (sentence is b.sentence or sentence == b.sentence)
         if not same_sentence:
             yield from _sentence_opener(ctx, rule, a, b)
             continue
-        sentence = a.sentence
         assert sentence is not None
+        if masks is None:
+            masks = _Masks(dates)
         between = _connectives(prose, a.end, b.start, masks)
         if _REPORTING.search(prose, a.end, between[-1].start() if between else b.start):
             continue  # "said on Dec. 9 that …": the first date dates the saying
