@@ -14,6 +14,7 @@ from verify.checks import arithmetic
 from verify.checks import conflicting_figures as cf
 from verify.checks import plausibility as pl
 from verify.checks import reference_range as rr
+from verify.checks._base import CheckContext
 from verify.config import Config
 from verify.model import Figure, Span
 from verify.packs import has_any_phrase, has_phrase, resolve
@@ -205,3 +206,46 @@ def test_conflicting_time_words_read_lower_ascii_as_the_pattern(words: list[str]
     any other) are those TIME_WORDS finds, lower-cased."""
     text = "".join(w + g for w, g in zip(words, glue, strict=False))
     assert cf._time_words(text) == [m.group(0).lower() for m in cf.TIME_WORDS.finditer(text)]
+
+
+_AGES = ("130", "122", "123", "45", "0", "more than 120", "about 125", "between 90 and 130", "up to 140", "112%",
+         "99.5%", "101 percent", "-5", "123rd", "5th", "1,200", "2.9 meters", "80 kg")  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=6),
+    st.sampled_from(("", "aged", "she died at", "turnout was", "weighing", "the", "won", "at age")),
+    st.sampled_from(_AGES),
+    st.sampled_from(("", "years old", "of voters", "birthday", "year-old woman", "tall", "people")),
+    st.lists(st.sampled_from(_WORDS), max_size=4),
+    st.lists(st.sampled_from(_GLUE), min_size=13, max_size=13),
+)
+def test_plausibility_limits_turn_away_only_figures_within_every_bound(
+    before: list[str], lead: str, figure: str, tail: str, after: list[str], glue: list[str]
+) -> None:
+    """Turning a figure away because it lies within the limits of every bound it could be about
+    changes no finding: the check finds the same with the limits ignored."""
+    words = [*before, lead, figure, tail, *after]
+    text = "".join(w + g for w, g in zip(words, glue, strict=False)) + "."
+    extraction = verify.extract(text)
+    packs = resolve((), Config())
+    ctx = CheckContext(extraction, packs)
+    limited = [f.to_dict() for f in pl.run(ctx)]
+    beyond = pl._beyond
+    pl._beyond = lambda *args: True  # (restored below: hypothesis runs this many times)
+    try:
+        assert [f.to_dict() for f in pl.run(CheckContext(extraction, packs))] == limited
+    finally:
+        pl._beyond = beyond
+
+
+def test_plausibility_limits_are_read_for_counts_and_percents() -> None:
+    """Counts (read bare as ages) and percents get limits; measures, which may be compound, do not."""
+    index = pl._index(tuple(p for p in resolve((), Config()) if p.bounds))
+    count = index.view(verify.extract("aged 130").figures[0])
+    percent = index.view(verify.extract("112% of voters").figures[0])
+    measure = index.view(verify.extract("2.9 meters tall").figures[0])
+    assert count.limits is not None and count.limits[0] is not None
+    assert percent.limits == (100.0, percent.limits[1])
+    assert measure.limits is None

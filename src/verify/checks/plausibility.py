@@ -74,6 +74,8 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         view = index.view(figure)
         if not view.measurable:
             continue  # no bound can read the figure in its unit ("$2 billion"): no phrase to look for
+        if view.limits is not None and not _beyond(figure, *view.limits):
+            continue  # within every bound it could be about, whatever the words: no phrase to look for
         if modality_of(figure) == "projection":
             continue
         phrases = _Phrases(prose, figure, view)
@@ -201,6 +203,22 @@ class _View:
     #: figures away before their words are read. None when a first word holds an apostrophe,
     #: which the text may write as "’".
     probes: tuple[str, ...] | None
+    #: For figures that ``_value_for`` reads at their own magnitude (not measures, which may be
+    #: compound; bounds that read them bare, or in a dimensionless unit or their own), the lowest ``max`` and
+    #: the highest ``min`` of those bounds: a figure within both is beyond none of them. None
+    #: for other figures.
+    limits: tuple[float | None, float | None] | None
+
+
+def _beyond(figure: Figure, lowest_max: float | None, highest_min: float | None) -> bool:
+    """Whether the figure, read at its own magnitude as ``_value_for`` reads it, lies above
+    ``lowest_max`` or below ``highest_min``."""
+    value = float(figure.value.magnitude)
+    low = float(figure.low.magnitude) if figure.low is not None else value
+    high = float(figure.high.magnitude) if figure.high is not None else value
+    if figure.low is not None and figure.high is None:
+        high = math.inf
+    return lowest_max is not None and low > lowest_max or highest_min is not None and high < highest_min
 
 
 @attrs.frozen
@@ -240,8 +258,23 @@ class _Index:
                 self.with_nouns & measurable,
                 self.with_after & measurable,
                 _probes(after),
+                self._limits(figure, measurable),
             )
         return found
+
+    def _limits(self, figure: Figure, measurable: frozenset[int]) -> tuple[float | None, float | None] | None:
+        """The :attr:`_View.limits` of figures of the kind and unit of ``figure``."""
+        bounds = [self.bounds[position] for position in measurable]
+        # A bound that cannot convert the figure reads it bare; one that can reads it at its
+        # magnitude when its unit is dimensionless or the figure's own.
+        if figure.kind == "measure" or not all(
+            not unit_fit(figure, b.unit)[0] or units.dimensionless(b.unit) or units.one(b.unit)._units == figure.value._units
+            for b in bounds
+        ):
+            return None
+        maxima = [b.max for b in bounds if b.max is not None]
+        minima = [b.min for b in bounds if b.min is not None]
+        return (min(maxima) if maxima else None, max(minima) if minima else None)
 
 
 def _probes(after: dict[str, tuple]) -> tuple[str, ...] | None:
