@@ -3,6 +3,7 @@ find what the plain reading they replace finds."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from hypothesis import given, settings
@@ -249,3 +250,13 @@ def test_plausibility_limits_are_read_for_counts_and_percents() -> None:
     assert count.limits is not None and count.limits[0] is not None
     assert percent.limits == (100.0, percent.limits[1])
     assert measure.limits is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.integers(min_value=-(10**20), max_value=10**20))
+def test_conflicting_significant_digits_read_from_the_mantissa(value: float) -> None:
+    """The digits read from the fixed-width mantissa are those of splitting and stripping it."""
+    expected = "0"
+    if value != 0 and math.isfinite(value):
+        expected = f"{abs(value):.9e}".split("e")[0].replace(".", "").rstrip("0") or "0"
+    assert cf.significant_digits(value) == expected

@@ -200,7 +200,8 @@ class Profile:
     made. The clause (and what stands before and after the figure in it) is read at once.
     """
 
-    def __init__(self, ctx: CheckContext, fig: Figure) -> None:
+    def __init__(self, ctx: CheckContext, fig: Figure, key: _Key | None = None) -> None:
+        """``key``, the figure's key if it has one, gives what it has read already."""
         frame = ctx.extraction.frame
         sentence = frame.sentence_at(fig.start)
         prose = ctx.prose
@@ -216,13 +217,17 @@ class Profile:
         self._sentence_span = sentence
         self._start = start
         self.figure = fig
-        self.noun: str | None = noun_key(fig.noun)
         self.clause = prose[start:end]  # the clause's prose, as written
         self.before = prose[start : fig.start].lower()  # the clause's prose before the figure, lower-cased
         self._after = prose[fig.end : end]
-        self.sentence = frame.sentence_index(fig.start)
-        self.dimension = units.dimension_name(fig.value)  # to compare without pint in the pair loop
-        self.root = _root_factor(fig)  # what one of the figure's unit is in root units
+        if key is not None:
+            self.noun, self.sentence, self.dimension, self.root = key.noun, key.sentence, key.dimension, key.root
+            self.digits = key.digits
+        else:
+            self.noun = noun_key(fig.noun)
+            self.sentence = frame.sentence_index(fig.start)
+            self.dimension = units.dimension_name(fig.value)  # to compare without pint in the pair loop
+            self.root = _root_factor(fig)  # what one of the figure's unit is in root units
 
     @property
     def attribution(self) -> str | None:
@@ -631,8 +636,8 @@ def significant_digits(value: float) -> str:
     """The significant digits of a value ("12" for 1.2e9 and for 1,200)."""
     if value == 0 or not math.isfinite(value):
         return "0"
-    mantissa = f"{abs(value):.9e}".split("e")[0]
-    return mantissa.replace(".", "").rstrip("0") or "0"
+    mantissa = f"{abs(value):.9e}"  # "d.ddddddddde+XX", the first digit not 0
+    return (mantissa[0] + mantissa[2:11]).rstrip("0")
 
 
 def _restated(a: Profile, b: Profile) -> int | None:
@@ -724,13 +729,16 @@ def _magnitude_finding(ctx: CheckContext, a: Profile, b: Profile, k: int) -> Fin
 # --------------------------------------------------------------------------------------------
 
 
+_COMPARABLE_KINDS = frozenset(("money", "count", "percent", "measure", "percentage_points"))
+
+
 def _comparable_kind(fig: Figure) -> bool:
-    return fig.kind in ("money", "count", "percent", "measure", "percentage_points")
+    return fig.kind in _COMPARABLE_KINDS
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
     frame = ctx.extraction.frame
-    yield from _pairs(ctx, [_Key(frame, f) for f in ctx.figures if _comparable_kind(f)])
+    yield from _pairs(ctx, [_Key(frame, f) for f in ctx.figures if f.kind in _COMPARABLE_KINDS])
 
 
 #: How many earlier figures of the same kind a figure is compared with, from each end of the
@@ -823,7 +831,7 @@ def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
     def profiled(k: _Key) -> Profile:
         found = profiles.get(id(k))
         if found is None:
-            found = profiles[id(k)] = profile(ctx, k.figure)
+            found = profiles[id(k)] = Profile(ctx, k.figure, k)
         return found
 
     for kb, earlier in _candidates(keys):
