@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -210,15 +211,17 @@ def test_conflicting_time_words_read_lower_ascii_as_the_pattern(words: list[str]
 
 
 _AGES = ("130", "122", "123", "45", "0", "more than 120", "about 125", "between 90 and 130", "up to 140", "112%",
-         "99.5%", "101 percent", "-5", "123rd", "5th", "1,200", "2.9 meters", "80 kg")  # fmt: skip
+         "99.5%", "101 percent", "-5", "123rd", "5th", "1,200", "2.9 meters", "80 kg", "2.72 m", "272 centimeters",
+         "9 feet", "1.1 tonnes", "31 pounds", "45 km/h", "2,400 km/h", "130 mph", "123 years", "1,500 months",
+         "95 minutes", "2 hours", "40 seconds", "12 weeks", "300 centimeters", "0.003 kilometers", "12,000 grams", "35 mph")  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(_WORDS), max_size=6),
-    st.sampled_from(("", "aged", "she died at", "turnout was", "weighing", "the", "won", "at age")),
+    st.sampled_from(("", "aged", "she died at", "turnout was", "weighing", "the", "won", "at age", "he ran at", "in", "he stood")),
     st.sampled_from(_AGES),
-    st.sampled_from(("", "years old", "of voters", "birthday", "year-old woman", "tall", "people")),
+    st.sampled_from(("", "years old", "of voters", "birthday", "year-old woman", "tall", "people", "baby", "old man")),
     st.lists(st.sampled_from(_WORDS), max_size=4),
     st.lists(st.sampled_from(_GLUE), min_size=13, max_size=13),
 )
@@ -242,14 +245,19 @@ def test_plausibility_limits_turn_away_only_figures_within_every_bound(
 
 
 def test_plausibility_limits_are_read_for_counts_and_percents() -> None:
-    """Counts (read bare as ages) and percents get limits; measures, which may be compound, do not."""
+    """Counts (read bare as ages), percents and measures get limits (a converted one moved a
+    little inwards); hours, minutes and feet, which may be compound, do not."""
     index = pl._index(tuple(p for p in resolve((), Config()) if p.bounds))
     count = index.view(verify.extract("aged 130").figures[0])
     percent = index.view(verify.extract("112% of voters").figures[0])
-    measure = index.view(verify.extract("2.9 meters tall").figures[0])
+    meters = index.view(verify.extract("2.9 meters tall").figures[0])
+    centimeters = index.view(verify.extract("290 centimeters tall").figures[0])
+    minutes = index.view(verify.extract("won the marathon in 95 minutes").figures[0])
     assert count.limits is not None and count.limits[0] is not None
     assert percent.limits == (100.0, percent.limits[1])
-    assert measure.limits is None
+    assert meters.limits and centimeters.limits and meters.limits[0] is not None and centimeters.limits[0] is not None
+    assert 99.99 * meters.limits[0] < centimeters.limits[0] < 100 * meters.limits[0]
+    assert minutes.limits is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -260,3 +268,25 @@ def test_conflicting_significant_digits_read_from_the_mantissa(value: float) -> 
     if value != 0 and math.isfinite(value):
         expected = f"{abs(value):.9e}".split("e")[0].replace(".", "").rstrip("0") or "0"
     assert cf.significant_digits(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He stood 300 centimeters tall.",
+        "He stood 2.75 meters tall.",
+        "The baby was born weighing 12,000 grams.",
+        "The newborn weighed 24 pounds.",
+        "He ran at 35 mph in the final.",
+        "She died on Monday aged 123.",
+        "Turnout was 100.5% in the district.",
+        "The car was doing 1,300 km/h when it crashed.",
+    ],
+)
+def test_plausibility_limits_keep_the_figures_just_beyond_a_bound(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A figure just beyond a bound, in the bound's unit or another, passes the limits and is
+    found, as it is with the limits ignored."""
+    packs = resolve((), Config())
+    limited = [f.to_dict() for f in pl.run(CheckContext(verify.extract(text), packs))]
+    monkeypatch.setattr(pl, "_beyond", lambda *args: True)
+    assert limited and [f.to_dict() for f in pl.run(CheckContext(verify.extract(text), packs))] == limited

@@ -203,15 +203,15 @@ class _View:
     #: figures away before their words are read. None when a first word holds an apostrophe,
     #: which the text may write as "’".
     probes: tuple[str, ...] | None
-    #: For figures that ``_value_for`` reads at their own magnitude (not measures, which may be
-    #: compound; bounds that read them bare, or in a dimensionless unit or their own), the lowest ``max`` and
-    #: the highest ``min`` of those bounds: a figure within both is beyond none of them. None
-    #: for other figures.
+    #: The lowest ``max`` and the highest ``min`` of those bounds, in the unit of the figures
+    #: (a converted one moved a little inwards): a figure within both is beyond none of them.
+    #: None where ``_value_for`` may read more than a figure's magnitude (a compound measure) or
+    #: convert it other than by a factor.
     limits: tuple[float | None, float | None] | None
 
 
 def _beyond(figure: Figure, lowest_max: float | None, highest_min: float | None) -> bool:
-    """Whether the figure, read at its own magnitude as ``_value_for`` reads it, lies above
+    """Whether the figure, at its magnitude in its own unit, lies above
     ``lowest_max`` or below ``highest_min``."""
     value = float(figure.value.magnitude)
     low = float(figure.low.magnitude) if figure.low is not None else value
@@ -264,17 +264,49 @@ class _Index:
 
     def _limits(self, figure: Figure, measurable: frozenset[int]) -> tuple[float | None, float | None] | None:
         """The :attr:`_View.limits` of figures of the kind and unit of ``figure``."""
-        bounds = [self.bounds[position] for position in measurable]
-        # A bound that cannot convert the figure reads it bare; one that can reads it at its
-        # magnitude when its unit is dimensionless or the figure's own.
-        if figure.kind == "measure" or not all(
-            not unit_fit(figure, b.unit)[0] or units.dimensionless(b.unit) or units.one(b.unit)._units == figure.value._units
-            for b in bounds
-        ):
-            return None
-        maxima = [b.max for b in bounds if b.max is not None]
-        minima = [b.min for b in bounds if b.min is not None]
+        name = units.unit_name(figure.value)
+        if figure.kind == "measure" and any(name in wholes for wholes in _WHOLE_UNITS.values()):
+            return None  # "2 hours and 5 minutes": the figure may be read with more than its magnitude
+        maxima: list[float] = []
+        minima: list[float] = []
+        for position in measurable:
+            bound = self.bounds[position]
+            # A bound that cannot convert the figure reads it bare; one that can reads it at its
+            # magnitude when its unit is dimensionless or the figure's own, else converts it.
+            if (
+                not unit_fit(figure, bound.unit)[0]
+                or units.dimensionless(bound.unit)
+                or units.one(bound.unit)._units == figure.value._units
+            ):
+                factor = 1.0
+            else:
+                factor = _factor(name, bound.unit)
+                if factor is None:
+                    return None
+            # A limit moved into the figure's unit is moved a little inwards, past any rounding.
+            if bound.max is not None:
+                limit = bound.max / factor
+                maxima.append(limit if factor == 1.0 else limit - abs(limit) * 1e-9 - 1e-300)
+            if bound.min is not None:
+                limit = bound.min / factor
+                minima.append(limit if factor == 1.0 else limit + abs(limit) * 1e-9 + 1e-300)
         return (min(maxima) if maxima else None, max(minima) if minima else None)
+
+
+@functools.lru_cache(maxsize=256)
+def _factor(unit: str, target: str) -> float | None:
+    """What pint multiplies a magnitude in ``unit`` by to convert it to ``target`` (None unless
+    it converts by a plain positive factor: an offset unit such as a temperature does not).
+    A pure function of two unit names."""
+    one = units.unit(target)
+    factor = float(units.quantity(1.0, unit).to(one).magnitude)
+    if not (math.isfinite(factor) and factor > 0):
+        return None
+    if float(units.quantity(0.0, unit).to(one).magnitude) != 0.0:
+        return None
+    if float(units.quantity(-2.5, unit).to(one).magnitude) != -2.5 * factor:
+        return None
+    return factor
 
 
 def _probes(after: dict[str, tuple]) -> tuple[str, ...] | None:
