@@ -14,6 +14,7 @@ import verify
 from verify import units
 from verify.checks import arithmetic
 from verify.checks import conflicting_figures as cf
+from verify.checks import date_order as do
 from verify.checks import plausibility as pl
 from verify.checks import reference_range as rr
 from verify.checks._base import CheckContext
@@ -290,3 +291,32 @@ def test_plausibility_limits_keep_the_figures_just_beyond_a_bound(text: str, mon
     limited = [f.to_dict() for f in pl.run(CheckContext(verify.extract(text), packs))]
     monkeypatch.setattr(pl, "_beyond", lambda *args: True)
     assert limited and [f.to_dict() for f in pl.run(CheckContext(verify.extract(text), packs))] == limited
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ("After", "after", "BEFORE", "then", "thenceforth", "prior", "to", "followed", "by", "said", "SAID", "told",
+             "that", "x", "İ", "ı", "ſaid", "Kelvin", "é", "ahead", "of", "later")
+        ),
+        max_size=10,
+    ),
+    st.lists(st.sampled_from((" ", "  ", "\n", "-", ", ", "", "\t")), min_size=10, max_size=10),
+    st.integers(min_value=0, max_value=2),
+    st.just(0) | st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_date_order_lower_cased_sentences_find_what_the_patterns_find(
+    words: list[str], glue: list[str], lead: int, a: int, b: int
+) -> None:
+    """Connectives and reporting verbs found case-sensitively in a sentence lower-cased once are
+    those the case-insensitive patterns find in the text, at the same offsets."""
+    prose = "xy"[:lead] + "".join(w + g for w, g in zip(words, glue, strict=False)) + "z"
+    sentence = Span(min(lead, len(prose)), len(prose) - 1, "")
+    start, end = sorted((sentence.start + a, sentence.start + b))
+    end = min(end, sentence.end)
+    sentences = do._Sentences(prose)
+    found = sentences.spans(do._CONNECTIVE, do._CONNECTIVE_LOWER, sentence, start, end)
+    assert found == [m.span() for m in do._CONNECTIVE.finditer(prose, start, end)]
+    assert sentences.reporting(sentence, start, end) == (do._REPORTING.search(prose, start, end) is not None)

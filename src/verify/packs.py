@@ -797,11 +797,13 @@ def _cannot_hold(text: str, phrase: str) -> bool:
     where every match starts, is ASCII and absent from the lower-cased text (a substring test
     is a fast scan; the pattern's leading lookbehind makes the regex try every position)."""
     first = _first_word(phrase)
-    return bool(first) and first.isascii() and first.lower() not in text.lower() and not _folds(text)
+    return bool(first) and first.isascii() and first.lower() not in text.lower() and not folds_to_ascii(text)
 
 
-def _folds(text: str) -> bool:
-    """Whether ``text`` holds a character IGNORECASE matches to another ASCII character."""
+def folds_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds a character IGNORECASE matches to an ASCII character other than
+    its lower case; without one, an ASCII pattern matches the lower-cased text case-sensitively
+    where it matches the text case-insensitively."""
     return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
 
 
@@ -844,7 +846,7 @@ def has_any_phrase(text: str, phrases: Iterable[str], *, suffix: bool = True) ->
     """``any(has_phrase(text, p, suffix=suffix) for p in phrases)``, lower-casing ``text`` once
     for all the phrases instead of once per phrase."""
     lower = text.lower()
-    folds = _folds(text)
+    folds = folds_to_ascii(text)
     for phrase, first in _firsts(phrases if isinstance(phrases, tuple) else tuple(phrases)):
         if first is not None and not folds and first not in lower:
             continue  # as _cannot_hold
@@ -860,4 +862,4 @@ def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     return tuple((p, f.lower() if (f := _first_word(p)) and f.isascii() else None) for p in phrases)
 
 
-__all__ += ["find_phrase", "has_any_phrase", "has_phrase"]
+__all__ += ["find_phrase", "folds_to_ascii", "has_any_phrase", "has_phrase"]
