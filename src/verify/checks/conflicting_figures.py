@@ -558,8 +558,10 @@ def _widened(fig: Figure) -> tuple[float, float]:
 
 def _disjoint(a: Profile | _Key, b: Profile | _Key) -> bool:
     """Whether the two figures' intervals (in root units) do not meet."""
-    lo_a, hi_a = (x * a.root for x in _widened(a.figure))
-    lo_b, hi_b = (x * b.root for x in _widened(b.figure))
+    lo_a, hi_a = _widened(a.figure)
+    lo_a, hi_a = lo_a * a.root, hi_a * a.root
+    lo_b, hi_b = _widened(b.figure)
+    lo_b, hi_b = lo_b * b.root, hi_b * b.root
     eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
     return hi_a < lo_b - eps or hi_b < lo_a - eps
 
