@@ -35,7 +35,7 @@ _FIGURES = ("130", "5", "$5 million", "80 kg", "112%", "3.5 percent", "2,400 km/
 _GLUE = (" ", "  ", "-", " - ", ", ", "\n")
 
 
-def _old_before(prose: str, figure, index: pl._Index) -> set[int]:  # noqa: ANN001 - a Figure
+def _old_before(prose: str, figure: Figure, index: pl._Index) -> set[int]:
     """The bounds whose before phrase ends the (normalised, hedge-free) window: the plain reading."""
     numeral = pl._NUMERAL.search(figure.text)
     found = set()

@@ -176,7 +176,7 @@ def _stem(word: str) -> str:
     return word
 
 
-class _once:  # noqa: N801 - used as a decorator, like functools.cached_property
+class _once:
     """A property read the first time it is asked for and then kept on the instance, as
     functools.cached_property but without its lock (a profile lives in one check run)."""
 
@@ -519,9 +519,8 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
         return False
     if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
         return False
-    if not (a.anaphoric or b.anaphoric):
-        if not (a.predicates & b.predicates if strict else a.words & b.words):
-            return False
+    if not (a.anaphoric or b.anaphoric) and not (a.predicates & b.predicates if strict else a.words & b.words):
+        return False
     return not _other_places(a, b)  # (the costliest reading, asked last)
 
 

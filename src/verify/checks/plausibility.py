@@ -234,6 +234,10 @@ class _Index:
     #: Figure kind and unit -> the view of the bounds such a figure can be read in (filled lazily).
     _views: dict[tuple[str, object], _View] = attrs.field(factory=dict, eq=False, repr=False)
 
+    def measurable(self, figure: Figure) -> frozenset[int]:
+        """The positions of the bounds that can read the figure (its view's)."""
+        return self.view(figure).measurable
+
     def view(self, figure: Figure) -> _View:
         """The bounds for the figure's kind whose unit it converts to, or that read it bare (a
         count), with their phrases; for any other bound ``_value_for`` returns None whatever the
