@@ -797,12 +797,14 @@ def _cannot_hold(text: str, phrase: str) -> bool:
     where every match starts, is ASCII and absent from the lower-cased text (a substring test
     is a fast scan; the pattern's leading lookbehind makes the regex try every position)."""
     first = _first_word(phrase)
-    return (
-        bool(first)
-        and first.isascii()
-        and first.lower() not in text.lower()
-        and (text.isascii() or not _FOLDS_TO_ASCII.search(text))
-    )
+    return bool(first) and first.isascii() and first.lower() not in text.lower() and not folds_to_ascii(text)
+
+
+def folds_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds a character IGNORECASE matches to an ASCII character other than
+    its lower case; without one, an ASCII pattern matches the lower-cased text case-sensitively
+    where it matches the text case-insensitively."""
+    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
 
 
 def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> list[tuple[int, int]]:
@@ -839,4 +841,25 @@ def has_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = Tru
     return _phrase_pattern(phrase, case, suffix).search(text) is not None
 
 
-__all__ += ["find_phrase", "has_phrase"]
+
+def has_any_phrase(text: str, phrases: Iterable[str], *, suffix: bool = True) -> bool:
+    """``any(has_phrase(text, p, suffix=suffix) for p in phrases)``, lower-casing ``text`` once
+    for all the phrases instead of once per phrase."""
+    lower = text.lower()
+    folds = folds_to_ascii(text)
+    for phrase, first in _firsts(phrases if isinstance(phrases, tuple) else tuple(phrases)):
+        if first is not None and not folds and first not in lower:
+            continue  # as _cannot_hold
+        if _phrase_pattern(phrase, False, suffix).search(text) is not None:
+            return True
+    return False
+
+
+@cache
+def _firsts(phrases: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each phrase with the lower case of its first word when that is ASCII (else None): what
+    _cannot_hold tests, read once per tuple of a pack's phrases rather than per sentence."""
+    return tuple((p, f.lower() if (f := _first_word(p)) and f.isascii() else None) for p in phrases)
+
+
+__all__ += ["find_phrase", "folds_to_ascii", "has_any_phrase", "has_phrase"]

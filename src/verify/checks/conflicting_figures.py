@@ -39,16 +39,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from verify import units
 from verify._regex import alternation
 from verify.checks._base import CheckContext, Rule
 from verify.checks.arithmetic import CLAUSE_BREAK
 from verify.model import Figure, Finding, Span
+
+if TYPE_CHECKING:
+    from verify.extract.text import TextFrame
 
 CONFLICTING_FIGURES = Rule(
     "conflicting-figures",
@@ -109,16 +111,28 @@ _TIME_PHRASES = (
     *MONTHS,
 )
 TIME_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|" + alternation(_TIME_PHRASES) + r")\b", re.IGNORECASE)
+#: TIME_WORDS for lower-cased ASCII text, where it finds what TIME_WORDS finds in the text: a
+#: case-sensitive trie is tried about twice as fast.
+_TIME_WORDS_LOWER = re.compile(TIME_WORDS.pattern)
+
+
+def _time_words(text: str) -> list[str]:
+    """The matches of TIME_WORDS in ``text``, lower-cased."""
+    if text.isascii():
+        return _TIME_WORDS_LOWER.findall(text.lower())
+    return [m.group(0).lower() for m in TIME_WORDS.finditer(text)]
+
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})((?: [a-z][a-z-]*){0,2})"
 )
 _CAPITAL = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A figure that is one end of a change or a comparison is not a restatement of anything.
+_CHANGE_HEDGES = ("about ", "nearly ", "some ", "roughly ", "around ", "almost ", "just ", "only ")
 _CHANGE_BEFORE = re.compile(
     r"(?:\bfrom|(?<!\bup )\bto|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|"
     r"(?:\d|%|percent) (?:[a-z]+ )?of (?:the|its|their|those|these|all))"
-    r" (?:about |nearly |some |roughly |around |almost |just |only )*$"
+    r" (?:" + "|".join(_CHANGE_HEDGES) + r")*$"
 )
 _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:up|down) )?(?:from|to) (?:about |nearly |some |roughly |around )*[$€£¥]?\d")
 _IRREGULAR = {"people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman"}
@@ -162,35 +176,65 @@ def _stem(word: str) -> str:
     return word
 
 
-@attrs.frozen
-class Profile:
-    """What a figure measures, as far as the words around it say."""
+class _once:
+    """A property read the first time it is asked for and then kept on the instance, as
+    functools.cached_property but without its lock (a profile lives in one check run)."""
 
-    figure: Figure
-    noun: str | None
-    clause: str  # the clause's prose, as written
-    before: str  # the clause's prose before the figure, lower-cased
-    places: frozenset[str]
-    times: frozenset[str]
-    modifiers: frozenset[str]
-    words: frozenset[str]
-    predicates: frozenset[str]
-    anaphoric: bool
-    changing: bool
-    increment: bool
-    sentence: int
-    near: frozenset[str] = frozenset()  # two content words either side of the figure
-    possessor: str | None = None  # "the state's $1.4 billion budget" -> "state"
-    subject: str | None = None  # "The city spent …" -> "city"
-    dimension: str = ""  # the unit's dimensionality, to compare without pint in the pair loop
-    root: float = 1.0  # what one of the figure's unit is in root units
+    def __init__(self, read: Callable[[Any], Any]) -> None:
+        self.read = read
+        self.name = read.__name__
+        self.__doc__ = read.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.read(instance)
+        return value
+
+
+class Profile:
+    """What a figure measures, as far as the words around it say.
+
+    Each reading is made the first time it is asked for: a pair is mostly told apart by its
+    times, an increment or a change, and the costlier readings (places, words) are then never
+    made. The clause (and what stands before and after the figure in it) is read at once.
+    """
+
+    def __init__(self, ctx: CheckContext, fig: Figure, key: _Key | None = None) -> None:
+        """``key``, the figure's key if it has one, gives what it has read already."""
+        frame = ctx.extraction.frame
+        sentence = frame.sentence_at(fig.start)
+        prose = ctx.prose
+        # The clause: the stretch of the sentence between clause breaks that holds the figure, and
+        # no more than a few hundred characters either side of it (run-on text stays linear).
+        start, end = sentence.start, sentence.end
+        for lo, hi in _clause_bounds(ctx, sentence):
+            if lo <= fig.start < hi:
+                start, end = lo, hi
+                break
+        start, end = max(start, fig.start - _REACH), min(end, fig.end + _REACH)
+        self._ctx = ctx
+        self._sentence_span = sentence
+        self._start = start
+        self.figure = fig
+        self.clause = prose[start:end]  # the clause's prose, as written
+        self.before = prose[start : fig.start].lower()  # the clause's prose before the figure, lower-cased
+        self._after = prose[fig.end : end]
+        if key is not None:
+            self.noun, self.sentence, self.dimension, self.root = key.noun, key.sentence, key.dimension, key.root
+            self.digits = key.digits
+        else:
+            self.noun = noun_key(fig.noun)
+            self.sentence = frame.sentence_index(fig.start)
+            self.dimension = units.dimension_name(fig.value)  # to compare without pint in the pair loop
+            self.root = _root_factor(fig)  # what one of the figure's unit is in root units
 
     @property
     def attribution(self) -> str | None:
         ctx = self.figure.context
         return ctx.attribution if ctx else None
 
-    @property
+    @_once
     def digits(self) -> str:
         """The significant digits of its value in root units (as _Key.digits)."""
         return significant_digits(self.figure.magnitude * self.root)
@@ -199,6 +243,139 @@ class Profile:
     def modality(self) -> str:
         ctx = self.figure.context
         return ctx.modality if ctx else "reported"
+
+    @_once
+    def places(self) -> frozenset[str]:
+        """Capitalised words that are not a source, a month or a common opening word, from the
+        clause up to the figure and the phrase after it (not later asides: "…, most of them in
+        Rio Claro" does not make the count a count for Rio Claro)."""
+        fig, text, start, after = self.figure, self.clause, self._start, self._after
+        attribution = self.attribution or ""
+        aside = re.search(r"[,;(]| [—–] | -- ", after)
+        place_text = text[: fig.end - start + (aside.start() if aside else len(after))]
+        places: set[str] = set()
+        for m in _CAPITAL.finditer(place_text):
+            word = m.group(0)
+            lower = word.lower().rstrip(".")
+            if word in attribution or lower in MONTHS or lower in STOPWORDS:
+                continue
+            following = _WORD.match(text[m.end() :].lstrip().lower())
+            if following and following.group(0) in SOURCE_NOUNS:
+                continue
+            if start + m.start() == self._sentence_span.start and not _proper(self._ctx, word):
+                continue  # "Floods killed …", "Relatives gathered …": a capital only because it leads
+            places.add(lower)
+        # Lower-case places only from the phrase right after the figure ("500 homes in the county"):
+        # earlier in the clause they are as often the scene ("relatives at the morgue identified …").
+        # A place the clause opens with ("In the neighboring district, 14 people …") counts too.
+        opening = _PLACE_AFTER.match(text.lower().lstrip())
+        lowered = [opening] if opening and fig.start - start > opening.end() else []
+        lowered += _PLACE_AFTER.finditer(place_text[fig.end - start :][:60].lower())
+        for m in lowered:
+            head = _head(m.group(1), m.group(2))
+            if head not in STOPWORDS | _NOT_PLACES:
+                places.add(head)
+        return frozenset(places)
+
+    @_once
+    def times(self) -> frozenset[str]:
+        fig = self.figure
+        scope = (fig.context.scope if fig.context else None) or ""
+        times = set(_time_words(self.clause))
+        times.update(_time_words(scope))
+        if fig.context and (fig.context.scope_start or fig.context.scope_end):
+            times.add(f"{fig.context.scope_start}-{fig.context.scope_end}")
+        return frozenset(times)
+
+    @_once
+    def modifiers(self) -> frozenset[str]:
+        key = self.noun
+        modifiers: set[str] = set()
+        if key:
+            window = self._after[:40].lower()
+            for m in _WORD.finditer(window):
+                if noun_key(m.group(0)) == key:
+                    modifiers.update(
+                        w for w in _WORD.findall(window[: m.start()]) if w not in STOPWORDS and noun_key(w) != key
+                    )
+                    break
+        return frozenset(modifiers)
+
+    @_once
+    def _attribution_words(self) -> set[str]:
+        return set(_WORD.findall((self.attribution or "").lower()))
+
+    @_once
+    def words(self) -> frozenset[str]:
+        key = self.noun
+        attribution_words = self._attribution_words
+        words = {
+            _stem(w)
+            for w in _WORD.findall(self.clause.lower())
+            if len(w) > 2 and w not in STOPWORDS and w not in attribution_words and (key is None or noun_key(w) != key)
+        }  # (a word is never reduced to None: with no noun, every word passes that last test)
+        words -= {_stem(w) for w in _WORD.findall(self.figure.text.lower())}
+        return frozenset(words)
+
+    @_once
+    def _content(self) -> tuple[list[str], list[str]]:
+        """The content words before the figure in its clause, and after it (past its noun)."""
+        key = self.noun
+        attribution_words = self._attribution_words
+        content_before = [w for w in _WORD.findall(self.before) if w not in STOPWORDS and w not in attribution_words]
+        tail = self._after.lower()
+        if key:
+            for m in _WORD.finditer(tail[:40]):
+                if noun_key(m.group(0)) == key:
+                    tail = tail[m.end() :]
+                    break
+        content_after = [w for w in _WORD.findall(tail[:60]) if w not in STOPWORDS and w not in attribution_words]
+        return content_before, content_after
+
+    @_once
+    def predicates(self) -> frozenset[str]:
+        content_before, content_after = self._content
+        predicates: set[str] = set()
+        if content_before:
+            predicates.add(_canonical(content_before[-1]))
+        if content_after:
+            predicates.add(_canonical(content_after[0]))
+        return frozenset(predicates)
+
+    @_once
+    def near(self) -> frozenset[str]:
+        """Two content words either side of the figure."""
+        content_before, content_after = self._content
+        return frozenset(_canonical(w) for w in content_before[-2:] + content_after[:2])
+
+    @_once
+    def possessor(self) -> str | None:
+        """"the state's $1.4 billion budget" -> "state"."""
+        possessors = _POSSESSOR.findall(self.before)
+        return possessors[-1] if possessors else None
+
+    @_once
+    def subject(self) -> str | None:
+        """"The city spent …" -> "city"."""
+        subject = _SUBJECT.match(self.clause.lower())
+        return subject.group(1) if subject else None
+
+    @_once
+    def anaphoric(self) -> bool:
+        return bool(ANAPHORA.search(self.before))
+
+    @_once
+    def changing(self) -> bool:
+        return (
+            _changes_before(self.before)
+            or bool(_CHANGE_AFTER.match(self._after.lower()))
+            or self.figure.text.lower().startswith("from ")
+        )
+
+    @_once
+    def increment(self) -> bool:
+        last_words = _WORD.findall(self.before[-30:])
+        return bool(last_words) and last_words[-1] in INCREMENTS
 
 
 _REACH = 200
@@ -209,15 +386,23 @@ _SUBJECT = re.compile(r"\s*(?:the|a|an|its|their) ([a-z]+)\b")
 def _clause_bounds(ctx: CheckContext, sentence: Span) -> tuple[tuple[int, int], ...]:
     """The (start, end) offsets of the clauses of ``sentence`` (breaks as in the arithmetic check),
     read once per sentence of the document (a long sentence of many figures stays linear)."""
-    key = (_clause_bounds, sentence)
+    key = (_clause_bounds, sentence.start)
     found = ctx.memo.get(key)
     if found is None:
         found = ctx.memo[key] = _read_clause_bounds(ctx.prose, sentence)
     return found  # type: ignore[return-value]
 
 
+#: Whitespace other than a plain space: most sentences hold none, and need no rewriting (a
+#: substitution is slow on a sentence, as it matches every space).
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_SPACE = re.compile(r"\s")
+
+
 def _read_clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ...]:
-    text = re.sub(r"\s", " ", prose[sentence.start : sentence.end].lower())
+    text = prose[sentence.start : sentence.end].lower()
+    if _OTHER_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
     bounds = []
     start = 0
     for m in [*CLAUSE_BREAK.finditer(text), None]:
@@ -227,6 +412,30 @@ def _read_clause_bounds(prose: str, sentence: Span) -> tuple[tuple[int, int], ..
         if m:
             start = m.end()
     return tuple(bounds)
+
+
+#: The words a change's opening ends with in _CHANGE_BEFORE, right before its hedges.
+_CHANGE_LAST_WORDS = ("from", "to", "than", "with", "versus", "vs", "vs.", "against", "the", "its", "their", "those", "these", "all")
+
+
+def _changes_before(before: str) -> bool:
+    """``_CHANGE_BEFORE.search(before)``, tried only where a match can start, and only if one
+    can end: a match ends with one of _CHANGE_LAST_WORDS and a space, then hedges that run to
+    the end (or to a last newline); no hedge ends another, so they are counted off the end one
+    by one. It holds at most four plain spaces besides those of its hedges."""
+    end = len(before) - 1 if before.endswith("\n") else len(before)
+    ends = [end]  # where the opening's space may end: before each run of the last hedges
+    while before.endswith(_CHANGE_HEDGES, 0, end):
+        end -= next(len(h) for h in _CHANGE_HEDGES if before.endswith(h, 0, end))
+        ends.append(end)
+    if not any(q > 0 and before[q - 1] == " " and before.endswith(_CHANGE_LAST_WORDS, 0, q - 1) for q in ends):
+        return False
+    start = len(before)
+    for _ in range(4 + len(ends)):  # past the fifth space before the hedges, no match can start
+        start = before.rfind(" ", 0, start)
+        if start < 0:
+            break
+    return _CHANGE_BEFORE.search(before, start + 1) is not None
 
 
 def _head(first: str, rest: str) -> str:
@@ -245,116 +454,34 @@ def _proper(ctx: CheckContext, word: str) -> bool:
     key = (_proper, word)
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = re.search(rf"[a-z,;] {re.escape(word)}\b", ctx.prose) is not None
+        found = ctx.memo[key] = _written_inside(ctx.prose, word)
     return found  # type: ignore[return-value]
 
 
+_AFTER_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _written_inside(prose: str, word: str) -> bool:
+    """``re.search(rf"[a-z,;] {re.escape(word)}\\b", prose)`` for a word that ends with a letter,
+    by str.find (a pattern per word would be compiled anew for each document's words)."""
+    needle = " " + word
+    at = prose.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if at > 0 and prose[at - 1] in _AFTER_LOWER and (end == len(prose) or not _word_char(prose[end])):
+            return True
+        at = prose.find(needle, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """Whether the pattern language's \\w matches ``char``."""
+    return char.isalnum() or char == "_"
+
+
 def profile(ctx: CheckContext, fig: Figure) -> Profile:
-    """Read the subject, place, time and modifiers of ``fig`` from its clause."""
-    frame = ctx.extraction.frame
-    sentence = frame.sentence_at(fig.start)
-    index = frame.sentence_index(fig.start)
-    prose = ctx.prose
-    # The clause: the stretch of the sentence between clause breaks that holds the figure, and
-    # no more than a few hundred characters either side of it (run-on text stays linear).
-    start, end = sentence.start, sentence.end
-    for lo, hi in _clause_bounds(ctx, sentence):
-        if lo <= fig.start < hi:
-            start, end = lo, hi
-            break
-    start, end = max(start, fig.start - _REACH), min(end, fig.end + _REACH)
-    text = prose[start:end]
-    before = prose[start : fig.start].lower()
-    after = prose[fig.end : end]
-    attribution = (fig.context.attribution if fig.context else None) or ""
-    scope = (fig.context.scope if fig.context else None) or ""
-    # Places: capitalised words that are not a source, a month or a common opening word, from
-    # the clause up to the figure and the phrase after it (not later asides: "…, most of them
-    # in Rio Claro" does not make the count a count for Rio Claro).
-    aside = re.search(r"[,;(]| [—–] | -- ", after)
-    place_text = text[: fig.end - start + (aside.start() if aside else len(after))]
-    places: set[str] = set()
-    for m in _CAPITAL.finditer(place_text):
-        word = m.group(0)
-        lower = word.lower().rstrip(".")
-        if word in attribution or lower in MONTHS or lower in STOPWORDS:
-            continue
-        following = _WORD.match(text[m.end() :].lstrip().lower())
-        if following and following.group(0) in SOURCE_NOUNS:
-            continue
-        if start + m.start() == sentence.start and not _proper(ctx, word):
-            continue  # "Floods killed …", "Relatives gathered …": a capital only because it leads
-        places.add(lower)
-    # Lower-case places only from the phrase right after the figure ("500 homes in the county"):
-    # earlier in the clause they are as often the scene ("relatives at the morgue identified …").
-    # A place the clause opens with ("In the neighboring district, 14 people …") counts too.
-    opening = _PLACE_AFTER.match(text.lower().lstrip())
-    lowered = [opening] if opening and fig.start - start > opening.end() else []
-    lowered += _PLACE_AFTER.finditer(place_text[fig.end - start :][:60].lower())
-    for m in lowered:
-        head = _head(m.group(1), m.group(2))
-        if head not in STOPWORDS | _NOT_PLACES:
-            places.add(head)
-    times = {m.group(0).lower() for m in TIME_WORDS.finditer(text)}
-    times.update(m.group(0).lower() for m in TIME_WORDS.finditer(scope))
-    if fig.context and (fig.context.scope_start or fig.context.scope_end):
-        times.add(f"{fig.context.scope_start}-{fig.context.scope_end}")
-    key = noun_key(fig.noun)
-    modifiers: set[str] = set()
-    if key:
-        window = after[:40].lower()
-        for m in _WORD.finditer(window):
-            if noun_key(m.group(0)) == key:
-                modifiers.update(
-                    w for w in _WORD.findall(window[: m.start()]) if w not in STOPWORDS and noun_key(w) != key
-                )
-                break
-    attribution_words = set(_WORD.findall(attribution.lower()))
-    words = {
-        _stem(w)
-        for w in _WORD.findall(text.lower())
-        if len(w) > 2 and w not in STOPWORDS and w not in attribution_words and (key is None or noun_key(w) != key)
-    }  # (a word is never reduced to None: with no noun, every word passes that last test)
-    words -= {_stem(w) for w in _WORD.findall(fig.text.lower())}
-    last_words = _WORD.findall(before[-30:])
-    predicates: set[str] = set()
-    content_before = [w for w in _WORD.findall(before) if w not in STOPWORDS and w not in attribution_words]
-    if content_before:
-        predicates.add(_canonical(content_before[-1]))
-    tail = after.lower()
-    if key:
-        for m in _WORD.finditer(tail[:40]):
-            if noun_key(m.group(0)) == key:
-                tail = tail[m.end() :]
-                break
-    content_after = [w for w in _WORD.findall(tail[:60]) if w not in STOPWORDS and w not in attribution_words]
-    if content_after:
-        predicates.add(_canonical(content_after[0]))
-    near = {_canonical(w) for w in content_before[-2:] + content_after[:2]}
-    possessors = _POSSESSOR.findall(before)
-    subject = _SUBJECT.match(text.lower())
-    return Profile(
-        figure=fig,
-        noun=key,
-        clause=text,
-        before=before,
-        places=frozenset(places),
-        times=frozenset(times),
-        modifiers=frozenset(modifiers),
-        words=frozenset(words),
-        predicates=frozenset(predicates),
-        near=frozenset(near),
-        possessor=possessors[-1] if possessors else None,
-        subject=subject.group(1) if subject else None,
-        anaphoric=bool(ANAPHORA.search(before)),
-        changing=bool(_CHANGE_BEFORE.search(before))
-        or bool(_CHANGE_AFTER.match(after.lower()))
-        or fig.text.lower().startswith("from "),
-        increment=bool(last_words) and last_words[-1] in INCREMENTS,
-        sentence=index,
-        dimension=units.dimension_name(fig.value),
-        root=_root_factor(fig),
-    )
+    """Read the subject, place, time and modifiers of ``fig`` from its clause (each as asked)."""
+    return Profile(ctx, fig)
 
 
 def _root_factor(fig: Figure) -> float:
@@ -390,13 +517,11 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
         return False
     if _other_times(a, b):
         return False
-    if _other_places(a, b):
-        return False
     if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
         return False
-    if a.anaphoric or b.anaphoric:
-        return True
-    return bool(a.predicates & b.predicates) if strict else bool(a.words & b.words)
+    if not (a.anaphoric or b.anaphoric) and not (a.predicates & b.predicates if strict else a.words & b.words):
+        return False
+    return not _other_places(a, b)  # (the costliest reading, asked last)
 
 
 # A time that is not now: a year, a scope, or "last"/"next"/"previous"/"past" something.
@@ -432,8 +557,10 @@ def _widened(fig: Figure) -> tuple[float, float]:
 
 def _disjoint(a: Profile | _Key, b: Profile | _Key) -> bool:
     """Whether the two figures' intervals (in root units) do not meet."""
-    lo_a, hi_a = (x * a.root for x in _widened(a.figure))
-    lo_b, hi_b = (x * b.root for x in _widened(b.figure))
+    lo_a, hi_a = _widened(a.figure)
+    lo_a, hi_a = lo_a * a.root, hi_a * a.root
+    lo_b, hi_b = _widened(b.figure)
+    lo_b, hi_b = lo_b * b.root, hi_b * b.root
     eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
     return hi_a < lo_b - eps or hi_b < lo_a - eps
 
@@ -510,14 +637,19 @@ def significant_digits(value: float) -> str:
     """The significant digits of a value ("12" for 1.2e9 and for 1,200)."""
     if value == 0 or not math.isfinite(value):
         return "0"
-    mantissa = f"{abs(value):.9e}".split("e")[0]
-    return mantissa.replace(".", "").rstrip("0") or "0"
+    mantissa = f"{abs(value):.9e}"  # "d.ddddddddde+XX", the first digit not 0
+    return (mantissa[0] + mantissa[2:11]).rstrip("0")
 
 
 def _restated(a: Profile, b: Profile) -> int | None:
     """The power of a thousand by which ``b`` restates ``a`` with another magnitude, if it does."""
     k = _restatement(a, b)
     if k is None:
+        return None
+    # (The cheap readings first: each test below only turns the pair away.)
+    if a.increment or b.increment or a.changing or b.changing:
+        return None
+    if a.times and b.times and a.times != b.times:
         return None
     # The same thing needs the same words next to it: "1.5 million people live there" and "1,500
     # people came" are not one figure, nor are "spent $1.4 million on housing" and "the housing
@@ -528,9 +660,7 @@ def _restated(a: Profile, b: Profile) -> int | None:
         return None
     if _other_owner(a, b) or _other_owner(b, a):
         return None
-    if a.times and b.times and a.times != b.times or _other_places(a, b):
-        return None
-    if a.increment or b.increment or a.changing or b.changing:
+    if _other_places(a, b):
         return None
     return k
 
@@ -600,13 +730,16 @@ def _magnitude_finding(ctx: CheckContext, a: Profile, b: Profile, k: int) -> Fin
 # --------------------------------------------------------------------------------------------
 
 
+_COMPARABLE_KINDS = frozenset(("money", "count", "percent", "measure", "percentage_points"))
+
+
 def _comparable_kind(fig: Figure) -> bool:
-    return fig.kind in ("money", "count", "percent", "measure", "percentage_points")
+    return fig.kind in _COMPARABLE_KINDS
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
-    figures = [f for f in ctx.figures if _comparable_kind(f)]
-    yield from _pairs(ctx, [_Key.of(ctx, f) for f in figures])
+    frame = ctx.extraction.frame
+    yield from _pairs(ctx, [_Key(frame, f) for f in ctx.figures if f.kind in _COMPARABLE_KINDS])
 
 
 #: How many earlier figures of the same kind a figure is compared with, from each end of the
@@ -614,53 +747,81 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
 #: (thousands of "$1") while a story's real restatements sit well inside it.
 WINDOW = 12
 
+#: The dimensionality and root factor of each unit met so far, keyed by the quantity's unit
+#: container (a pure function of the unit): one lookup per figure instead of two.
+_UNIT_FACTS: dict[object, tuple[str, float]] = {}
 
-@attrs.frozen
+
 class _Key:
     """What pairs a figure with earlier ones, read without its clause (cheap, unlike a profile)."""
 
-    figure: Figure
-    noun: str | None  # as Profile.noun
-    dimension: str  # as Profile.dimension
-    digits: str  # the significant digits of its value in root units
-    root: float  # as Profile.root
-    sentence: int  # as Profile.sentence
+    __slots__ = ("_frame", "_sentence", "digits", "dimension", "figure", "noun", "root")
+
+    def __init__(self, frame: TextFrame, fig: Figure) -> None:
+        facts = _UNIT_FACTS.get(fig.value._units)
+        if facts is None:
+            facts = _UNIT_FACTS[fig.value._units] = (units.dimension_name(fig.value), _root_factor(fig))
+        self.figure = fig
+        self.noun = noun_key(fig.noun)  # as Profile.noun
+        self.dimension, self.root = facts  # as Profile.dimension, Profile.root
+        self.digits = significant_digits(fig.magnitude * self.root)  # of its value in root units
+        self._frame = frame
+        self._sentence = -1
+
+    @classmethod
+    def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
+        return cls(ctx.extraction.frame, fig)
+
+    @property
+    def sentence(self) -> int:
+        """As Profile.sentence; looked up only for a figure that meets another."""
+        if self._sentence < 0:
+            self._sentence = self._frame.sentence_index(self.figure.start)
+        return self._sentence
 
     attribution = Profile.attribution  # read from the figure alone, as for a profile
     modality = Profile.modality
 
-    @classmethod
-    def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
-        root = _root_factor(fig)
-        sentence = ctx.extraction.frame.sentence_index(fig.start)
-        return cls(fig, noun_key(fig.noun), units.dimension_name(fig.value), significant_digits(fig.magnitude * root), root, sentence)
-
 
 def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
-    """Each figure with the earlier figures it could conflict with or restate."""
+    """Each figure that has earlier figures it could conflict with or restate, with those."""
     by_noun: dict[tuple[str, str, str | None], list[_Key]] = {}
     by_digits: dict[tuple[str, str, str], list[_Key]] = {}
     for b in keys:
         noun_key_ = (b.figure.kind, b.dimension, b.noun)
         digit_key = (b.figure.kind, b.dimension, b.digits)
-        earlier: dict[int, _Key] = {}
-        for group in (by_noun.get(noun_key_, []), by_digits.get(digit_key, [])):
-            for a in (*group[:WINDOW], *group[-WINDOW:]):
-                earlier[id(a)] = a
-        yield b, sorted(earlier.values(), key=lambda k: k.figure.start)
-        by_noun.setdefault(noun_key_, []).append(b)
-        by_digits.setdefault(digit_key, []).append(b)
+        same_noun = by_noun.get(noun_key_)
+        same_digits = by_digits.get(digit_key)
+        # Most figures share neither noun nor digits with an earlier one: nothing to gather. One
+        # with no noun can only restate a figure of its digits (_may_pair): with none earlier, the
+        # figures with no noun either are no matter.
+        if same_digits or same_noun and b.noun is not None:
+            earlier: dict[int, _Key] = {}
+            for group in (same_noun or [], same_digits or []):
+                for a in (*group[:WINDOW], *group[-WINDOW:]):
+                    earlier[id(a)] = a
+            yield b, sorted(earlier.values(), key=lambda k: k.figure.start)
+        if same_noun is None:
+            by_noun[noun_key_] = [b]
+        else:
+            same_noun.append(b)
+        if same_digits is None:
+            by_digits[digit_key] = [b]
+        else:
+            same_digits.append(b)
 
 
 def _may_pair(a: _Key, b: _Key) -> bool:
     """Whether a pair can give a finding at all, by its numbers: a restatement needs what
-    ``_restatement`` asks, a conflict the same counted noun (``same_subject`` asks for it) and
-    values that do not meet (``_disjoint``)."""
-    if _restatement(a, b):
+    ``_restatement`` asks (the same digits first), a conflict the same counted noun
+    (``same_subject`` asks for it) and values that do not meet (``_disjoint``)."""
+    if a.digits == b.digits and _restatement(a, b):
         return True
+    if a.noun is None or a.noun != b.noun:
+        return False
     if a.sentence == b.sentence and not _differ(a, b):
         return False  # the pair loop passes over two such values in one sentence
-    return a.noun is not None and a.noun == b.noun and _disjoint(a, b)
+    return _disjoint(a, b)
 
 
 def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
@@ -671,7 +832,7 @@ def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
     def profiled(k: _Key) -> Profile:
         found = profiles.get(id(k))
         if found is None:
-            found = profiles[id(k)] = profile(ctx, k.figure)
+            found = profiles[id(k)] = Profile(ctx, k.figure, k)
         return found
 
     for kb, earlier in _candidates(keys):
@@ -683,10 +844,13 @@ def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
             if k:
                 yield _magnitude_finding(ctx, a, b, k)
                 break
-            if not same_subject(a, b, strict=not _differ(a, b)) or not _disjoint(a, b):
+            # (Numbers first, words last: each test only turns the pair away.)
+            if not _disjoint(a, b):
                 continue
             if a.sentence == b.sentence and not _differ(a, b):
                 continue  # two values in one sentence are a comparison more often than a slip
+            if not same_subject(a, b, strict=not _differ(a, b)):
+                continue
             yield _conflict(ctx, a, b)
             break
 

@@ -41,9 +41,9 @@ import attrs
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
-from verify.checks.reference_range import modality_of
+from verify.checks.reference_range import modality_of, unit_fit
 from verify.model import Figure, Finding, Span
-from verify.packs import Bound, Pack, describe_range, has_phrase
+from verify.packs import Bound, Pack, describe_range, has_any_phrase
 
 RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no real instance reaches (a pack's plausibility bounds)."),)
 RULE = RULES[0]
@@ -69,15 +69,17 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     index = _index(packs)
     prose = ctx.prose
     for figure in ctx.extraction.figures:
-        if figure.kind == "label" or modality_of(figure) == "projection":
+        if figure.kind == "label":
             continue
-        measurable = index.measurable(figure)
-        if not measurable:
+        view = index.view(figure)
+        if not view.measurable:
             continue  # no bound can read the figure in its unit ("$2 billion"): no phrase to look for
-        phrases = _Phrases(prose, figure, index)
+        if view.limits is not None and not _beyond(figure, *view.limits):
+            continue  # within every bound it could be about, whatever the words: no phrase to look for
+        if modality_of(figure) == "projection":
+            continue
+        phrases = _Phrases(prose, figure, view)
         for position in phrases.candidates(figure):
-            if position not in measurable:
-                continue
             bound = index.bounds[position]
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
@@ -113,24 +115,28 @@ def _value_for(
     if bound.kinds and figure.kind not in bound.kinds:
         return None
     target = units.one(bound.unit)
-    extra, compound_end = _compound(prose, figure, target)
+    compatible, same_kind = unit_fit(figure, bound.unit)
+    extra, compound_end = _compound(prose, figure, target) if compatible else (0.0, figure.end)
     phrase = phrase_matches(compound_end)
-    by_noun = not phrase and bool(figure.noun) and any(has_phrase(figure.noun, n) for n in bound.nouns)
+    by_noun = not phrase and bool(figure.noun) and has_any_phrase(figure.noun, bound.nouns)
     if not (phrase or by_noun):
         return None
     sentence = figure.context.sentence.text if figure.context is not None else _sentence_around(prose, figure)
-    if bound.keywords and not any(has_phrase(sentence, k) for k in bound.keywords):
+    if bound.keywords and not has_any_phrase(sentence, bound.keywords):
         return None
-    if bound.requires and not any(has_phrase(sentence, k, suffix=False) for k in bound.requires):
+    if bound.requires and not has_any_phrase(sentence, bound.requires, suffix=False):
         return None
-    if any(has_phrase(sentence, k) for k in bound.exclude):
+    if has_any_phrase(sentence, bound.exclude):
         return None
-    if units.compatible(figure.value, target):
-        if units.dimensionless(bound.unit) and _family(units.unit_name(figure.value)) != _family(bound.unit):
+    if compatible:
+        if not same_kind:  # percent, percentage points and plain counts are kept apart
             return None
 
         def conv(q):
-            return float(q.magnitude) if units.dimensionless(bound.unit) else float(q.to(target.units).magnitude)
+            # (pint hands back the magnitude itself for a quantity already in the unit)
+            if units.dimensionless(bound.unit) or q._units == target._units:
+                return float(q.magnitude)
+            return float(q.to(target.units).magnitude)
 
     elif bound.bare and phrase and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count":
 
@@ -155,13 +161,14 @@ _WHOLE_UNITS = {"minute": ("hour",), "second": ("hour", "minute"), "inch": ("foo
 
 
 def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:
-    """The rest of a compound measure after the figure, in the bound's unit.
+    """The rest of a compound measure after the figure, in the bound's unit (``target``, which
+    the figure's unit converts to).
 
     "2 hours and 5 minutes", "1 hour 59 minutes 40 seconds", "7 feet 3 inches": extraction
     may stop at the first part; the later parts are added here (0 when there are none), and
     the offset where the compound ends is returned with them.
     """
-    if figure.kind != "measure" or not units.compatible(figure.value, target):
+    if figure.kind != "measure":
         return 0.0, figure.end
     total = 0.0
     pos = figure.end
@@ -178,8 +185,40 @@ def _compound(prose: str, figure: Figure, target) -> tuple[float, int]:
     return total, pos
 
 
-def _family(name: str) -> str:
-    return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
+@attrs.frozen
+class _View:
+    """The part of an :class:`_Index` that figures of one kind and unit can use: the bounds that
+    can read them, and only those bounds' phrases (a count never looks up "of voters")."""
+
+    measurable: frozenset[int]  # positions of the bounds ``_value_for`` can read such a figure in
+    before: dict[str, tuple[tuple[int, str], ...]]  # as _Index.before, for those bounds only
+    #: As _Index.after for those bounds only, each first word's phrases grouped by their second
+    #: word ("" for a phrase of one word): a phrase can start the words after a figure only if
+    #: its second word is one of the few the gap allows, so only those groups are tried.
+    after: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]
+    with_nouns: frozenset[int]  # as _Index.with_nouns, for those bounds only
+    with_after: frozenset[int]  # as _Index.with_after, for those bounds only
+    #: Strings one of which the lower-cased text after a figure holds if a phrase of ``after`` can
+    #: start there (every first word, less those holding another): a substring test turns most
+    #: figures away before their words are read. None when a first word holds an apostrophe,
+    #: which the text may write as "’".
+    probes: tuple[str, ...] | None
+    #: The lowest ``max`` and the highest ``min`` of those bounds, in the unit of the figures
+    #: (a converted one moved a little inwards): a figure within both is beyond none of them.
+    #: None where ``_value_for`` may read more than a figure's magnitude (a compound measure) or
+    #: convert it other than by a factor.
+    limits: tuple[float | None, float | None] | None
+
+
+def _beyond(figure: Figure, lowest_max: float | None, highest_min: float | None) -> bool:
+    """Whether the figure, at its magnitude in its own unit, lies above
+    ``lowest_max`` or below ``highest_min``."""
+    value = float(figure.value.magnitude)
+    low = float(figure.low.magnitude) if figure.low is not None else value
+    high = float(figure.high.magnitude) if figure.high is not None else value
+    if figure.low is not None and figure.high is None:
+        high = math.inf
+    return lowest_max is not None and low > lowest_max or highest_min is not None and high < highest_min
 
 
 @attrs.frozen
@@ -192,16 +231,21 @@ class _Index:
     after: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (position, phrase words)
     with_nouns: frozenset[int]  # positions of the bounds that a figure's counted noun can match
     with_after: frozenset[int]  # positions of the bounds with after phrases
-    #: Figure kind and unit -> the bounds ``_value_for`` can read such a figure in (filled lazily).
-    _measurable: dict[tuple[str, object], frozenset[int]] = attrs.field(factory=dict, eq=False, repr=False)
+    #: Figure kind and unit -> the view of the bounds such a figure can be read in (filled lazily).
+    _views: dict[tuple[str, object], _View] = attrs.field(factory=dict, eq=False, repr=False)
 
     def measurable(self, figure: Figure) -> frozenset[int]:
-        """The positions of the bounds for the figure's kind whose unit it converts to, or that
-        read it bare (a count); for any other, ``_value_for`` returns None whatever the words."""
+        """The positions of the bounds that can read the figure (its view's)."""
+        return self.view(figure).measurable
+
+    def view(self, figure: Figure) -> _View:
+        """The bounds for the figure's kind whose unit it converts to, or that read it bare (a
+        count), with their phrases; for any other bound ``_value_for`` returns None whatever the
+        words, so its phrases need not be looked for."""
         key = (figure.kind, figure.value._units)
-        found = self._measurable.get(key)
+        found = self._views.get(key)
         if found is None:
-            found = self._measurable[key] = frozenset(
+            measurable = frozenset(
                 position
                 for position, bound in enumerate(self.bounds)
                 if not (bound.kinds and figure.kind not in bound.kinds)
@@ -210,7 +254,87 @@ class _Index:
                     or bound.bare and figure.kind in ("count", "ordinal") and units.unit_name(figure.value) == "count"
                 )
             )
+            after = _by_second_word(_keep(self.after, measurable))
+            found = self._views[key] = _View(
+                measurable,
+                _keep(self.before, measurable),
+                after,
+                self.with_nouns & measurable,
+                self.with_after & measurable,
+                _probes(after),
+                self._limits(figure, measurable),
+            )
         return found
+
+    def _limits(self, figure: Figure, measurable: frozenset[int]) -> tuple[float | None, float | None] | None:
+        """The :attr:`_View.limits` of figures of the kind and unit of ``figure``."""
+        name = units.unit_name(figure.value)
+        if figure.kind == "measure" and any(name in wholes for wholes in _WHOLE_UNITS.values()):
+            return None  # "2 hours and 5 minutes": the figure may be read with more than its magnitude
+        maxima: list[float] = []
+        minima: list[float] = []
+        for position in measurable:
+            bound = self.bounds[position]
+            # A bound that cannot convert the figure reads it bare; one that can reads it at its
+            # magnitude when its unit is dimensionless or the figure's own, else converts it.
+            if (
+                not unit_fit(figure, bound.unit)[0]
+                or units.dimensionless(bound.unit)
+                or units.one(bound.unit)._units == figure.value._units
+            ):
+                factor = 1.0
+            else:
+                factor = _factor(name, bound.unit)
+                if factor is None:
+                    return None
+            # A limit moved into the figure's unit is moved a little inwards, past any rounding.
+            if bound.max is not None:
+                limit = bound.max / factor
+                maxima.append(limit if factor == 1.0 else limit - abs(limit) * 1e-9 - 1e-300)
+            if bound.min is not None:
+                limit = bound.min / factor
+                minima.append(limit if factor == 1.0 else limit + abs(limit) * 1e-9 + 1e-300)
+        return (min(maxima) if maxima else None, max(minima) if minima else None)
+
+
+@functools.lru_cache(maxsize=256)
+def _factor(unit: str, target: str) -> float | None:
+    """What pint multiplies a magnitude in ``unit`` by to convert it to ``target`` (None unless
+    it converts by a plain positive factor: an offset unit such as a temperature does not).
+    A pure function of two unit names."""
+    one = units.unit(target)
+    factor = float(units.quantity(1.0, unit).to(one).magnitude)
+    if not (math.isfinite(factor) and factor > 0):
+        return None
+    if float(units.quantity(0.0, unit).to(one).magnitude) != 0.0:
+        return None
+    if float(units.quantity(-2.5, unit).to(one).magnitude) != -2.5 * factor:
+        return None
+    return factor
+
+
+def _probes(after: dict[str, tuple]) -> tuple[str, ...] | None:
+    """The :attr:`_View.probes` of phrases indexed by first word as ``after``."""
+    if any("'" in word for word in after):
+        return None
+    return tuple(word for word in after if not any(other != word and other in word for other in after))
+
+
+def _by_second_word(after: dict[str, tuple]) -> dict[str, dict[str, tuple]]:
+    """``after``'s phrases of each first word, grouped by their second word (see _View.after)."""
+    grouped: dict[str, dict[str, tuple]] = {}
+    for first, entries in after.items():
+        groups: dict[str, list] = {}
+        for position, words in entries:
+            groups.setdefault(words[1] if len(words) > 1 else "", []).append((position, words))
+        grouped[first] = {second: tuple(group) for second, group in groups.items()}
+    return grouped
+
+
+def _keep(phrases: dict[str, tuple], positions: frozenset[int]) -> dict[str, tuple]:
+    """The phrases of the bounds at ``positions`` (words none of them use are dropped)."""
+    kept = {word: tuple(p for p in entries if p[0] in positions) for word, entries in phrases.items()}
+    return {word: entries for word, entries in kept.items() if entries}
 
 
 @functools.lru_cache(maxsize=16)
@@ -239,54 +363,84 @@ def _index(packs: tuple[Pack, ...]) -> _Index:
 
 
 class _Phrases:
-    """Which bounds' ``before``/``after`` phrases stand next to one figure, looked up in the index."""
+    """Which bounds' ``before``/``after`` phrases stand next to one figure, looked up in the
+    figure's view of the index (so every position found is one its bounds can read)."""
 
-    def __init__(self, prose: str, figure: Figure, index: _Index) -> None:
+    def __init__(self, prose: str, figure: Figure, view: _View) -> None:
         self.prose = prose
-        self.index = index
+        self.view = view
         numeral = _NUMERAL.search(figure.text)
         self.before: set[int] = set()  # positions of the bounds whose before phrase matched
-        for start in {figure.start, figure.start + (numeral.start() if numeral else 0)}:
-            window = _window_before(prose[max(0, start - 60) : start])
-            for position, phrase in index.before.get(window.rpartition(" ")[2], ()):
-                if _ends_with(window, phrase):
-                    self.before.add(position)
-        self.ends = {figure.end, figure.start + numeral.end()} if numeral else {figure.end}
+        if view.before:
+            self._read_before(figure.start)
+            if numeral and numeral.start():
+                self._read_before(figure.start + numeral.start())
+        #: Where an after phrase may start: the figure's end, and its numeral's end if elsewhere.
+        self.ends = (figure.end,)
+        if numeral and figure.start + numeral.end() != figure.end:
+            self.ends += (figure.start + numeral.end(),)
         self._after: dict[int, set[int]] = {}
+
+    def _read_before(self, start: int) -> None:
+        text = self.prose[max(0, start - 60) : start]
+        # A window ends with a phrase only if its last word is a phrase's last word, and it ends
+        # on another word than its last token only when a hedge is dropped: most windows are
+        # turned away on that token alone, without being normalised.
+        last = _last_token(text)
+        if last not in self.view.before and not last.endswith(_HEDGE_ENDS):
+            return
+        window = _window_before(text)
+        for position, phrase in self.view.before.get(window.rpartition(" ")[2], ()):
+            if _ends_with(window, phrase):
+                self.before.add(position)
 
     def candidates(self, figure: Figure) -> list[int]:
         """The positions, in order, of the bounds that may be about the figure: a phrase of theirs
         matched, or they have nouns and it counts one, or it is a measure (whose compound end,
         in each bound's unit, may move where an after phrase is read). No other bound is."""
-        found = set(self.before).union(*(self._after_at(end) for end in self.ends))
+        found = set(self.before)
+        if self.view.after:
+            for end in self.ends:
+                found |= self._after_at(end)
         if figure.noun:
-            found |= self.index.with_nouns
+            found |= self.view.with_nouns
         if figure.kind == "measure":
-            found |= self.index.with_after
+            found |= self.view.with_after
         return sorted(found)
 
     def matched(self, position: int, compound_end: int) -> bool:
-        """Whether a phrase of the bound at ``position`` stands before the figure or after it
-        (after its numeral, its end or ``compound_end``, where a compound measure ends)."""
-        bound = self.index.bounds[position]
-        if bound.before and position in self.before:
+        """Whether a phrase of the bound at ``position`` (one the figure's view holds) stands
+        before the figure or after it (after its numeral, its end or ``compound_end``, where a
+        compound measure ends)."""
+        if position in self.before:
             return True
-        if bound.after:
-            return any(position in self._after_at(end) for end in self.ends | {compound_end})
+        if position in self.view.with_after:
+            return any(position in self._after_at(end) for end in (*self.ends, compound_end))
         return False
 
     def _after_at(self, end: int) -> set[int]:
         found = self._after.get(end)
         if found is None:
             text = self.prose[end : end + 80]
+            lower = text.lower()
+            probes = self.view.probes
+            if probes is not None:
+                for probe in probes:
+                    if probe in lower:
+                        break
+                else:
+                    found = self._after[end] = set()
+                    return found
             # Most figures are followed by no phrase's first word: read the rest only when one is.
-            first = _first_word(text)
-            phrases = self.index.after.get(first, ()) if first is not None else ()
-            words = _words(text) if phrases else ()
-            found = self._after[end] = {position for position, phrase in phrases if _starts_with(words, phrase)}
+            first = _first_word(lower)
+            groups = self.view.after.get(first) if first is not None else None
+            found = self._after[end] = set()
+            if groups:
+                words = _words(text)
+                # A phrase's second word stands right after its first, or up to _GAP words later.
+                for second in {"", *words[1 : _GAP + 2]}:
+                    found.update(position for position, phrase in groups.get(second, ()) if _starts_with(words, phrase))
         return found
-
-
 
 
 def _window_before(text: str) -> str:
@@ -308,6 +462,35 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return _words(phrase)
 
 
+#: The last word of each hedge: a window that ends on a hedge has a last token that ends so.
+_HEDGE_ENDS = tuple({hedge.rpartition(" ")[2] for hedge in _HEDGE_WORDS})
+
+
+#: How many characters at the end of a window are read first for its last token: most hold it
+#: whole, and a shorter read is cheaper.
+_TAIL = 24
+
+
+def _last_token(text: str) -> str:
+    """``_tokens(text)[-1]`` ("" for none), read from the end of ``text``: from its last
+    :data:`_TAIL` characters when they hold a token after their first (which the cut may have
+    shortened), else from all of it."""
+    tail = text[-_TAIL:]
+    tokens = _TOKEN.findall(tail.lower().replace("’", "'"))
+    whole = len(tail) == len(text)  # then the first token is whole as well
+    for i in range(len(tokens) - 1, -1 if whole else 0, -1):
+        w = tokens[i].strip(".'")
+        if w:
+            return w
+    if whole:
+        return ""
+    for w in reversed(_TOKEN.findall(text.lower().replace("’", "'"))):
+        w = w.strip(".'")
+        if w:
+            return w
+    return ""
+
+
 def _tokens(text: str) -> list[str]:
     """The words of ``text``, lower-cased, hyphens as spaces, outer dots and apostrophes dropped."""
     stripped = [w.strip(".'") for w in _TOKEN.findall(text.lower().replace("-", " ").replace("’", "'"))]
@@ -323,9 +506,10 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _tokens(text) if w not in _DETERMINERS)
 
 
-def _first_word(text: str) -> str | None:
-    """``_words(text)[0]`` without reading the rest of ``text`` (None when it has no words)."""
-    for m in _TOKEN.finditer(text.lower().replace("-", " ").replace("’", "'")):
+def _first_word(lower: str) -> str | None:
+    """``_words(text)[0]`` without reading the rest of ``text`` (None when it has no words),
+    given ``lower = text.lower()``."""
+    for m in _TOKEN.finditer(lower.replace("’", "'")):  # ("-" is no token character: left as it is)
         w = m.group(0).strip(".'")
         if w and w not in _DETERMINERS:
             return w

@@ -201,8 +201,29 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
 # Matching
 
 
+#: Whether a unit (a quantity's unit container) converts to a named unit, and whether it is of
+#: the same kind: a pure function of the two units, asked for every figure and reference or
+#: bound (pint compares dimensionalities slowly).
+_UNIT_FIT: dict[tuple[object, str], tuple[bool, bool]] = {}
+
+
+def unit_fit(figure: Figure, unit_name: str) -> tuple[bool, bool]:
+    """Whether the figure's unit is compatible with ``unit_name`` (converts to it), and whether
+    it is of the same kind as well (:func:`_same_kind_of_unit`); remembered per pair of units."""
+    key = (figure.value._units, unit_name)
+    found = _UNIT_FIT.get(key)
+    if found is None:
+        compatible = units.compatible(figure.value, units.one(unit_name))
+        found = _UNIT_FIT[key] = (compatible, compatible and _read_same_kind(figure, unit_name))
+    return found
+
+
 def _same_kind_of_unit(figure: Figure, unit_name: str) -> bool:
     """Compatible units, with percent, percentage points and plain counts kept apart."""
+    return unit_fit(figure, unit_name)[1]
+
+
+def _read_same_kind(figure: Figure, unit_name: str) -> bool:
     if not units.compatible(figure.value, units.one(unit_name)):
         return False
     if units.dimensionless(unit_name):
@@ -280,10 +301,11 @@ def _in_unit(figure: Figure, unit_name: str, *, open_factor: float) -> tuple[flo
     near hedge ("nearly", "just over").
     """
     target = units.unit(unit_name)
-    dimensionless = units.quantity(1, unit_name).dimensionless
+    dimensionless = units.dimensionless(unit_name)
 
     def conv(q):
-        return float(q.magnitude) if dimensionless else float(q.to(target).magnitude)
+        # (pint hands back the magnitude itself for a quantity already in the unit)
+        return float(q.magnitude) if dimensionless or q._units == target._units else float(q.to(target).magnitude)
 
     value = conv(figure.value)
     near = (figure.qualifier or "").strip().lower() in NEAR_HEDGES
@@ -424,4 +446,4 @@ def _format(value: float, original: str) -> str:
     return text.rstrip("0").rstrip(".")
 
 
-__all__ = ["ANAPHORA", "RULES", "SLIP_POWERS", "applies", "core_span", "restate", "rounding", "run"]
+__all__ = ["ANAPHORA", "RULES", "SLIP_POWERS", "applies", "core_span", "restate", "rounding", "run", "unit_fit"]
