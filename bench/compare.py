@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
             [
                 ("verify.check", "quantulum3", 100),
                 ("verify.check", "dateparser", 20),
-                ("verify.extract", "quantulum3", 20),
+                ("verify.extract", "quantulum3", None),
                 ("verify.extract", "dateparser", None),
             ],
         )
