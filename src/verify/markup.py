@@ -166,14 +166,37 @@ def _mask_text(text: str) -> str:
 # Markdown's markup: fenced code, comments, code spans, link targets and definitions, inline
 # tags, block markers (headings, quotes, bullets), emphasis.
 _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[ \t]*$|\Z)", re.M | re.S)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _CODE = re.compile(r"`[^`\n]*`")
 _LINK_TARGET = re.compile(r"\]\([^()\n]*\)")  # no "(" inside: each "](" scans to the next bracket only
 _LINK_DEFINITION = re.compile(r"^[ \t]*\[[^\]\n]+\]:[^\n]*$", re.M)
 _INLINE_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t])", re.M)
-# Emphasis markers and link brackets; the look-ahead lets the scan skip every other character.
-_EMPHASIS = re.compile(r"(?=[*_\[\]])(?:\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\[|\])")
+# The same marker after a line break: a pattern that opens with a literal is scanned for by that
+# character, where one that opens with "^" is tried at every position.
+_BLOCK_MARKER_AFTER_BREAK = re.compile(r"\n[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=[ \t])")
+# Emphasis markers and link brackets. Every alternative opens with its literal mark (the
+# look-behinds follow it), so the scan jumps from one "*", "_", "[" or "]" to the next.
+_EMPHASIS = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])|\[|\]")
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """Every HTML comment, ``<!--`` to ``-->`` or the end (found by ``str.find``, in C)."""
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        close = text.find("-->", start + 4)
+        end = len(text) if close < 0 else close + 3
+        spans.append((start, end))
+        start = text.find("<!--", end)
+    return spans
+
+
+def _block_marker_spans(text: str) -> list[tuple[int, int]]:
+    """Heading markers, block quotes, bullets and list numbers at the start of a line."""
+    first = _BLOCK_MARKER.match(text)
+    spans = [first.span()] if first else []
+    spans.extend((m.start() + 1, m.end()) for m in _BLOCK_MARKER_AFTER_BREAK.finditer(text))
+    return spans
 
 
 def _mask_markdown(text: str) -> tuple[str, dict[str, str], list[tuple[int, int, bool]]]:
@@ -189,8 +212,13 @@ def _mask_markdown(text: str) -> tuple[str, dict[str, str], list[tuple[int, int,
             metadata[key.lower()] = value.strip().strip("'\"")
         spans.append((0, front.end()))
     # Every pattern reads the text as written, so the order of the scans does not matter.
-    for pattern in (_FENCE, _COMMENT, _CODE, _LINK_DEFINITION):
-        spans.extend(m.span() for m in pattern.finditer(text))
+    spans.extend(_comment_spans(text))
+    if "```" in text or "~~~" in text:  # a fence needs one; most copy has none
+        spans.extend(m.span() for m in _FENCE.finditer(text))
+    if "`" in text:
+        spans.extend(m.span() for m in _CODE.finditer(text))
+    if "]:" in text:  # a link definition needs one
+        spans.extend(m.span() for m in _LINK_DEFINITION.finditer(text))
     # Inline markup is also read without: link targets, emphasis, link brackets, inline tags.
     for pattern in (_LINK_TARGET, _EMPHASIS):
         for m in pattern.finditer(text):
@@ -201,7 +229,7 @@ def _mask_markdown(text: str) -> tuple[str, dict[str, str], list[tuple[int, int,
         if _inline_tag(m.group()):
             joins.append((m.start(), m.end(), False))
     # Heading markers, list bullets, block quotes.
-    spans.extend(m.span() for m in _BLOCK_MARKER.finditer(text))
+    spans.extend(_block_marker_spans(text))
     spans.extend(_address_spans(text))
     return _blanked(text, spans), metadata, joins
 
