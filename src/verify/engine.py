@@ -26,8 +26,12 @@ def run(
     extraction = read(document)  # checks read the reading's offsets; the report the file's
     ctx = CheckContext(extraction, packs, dict(config.severity))
     findings: list[Finding] = []
+    filtered = bool(config.select or config.ignore)  # else every rule runs: no test per finding
     for _module, run_check in checks.runners():
-        findings.extend(f for f in run_check(ctx) if config.enabled(f.rule, f.code))
+        if filtered:
+            findings.extend(f for f in run_check(ctx) if config.enabled(f.rule, f.code))
+        else:
+            findings.extend(run_check(ctx))
     notes: list[str] = []
     if document.published is None and any(d.relative and not d.resolved for d in extraction.dates):
         notes.append("no publication date: relative dates were not resolved and their checks were skipped")
