@@ -22,6 +22,7 @@ import attrs
 from verify.errors import InputError
 
 Format = Literal["text", "markdown", "html"]
+_FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
 _SUFFIX_FORMATS: dict[str, Format] = {
     ".md": "markdown",
@@ -107,6 +108,8 @@ class Document:
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}", path=path)
         fmt = format or format_for(path)
+        if fmt not in _FORMATS:
+            raise InputError(f"format: expected one of {', '.join(map(repr, _FORMATS))}, got {fmt!r}", path=path)
         from verify import markup  # the maskers are only needed here
 
         prose, metadata, cuts = markup.read(text, fmt)
