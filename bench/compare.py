@@ -125,16 +125,18 @@ def measure(
     latencies: list[float] = []
     chars = 0
     began = time.perf_counter()
-    for name, text, published in items:
-        fmt = _format(name)
-        t0 = time.perf_counter()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    # Peers warn as they parse; silence them once for the whole run, outside the timed calls
+    # (entering catch_warnings costs a few microseconds, which is not the tool's work).
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, text, published in items:
+            fmt = _format(name)
+            t0 = time.perf_counter()
             tool(text, published, fmt)
-        latencies.append(time.perf_counter() - t0)
-        chars += len(text)
-        if time.perf_counter() - began > budget:
-            break
+            latencies.append(time.perf_counter() - t0)
+            chars += len(text)
+            if time.perf_counter() - began > budget:
+                break
     total = sum(latencies)
     return {
         "latencies": latencies,  # type: ignore[dict-item]
@@ -236,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
             [
                 ("verify.check", "quantulum3", 100),
                 ("verify.check", "dateparser", 20),
-                ("verify.extract", "quantulum3", 20),
+                ("verify.extract", "quantulum3", None),
                 ("verify.extract", "dateparser", None),
             ],
         )

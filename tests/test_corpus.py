@@ -34,6 +34,25 @@ def seed() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def test_texts_are_read_in_the_format_given() -> None:
+    """format="html" reads text items as HTML: tags are markup, comments are directives."""
+    html = "<p>It cost <b>$2.5</b> billion.</p><!-- verify: ignore VR102 -->"
+    as_html = check_many([html, (html, "2021-12-08")], format="html")
+    assert [f.magnitude for r in as_html.reports for f in r.figures] == [2.5e9, 2.5e9]
+    as_text = check_many([html])
+    assert as_text.reports[0].figures[0].magnitude != 2.5e9
+    with pytest.raises(InputError, match="format: expected one of 'text', 'markdown', 'html', got 'xml'"):
+        check_many([html], format="xml")
+
+
+def test_an_unknown_format_is_an_input_error() -> None:
+    """verify.check and verify.extract refuse a format they do not know, naming it."""
+    with pytest.raises(InputError, match="got 'docx'"):
+        verify.check("Up 5%.", format="docx")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="got 'docx'"):
+        verify.extract("Up 5%.", format="docx")  # type: ignore[arg-type]
+
+
 def test_items_may_be_texts_paths_pairs_and_documents(tmp_path: Path) -> None:
     """Texts, Paths, (text, date) pairs and Documents are checked in order, one report each."""
     article = tmp_path / "story.md"

@@ -277,6 +277,22 @@ def test_a_bad_row_is_named_by_its_id() -> None:
         findings.compute(scheduler="sync")
 
 
+def test_html_texts_are_read_as_html() -> None:
+    """format="html" reads a CMS export's tags as markup, in bags and frames alike."""
+    html = "<p>Spending rose from <b>$2</b> billion to <b>$2.5</b> billion, a 50% increase.</p>"
+    plain = check_many([html], published="2021-12-08", format="html").to_records("findings")
+    assert [r["rule"] for r in plain] == ["percent-change"]
+    frame = pd.DataFrame({"text": [html], "published": ["2021-12-08"]})
+    found = check_frame(dd.from_pandas(frame, npartitions=1), format="html").compute(scheduler="sync")
+    assert list(found["rule"]) == ["percent-change"] and list(found["text"]) == [plain[0]["text"]]
+    bagged = check_bag(db.from_sequence([(html, "2021-12-08")]), format="html").compute(scheduler="sync")
+    assert list(bagged["rule"]) == ["percent-change"]
+    as_text = check_frame(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
+    assert list(as_text["rule"]) != ["percent-change"]  # as plain text the tags split the figures
+    with pytest.raises(InputError, match="format: expected"):
+        check_frame(dd.from_pandas(frame, npartitions=1), format="xml")
+
+
 def test_a_missing_column_is_named() -> None:
     """A text, published or id column the frame lacks is a ValueError naming it, before any work."""
     frame = dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)

@@ -6,8 +6,9 @@ every row, a pandas view when the ``pandas`` extra is installed, and an HTML vie
 
 What an item may be:
 
-- a ``str``: the text of an article. A string is always text, never a file name, so that a
-  short article that happens to name an existing file is not read from disk;
+- a ``str``: the text of an article, in the ``format`` given (plain text by default). A string
+  is always text, never a file name, so that a short article that happens to name an existing
+  file is not read from disk;
 - a :class:`pathlib.Path` (any ``os.PathLike``): a file, read as the CLI reads it
   (:func:`verify.io.read_text`: UTF-8 or a byte-order mark, binary and oversized files refused);
   its suffix sets the format (``.md``, ``.html``, ``.txt``) and its front matter or metadata
@@ -35,7 +36,7 @@ from typing import Any
 import attrs
 
 from verify.config import Config
-from verify.document import Document, parse_published
+from verify.document import Document, Format, parse_published
 from verify.errors import InputError, VerifyError
 from verify.io import read_text
 from verify.model import SEVERITIES
@@ -156,7 +157,7 @@ def _is_missing(value: Any) -> bool:
         return type(value).__name__ == "NAType"  # pandas.NA: unequal to itself, but not a bool
 
 
-def _document(item: Any, published: Any) -> Document:
+def _document(item: Any, published: Any, fmt: Format | None = None) -> Document:
     """The document an item names (see the module docstring for what an item may be)."""
     own = None
     if isinstance(item, (tuple, list)) and len(item) == 2:
@@ -169,7 +170,7 @@ def _document(item: Any, published: Any) -> Document:
         if own is not None:
             doc = attrs.evolve(doc, published=parse_published(own))
     elif isinstance(item, str):
-        doc = Document.from_text(item, published=own)
+        doc = Document.from_text(item, published=own, format=fmt)
     elif isinstance(item, os.PathLike):
         path = os.fspath(item)
         doc = Document.from_text(read_text(path), published=own, path=path)
@@ -183,20 +184,28 @@ def _document(item: Any, published: Any) -> Document:
     return doc
 
 
-def _check_one(item: Any, published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True) -> Report:
+def _check_one(
+    item: Any, published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True, fmt: Format | None = None
+) -> Report:
     from verify import engine
 
-    return engine.run(_document(item, published), packs=packs, config=config, suppressions=suppressions)
+    return engine.run(_document(item, published, fmt), packs=packs, config=config, suppressions=suppressions)
 
 
 def _check_chunk(
-    chunk: Sequence[Any], first: int, published: Any, packs: Sequence[Pack], config: Config, suppressions: bool = True
+    chunk: Sequence[Any],
+    first: int,
+    published: Any,
+    packs: Sequence[Pack],
+    config: Config,
+    suppressions: bool = True,
+    fmt: Format | None = None,
 ) -> list[Report]:
     """The reports of ``chunk``, whose first item is item ``first`` of the run."""
     reports = []
     for index, item in enumerate(chunk, first):
         try:
-            reports.append(_check_one(item, published, packs, config, suppressions))
+            reports.append(_check_one(item, published, packs, config, suppressions, fmt))
         except VerifyError as error:
             # Name the bad item: a text has no path, and a run of thousands must say which one.
             error.item = index
@@ -260,17 +269,23 @@ def check_many(
     config: Config | None = None,
     progress: bool | None = None,
     suppressions: bool = True,
+    format: Format | None = None,
 ) -> CheckResults:
     """Check every item (texts, paths, or ``(text, published)`` pairs) and combine the reports.
 
-    ``published`` is the date for items that have none of their own. ``jobs`` > 1 checks in that
-    many processes (``jobs=0`` or a negative number: one per CPU). ``progress`` shows a bar (tqdm
-    when installed, else a counter on stderr); by default only when someone is watching.
+    ``published`` is the date for items that have none of their own. ``format`` ("text",
+    "markdown" or "html"; default "text") is how items given as text are read: a CMS export in
+    HTML reads its tags as markup and its ``verify: ignore`` comments as directives (a path is
+    read by its suffix, a :class:`~verify.document.Document` as it is). ``jobs`` > 1 checks in
+    that many processes (``jobs=0`` or a negative number: one per CPU). ``progress`` shows a bar
+    (tqdm when installed, else a counter on stderr); by default only when someone is watching.
     ``suppressions`` is as for :func:`verify.check`.
     """
     config = config or Config()
     items = list(items)
     parse_published(published)  # fail early on a bad default date
+    if format is not None:
+        Document.from_text("", format=format)  # fail early on an unknown format
     loaded = resolve_packs(packs, config)
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
     workers = max(1, min(workers, len(items)))
@@ -279,7 +294,7 @@ def check_many(
     try:
         if workers == 1:
             for index, item in enumerate(items):
-                reports.extend(_check_chunk([item], index, published, loaded, config, suppressions))
+                reports.extend(_check_chunk([item], index, published, loaded, config, suppressions, format))
                 bar.update()
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -290,7 +305,7 @@ def check_many(
             chunks = [(i, items[i : i + size]) for i in range(0, len(items), size)]
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {
-                    pool.submit(_check_chunk, chunk, first, published, loaded, config, suppressions): len(chunk)
+                    pool.submit(_check_chunk, chunk, first, published, loaded, config, suppressions, format): len(chunk)
                     for first, chunk in chunks
                 }
                 for future in as_completed(futures):

@@ -48,6 +48,7 @@ import attrs
 
 from verify.config import Config
 from verify.corpus import FINDING_COLUMNS, check_many
+from verify.document import Document, Format
 from verify.errors import VerifyError
 from verify.packs import Pack, load_pack
 from verify.units import load as _load_units
@@ -105,10 +106,11 @@ def _findings(
     packs: tuple[Pack, ...],
     config: Config,
     schema_: pa.Schema,
+    fmt: Format | None = None,
 ) -> pd.DataFrame:
     """Check one partition's items (in the worker) and label each finding with its item's id."""
     try:
-        results = check_many(items, packs=packs, config=config, progress=False)
+        results = check_many(items, packs=packs, config=config, progress=False, format=fmt)
     except VerifyError as error:
         if error.item is not None and error.path == f"item {error.item}":
             error.path = f"document {ids[error.item]!r}"  # the id the caller knows the article by
@@ -131,13 +133,19 @@ def _prepare(packs: Iterable[Pack | str | Path], config: Config | None) -> tuple
     return dask.delayed(loaded, traverse=False), dask.delayed(config, traverse=False)
 
 
+def _known_format(fmt: Format | None) -> None:
+    """Refuse an unknown format here, before any task runs (InputError, as ``check_many``)."""
+    if fmt is not None:
+        Document.from_text("", format=fmt)
+
+
 # --- bags --------------------------------------------------------------------------------------
 
 
-def _check_items(items: Iterable[Any], packs: tuple[Pack, ...], config: Config) -> pd.DataFrame:
+def _check_items(items: Iterable[Any], packs: tuple[Pack, ...], config: Config, fmt: Format | None = None) -> pd.DataFrame:
     """One bag partition's findings, ``document`` counted from 0 within the partition."""
     items = list(items)
-    return _findings(items, range(len(items)), packs, config, SCHEMA)
+    return _findings(items, range(len(items)), packs, config, SCHEMA, fmt)
 
 
 def _shift(findings: pd.DataFrame, offsets: Sequence[int], index: int) -> pd.DataFrame:
@@ -160,21 +168,23 @@ def check_bag(
     *,
     packs: Iterable[Pack | str | Path] = (),
     config: Config | None = None,
+    format: Format | None = None,
 ) -> dd.DataFrame:
     """Check a ``dask.bag`` of texts or ``(text, published)`` pairs; a lazy frame of findings.
 
     An item is what :func:`verify.corpus.check_many` accepts (a missing ``published`` means no
-    date). ``document`` is the item's 0-based position in the whole bag, as in ``check_many``:
+    date); ``format`` ("text", "markdown" or "html") is how texts are read, as there. ``document`` is the item's 0-based position in the whole bag, as in ``check_many``:
     each partition's start is the sum of the lengths before it, a small task that waits for every
     partition to be read (each partition is checked as soon as it is read; only its findings wait
     for the offsets). When the items have ids of their own, put them in a DataFrame and use
     :func:`check_frame` with ``id=``.
     """
+    _known_format(format)
     packs_, config_ = _prepare(packs, config)
     parts = bag.to_delayed()
     lengths = [dask.delayed(len)(part) for part in parts]
     offsets = dask.delayed(_offsets)(lengths)
-    checked = [dask.delayed(_check_items)(part, packs_, config_) for part in parts]
+    checked = [dask.delayed(_check_items)(part, packs_, config_, format) for part in parts]
     frames = [dask.delayed(_shift)(frame, offsets, index) for index, frame in enumerate(checked)]
     return dd.from_delayed(frames, meta=_empty(SCHEMA), verify_meta=False)
 
@@ -196,14 +206,15 @@ def _missing(value: Any) -> bool:
 
 
 def _frame_partition(part: pd.DataFrame, text: str, published: str | None, id: str | None,
-                     packs: tuple[Pack, ...], config: Config, schema_: pa.Schema) -> pd.DataFrame:
+                     packs: tuple[Pack, ...], config: Config, schema_: pa.Schema,
+                     fmt: Format | None = None) -> pd.DataFrame:
     texts = ["" if _missing(t) else t for t in part[text].tolist()]
     if published is None:
         items: list[Any] = texts
     else:  # pd.NA, NaT and NaN all mean "no date of its own"
         items = [(t, None if _missing(p) else p) for t, p in zip(texts, part[published].tolist())]
     ids = part.index.tolist() if id is None else part[id].tolist()
-    return _findings(items, ids, packs, config, schema_)
+    return _findings(items, ids, packs, config, schema_, fmt)
 
 
 def check_frame(
@@ -214,6 +225,7 @@ def check_frame(
     *,
     packs: Iterable[Pack | str | Path] = (),
     config: Config | None = None,
+    format: Format | None = None,
 ) -> dd.DataFrame:
     """Check the articles in a Dask DataFrame's columns; a lazy frame of findings.
 
@@ -221,16 +233,18 @@ def check_frame(
     ``published`` the column of publication dates (dates, Timestamps or ISO strings; a missing
     one means no date), or None for no dates. ``document`` holds the ``id`` column's value, or
     the row's index label when ``id`` is None (a frame made with ``from_pandas`` from a
-    default-indexed pandas frame thus numbers articles as ``check_many`` does).
+    default-indexed pandas frame thus numbers articles as ``check_many`` does). ``format``
+    ("text", "markdown" or "html") is how the texts are read, as in ``check_many``.
     """
     for role, column in (("text", text), ("published", published), ("id", id)):
         if column is not None and column not in df.columns:
             raise ValueError(f"{role}={column!r}: the frame has no such column (it has {', '.join(map(str, df.columns))})")
+    _known_format(format)
     ids = df.index.dtype if id is None else df.dtypes[id]
     schema_ = schema(_arrow_type(ids))
     packs_, config_ = _prepare(packs, config)
     return df.map_partitions(
-        _frame_partition, text, published, id, packs_, config_, schema_,
+        _frame_partition, text, published, id, packs_, config_, schema_, format,
         meta=_empty(schema_), enforce_metadata=False, align_dataframes=False,
     )
 

@@ -3,6 +3,11 @@
 Markdown and HTML are read as text with the markup masked: every character that is not prose is
 replaced by a space (newlines are kept), so ``prose`` has the same length as ``text`` and every
 offset found in ``prose`` points into the original file.
+
+Extraction reads ``reading``: the prose without the blanks that inline markup left inside a
+phrase ("<b>$2.5</b> billion" is read "$2.5 billion"), with every space a plain one
+("5&nbsp;million" is read "5 million"). ``as_written`` maps what was found there back to the
+file's offsets and text.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import attrs
 from verify.errors import InputError
 
 Format = Literal["text", "markdown", "html"]
+_FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 
 _SUFFIX_FORMATS: dict[str, Format] = {
     ".md": "markdown",
@@ -59,6 +65,8 @@ _Located = TypeVar("_Located")
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: Spaces other than " " that copy carries (no-break, thin, figure, ideographic…): read as " ".
+_WIDE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 @attrs.frozen(repr=False)
@@ -71,8 +79,12 @@ class Document:
     path: str | None = None
     format: Format = "text"
     metadata: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)
+    #: Stretches of ``prose`` (blanked inline markup) that ``reading`` leaves out, in order.
+    cuts: tuple[tuple[int, int], ...] = attrs.field(default=(), eq=False, hash=False)
     # Where each line starts: found on the first look-up (many documents are never asked).
     _lines: tuple[int, ...] | None = attrs.field(init=False, default=None, eq=False, hash=False)
+    # The reading and its offset map, built on first use from ``cuts``.
+    _read: tuple[str, list[int], list[int]] | None = attrs.field(init=False, default=None, eq=False, hash=False)
 
     @property
     def _line_starts(self) -> tuple[int, ...]:
@@ -96,22 +108,71 @@ class Document:
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}", path=path)
         fmt = format or format_for(path)
+        if fmt not in _FORMATS:
+            raise InputError(f"format: expected one of {', '.join(map(repr, _FORMATS))}, got {fmt!r}", path=path)
         from verify import markup  # the maskers are only needed here
 
-        prose, metadata = markup.mask(text, fmt)
+        prose, metadata, cuts = markup.read(text, fmt)
         date = parse_published(published)
         if date is None:
             date = markup.published_from(metadata, key=published_key, path=path)
-        return cls(text, prose, date, path, fmt, metadata)
+        return cls(text, prose, date, path, fmt, metadata, cuts)
+
+    def _reading(self) -> tuple[str, list[int], list[int]]:
+        """The reading, where each cut stands in it, and how much was cut up to there."""
+        if self._read is None:
+            reading, at, shift = self.prose, [], []
+            if self.cuts:
+                pieces = []
+                pos = removed = 0
+                for start, end in self.cuts:
+                    pieces.append(self.prose[pos:start])
+                    at.append(start - removed)
+                    removed += end - start
+                    shift.append(removed)
+                    pos = end
+                pieces.append(self.prose[pos:])
+                reading = "".join(pieces)
+            if _WIDE_SPACE.search(reading):  # one scan in C; most texts have none
+                reading = _WIDE_SPACE.sub(" ", reading)
+            object.__setattr__(self, "_read", (reading, at, shift))
+        return self._read  # type: ignore[return-value]
+
+    @property
+    def reading(self) -> str:
+        """What extraction reads: the prose as it is shown, every space a plain one.
+
+        Inline markup inside a phrase is cut (``cuts``) and a no-break, thin or other wide space
+        is read as " " ("5&nbsp;million", "1.5\u00a0million square\u00a0kilometres"). It is
+        ``prose`` itself (the same object) when neither occurs, as in most plain text.
+        """
+        return self._reading()[0]
+
+    def offset(self, index: int, *, end: bool = False) -> int:
+        """The file offset of ``reading``'s ``index``; with ``end``, of an exclusive end."""
+        if not self.cuts:
+            return index
+        _, at, shift = self._reading()
+        # A cut at ``index`` lies before the character there, so a start counts it and an end
+        # (the offset after the span's last character) does not.
+        i = (bisect.bisect_left(at, index) if end else bisect.bisect_right(at, index)) - 1
+        return index + shift[i] if i >= 0 else index
 
     def as_written(self, item: _Located) -> _Located:
-        """``item`` (a span, figure, date or finding) with the text the file has at its offsets.
+        """``item`` (a span, figure, date or finding) at the file's offsets, with the file's text.
 
-        Extraction reads the prose, where an HTML entity is one character ("&#36;" reads "$")
-        and masked markup is blank; a span must still slice the file to its text. A span that
-        starts on an entity's character (its last, the ";") is widened to the whole entity.
+        Extraction reads ``reading``, where an HTML entity is one character ("&#36;" reads "$"),
+        inline markup is cut and other markup is blank; a span must still slice the file to its
+        text. Its offsets are mapped back past the cuts, and a span that starts on an entity's
+        character (its last, the ";") is widened to the whole entity. The spans an item holds
+        (a figure's sentence, a date's, a finding's related spans) are mapped too.
         """
-        start, end = item.start, item.end
+        if self.cuts:
+            item = self._nested_as_written(item)
+            start = self.offset(item.start)
+            end = self.offset(item.end, end=True) if item.end > item.start else start
+        else:
+            start, end = item.start, item.end
         text = self.text
         if end > start and text[start] == ";" and self.prose[start] != ";":
             from verify.markup import ENTITY
@@ -119,9 +180,27 @@ class Document:
             amp = text.rfind("&", max(0, start - 10), start)
             if amp >= 0 and ENTITY.fullmatch(text, amp, start + 1):
                 start = amp
-        if start == item.start and len(item.text) == end - start and text.startswith(item.text, start):
+        if start == item.start and end == item.end and len(item.text) == end - start and text.startswith(item.text, start):
             return item
-        return attrs.evolve(item, start=start, text=text[start:end])  # type: ignore[misc]
+        return attrs.evolve(item, start=start, end=end, text=text[start:end])  # type: ignore[misc]
+
+    def _nested_as_written(self, item: _Located) -> _Located:
+        """``item`` with the spans it holds mapped (its own offsets are left to the caller)."""
+        changes: dict[str, object] = {}
+        context = getattr(item, "context", None)
+        if context is not None:
+            sentence = self.as_written(context.sentence)
+            if sentence is not context.sentence:
+                changes["context"] = attrs.evolve(context, sentence=sentence)
+        sentence = getattr(item, "sentence", None)
+        if sentence is not None and self.as_written(sentence) is not sentence:
+            changes["sentence"] = self.as_written(sentence)
+        related = getattr(item, "related", None)
+        if related:
+            mapped = tuple(self.as_written(span) for span in related)
+            if any(a is not b for a, b in zip(mapped, related)):
+                changes["related"] = mapped
+        return attrs.evolve(item, **changes) if changes else item  # type: ignore[misc]
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""

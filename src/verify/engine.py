@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attrs
-
 from verify import checks
 from verify.checks import CheckContext
 from verify.config import Config
 from verify.document import Document
-from verify.extract import extract
+from verify.extract import as_written, read
 from verify.model import Finding
 from verify.packs import Pack
 from verify.report import Report
@@ -25,16 +23,21 @@ def run(
     (:mod:`verify.suppress`), with a note saying how many.
     """
     config = config or Config()
-    extraction = extract(document)
+    extraction = read(document)  # checks read the reading's offsets; the report the file's
     ctx = CheckContext(extraction, packs, dict(config.severity))
     findings: list[Finding] = []
+    filtered = bool(config.select or config.ignore)  # else every rule runs: no test per finding
     for _module, run_check in checks.runners():
-        findings.extend(f for f in run_check(ctx) if config.enabled(f.rule, f.code))
+        if filtered:
+            findings.extend(f for f in run_check(ctx) if config.enabled(f.rule, f.code))
+        else:
+            findings.extend(run_check(ctx))
     notes: list[str] = []
     if document.published is None and any(d.relative and not d.resolved for d in extraction.dates):
         notes.append("no publication date: relative dates were not resolved and their checks were skipped")
-    if document.prose != document.text:  # markup: spans report the file's own text
-        findings = [_as_written(document, f) for f in findings]
+    if document.reading is not document.text:  # spans report the file's own offsets and text
+        findings = [document.as_written(f) for f in findings]
+        extraction = as_written(extraction)
     findings = _dedupe(findings)
     if suppressions and "verify:" in document.text:
         from verify import suppress
@@ -45,14 +48,6 @@ def run(
             notes.append(f"{n} finding{'s' if n > 1 else ''} suppressed by the article's `verify: ignore` directives")
             findings = kept
     return Report(extraction, tuple(findings), tuple(notes))
-
-
-def _as_written(document: Document, finding: Finding) -> Finding:
-    finding = document.as_written(finding)
-    related = tuple(document.as_written(span) for span in finding.related)
-    if related != finding.related:
-        finding = attrs.evolve(finding, related=related)
-    return finding
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:

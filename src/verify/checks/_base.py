@@ -64,7 +64,7 @@ class CheckContext:
 
     @property
     def prose(self) -> str:
-        return self.extraction.document.prose
+        return self.extraction.frame.prose  # the document's reading: extraction's offsets are its
 
     @property
     def published(self) -> dt.date | None:

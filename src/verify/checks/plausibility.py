@@ -90,7 +90,7 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
             too_high = bound.max is not None and low > bound.max
             too_low = bound.min is not None and high < bound.min
             if too_high or too_low:
-                where = Span(figure.start, end, ctx.text[figure.start : end])
+                where = Span(figure.start, end, ctx.prose[figure.start : end])
                 yield _finding(ctx, where, bound, too_high)
                 break
 

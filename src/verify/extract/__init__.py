@@ -1,8 +1,9 @@
 """Extraction: from a document's prose to its figures and date mentions.
 
-``extract(document)`` frames the prose (sentences, paragraphs, quotations), finds the figures
-(:mod:`verify.extract.figures`) and the date mentions (:mod:`verify.extract.dates`), and returns
-an :class:`Extraction`. It is a pure function of the document.
+``extract(document)`` frames the document's reading (its prose, with inline markup cut:
+sentences, paragraphs, quotations), finds the figures (:mod:`verify.extract.figures`) and the
+date mentions (:mod:`verify.extract.dates`), and returns an :class:`Extraction` whose spans are
+the file's. It is a pure function of the document.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from verify.model import DateMention, Figure
 
 @attrs.frozen(repr=False)
 class Extraction:
-    """The figures and date mentions of one document, in text order."""
+    """The figures and date mentions of one document, in text order.
+
+    ``frame`` is the frame of the document's ``reading`` (its offsets are the reading's).
+    """
 
     document: Document
     figures: tuple[Figure, ...]
@@ -79,13 +83,31 @@ class Extraction:
 
 def extract(document: Document) -> Extraction:
     """Find and normalise every figure and date mention in ``document``."""
-    framed = frame(document.prose)
-    figures = _figures.find_figures(document.prose, framed)
-    dates = _dates.find_dates(document.prose, framed, document.published)
-    if document.prose != document.text:  # markup: spans report the file's own text
-        figures = [document.as_written(f) for f in figures]
-        dates = [document.as_written(d) for d in dates]
+    return as_written(read(document))
+
+
+def read(document: Document) -> Extraction:
+    """The figures and date mentions as read: their offsets are ``document.reading``'s.
+
+    Checks run on this (they read the same text); :func:`as_written` gives the file's spans.
+    """
+    reading = document.reading
+    framed = frame(reading)
+    figures = _figures.find_figures(reading, framed)
+    dates = _dates.find_dates(reading, framed, document.published)
     return Extraction(document, tuple(figures), tuple(dates), framed)
 
 
-__all__ = ["Extraction", "extract"]
+def as_written(extraction: Extraction) -> Extraction:
+    """``extraction`` with every span at the file's offsets and with the file's text."""
+    document = extraction.document
+    if document.reading is document.text:  # no markup, no wide spaces: the reading is the file
+        return extraction
+    return attrs.evolve(
+        extraction,
+        figures=tuple(document.as_written(f) for f in extraction.figures),
+        dates=tuple(document.as_written(d) for d in extraction.dates),
+    )
+
+
+__all__ = ["Extraction", "as_written", "extract", "read"]

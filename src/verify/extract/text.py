@@ -42,10 +42,17 @@ class TextFrame:
 
     prose: str
     sentences: tuple[Span, ...]
-    paragraphs: tuple[Span, ...]
     quotations: tuple[Span, ...]
     _sentence_starts: tuple[int, ...] = attrs.field(eq=False, repr=False)
     _quote_starts: tuple[int, ...] = attrs.field(eq=False, repr=False)
+    # The paragraphs, split on first use (extraction needs only where they end, for quotations).
+    _paragraphs: tuple[Span, ...] | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        if self._paragraphs is None:
+            object.__setattr__(self, "_paragraphs", split_paragraphs(self.prose))
+        return self._paragraphs  # type: ignore[return-value]
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence that holds ``offset``."""
@@ -110,53 +117,76 @@ def _add(spans: list[Span], prose: str, start: int, end: int) -> None:
         spans.append(Span(start, start + len(text), text))
 
 
+def _paragraph_break(prose: str) -> re.Pattern[str]:
+    """What ends a paragraph: a blank line, or in text with no blank line, a line break."""
+    # "\r\n|\n", not "\r?\n": a pattern that opens with a literal is scanned for by its first character.
+    return _BLANK_LINE if _HAS_BLANK_LINE.search(prose) else _LINE_BREAK
+
+
+_HAS_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\n)[ \t]*\r?\n")
+_LINE_BREAK = re.compile(r"\r\n|\n")
+
+
 def split_paragraphs(prose: str) -> tuple[Span, ...]:
     """Paragraphs: stretches between blank lines; in text with no blank line, each line."""
-    # "\r\n|\n", not "\r?\n": a pattern that opens with a literal is scanned for by its first character.
-    separator = r"(?:\r\n|\n)[ \t]*\r?\n" if re.search(r"\n[ \t]*\r?\n", prose) else r"\r\n|\n"
     spans: list[Span] = []
     start = 0
-    for m in re.finditer(separator, prose):
+    for m in _paragraph_break(prose).finditer(prose):
         _add(spans, prose, start, m.start())
         start = m.end()
     _add(spans, prose, start, len(prose))
     return tuple(spans)
 
 
-def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+def find_quotations(prose: str) -> tuple[Span, ...]:
     """Direct quotations: an opening double quote to the next closing one in its paragraph.
 
     News copy mixes straight and curly quotes ("“…," Biden said), so a quote character opens
-    when it follows white space or an opening bracket and closes otherwise. A quotation left
-    open runs to the end of its paragraph (the convention for quotes that continue).
+    when it follows white space, a dash, a slash or an opening bracket (or starts the text) and
+    closes otherwise. A quotation left open runs to the end of its paragraph (the convention for
+    quotes that continue). Paragraphs are not split: only the breaks after an open quote are
+    looked for.
     """
     spans: list[Span] = []
-    for para in paragraphs:
-        opened: int | None = None
-        for m in _QUOTE.finditer(prose, para.start, para.end):
-            i = m.start()
-            ch = prose[i]
-            before = prose[i - 1] if i > para.start else " "
-            opening = ch == "“" or (ch == '"' and (i == para.start or before in _OPENERS))
-            if opened is None and opening:
-                opened = i
-            elif opened is not None and not opening or opened is not None and ch == "”":
-                spans.append(Span(opened, i + 1, prose[opened : i + 1]))
-                opened = None
+    breaks = None
+    opened: int | None = None
+    checked = 0  # no paragraph break lies between the open quote and here (each stretch read once)
+    for m in _QUOTE.finditer(prose):
+        i = m.start()
         if opened is not None:
-            spans.append(Span(opened, para.end, prose[opened : para.end]))
+            breaks = breaks or _paragraph_break(prose)
+            gap = breaks.search(prose, checked, i)
+            if gap:  # the paragraph ended first: the quotation runs to its end
+                _close_at_paragraph_end(spans, prose, opened, gap.start())
+                opened = None
+        checked = i
+        ch = prose[i]
+        opening = ch == "“" or (ch == '"' and (i == 0 or prose[i - 1] in _OPENERS or prose[i - 1].isspace()))
+        if opened is None and opening:
+            opened = i
+        elif opened is not None and not opening or opened is not None and ch == "”":
+            spans.append(Span(opened, i + 1, prose[opened : i + 1]))
+            opened = None
+    if opened is not None:
+        gap = (breaks or _paragraph_break(prose)).search(prose, checked)
+        _close_at_paragraph_end(spans, prose, opened, gap.start() if gap else len(prose))
     return tuple(spans)
+
+
+def _close_at_paragraph_end(spans: list[Span], prose: str, opened: int, end: int) -> None:
+    """Close the quotation opened at ``opened`` where its paragraph's text ends (before ``end``)."""
+    end = opened + len(prose[opened:end].rstrip())
+    spans.append(Span(opened, end, prose[opened:end]))
 
 
 def frame(prose: str) -> TextFrame:
     """Split ``prose`` into sentences, paragraphs and quotations."""
     sentences = split_sentences(prose)
-    paragraphs = split_paragraphs(prose)
-    quotations = find_quotations(prose, paragraphs)
+    quotations = find_quotations(prose) if _QUOTE.search(prose) else ()
     return TextFrame(
         prose,
         sentences,
-        paragraphs,
         quotations,
         tuple(s.start for s in sentences),
         tuple(q.start for q in quotations),
