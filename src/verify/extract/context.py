@@ -447,6 +447,11 @@ class ContextReader:
         info = self._sentence(offset)
         return self._clause(info, offset)
 
+    def clause_start(self, offset: int) -> int:
+        """Where the clause that holds ``offset`` starts (:meth:`clause` without its text)."""
+        info = self._sentence(offset)
+        return info.span.start + _clause_bounds(info, offset - info.span.start)[0]
+
     def _clause(self, info: _Sentence, offset: int) -> Span:
         base = info.span.start
         lo, hi = _clause_bounds(info, offset - base)

@@ -210,7 +210,7 @@ class _Starts:
         # each scan's next hit at or after the last search, -1: not known
         self._name = self._digital = self._word = -1
         # a text with a character that folds to ASCII is scanned as before, case-blind, whole
-        self._lower = prose.lower() if prose.isascii() or not any(c in prose for c in _FOLDS_TO_ASCII) else None
+        self.lower = prose.lower() if prose.isascii() or not any(c in prose for c in _FOLDS_TO_ASCII) else None
 
     def search(self, pos: int) -> re.Match[str] | None:
         prose = self.prose
@@ -220,7 +220,7 @@ class _Starts:
             if self._name < pos:
                 hit = _START_NAME.search(prose, pos)
                 self._name = hit.start() if hit else end
-            if self._lower is None:
+            if self.lower is None:
                 if self._word < pos:
                     hit = _START_WORD.search(prose, pos)
                     self._word = hit.start() if hit else end
@@ -254,7 +254,7 @@ class _Starts:
     def _next_number_word(self, pos: int, end: int) -> int:
         """The first number word at or after ``pos`` that starts a word (as ``(?<![\\w-])``)."""
         prose = self.prose
-        low = self._lower
+        low = self.lower
         assert low is not None
         while True:
             hit = _START_NUMBER_WORD.search(low, pos)
@@ -308,6 +308,12 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ORDINAL_OPENERS = frozenset("snrt")  # the first letters of _ORDINAL_SUFFIX (case counts)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
+#: :data:`_ANAPHORA` for lower-cased text: case-sensitive, with its "\b" moved after the first
+#: letter ("(?<!\w.)"), so that the pattern opens with the letters "t", "i", "h" and sre skips to
+#: them in C; opening with "\b" it was tried at every character.
+_ANAPHORA_LOWER = re.compile(
+    rf"(?:t(?<!\w.)h(?:e|at|is|eir)|i(?<!\w.)ts|h(?<!\w.)(?:is|er))\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?"
+)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
 
 _TEXT_ORDINALS = {**N.ORDINALS}
@@ -747,9 +753,13 @@ class _Scanner:
     frame: TextFrame
     reader: ContextReader
     figures: list[Figure] = attrs.field(factory=list)
+    #: the prose lower-cased (None: it holds a character that folds to ASCII), set by :meth:`run`
+    lower: str | None = None
 
     def run(self) -> list[Figure]:
-        search = _Starts(self.prose).search
+        starts = _Starts(self.prose)
+        self.lower = starts.lower
+        search = starts.search
         pos = 0
         while True:
             m = search(pos)
@@ -1169,18 +1179,25 @@ class _Scanner:
 # Counted nouns that the text names only as "the number", "the figure", "the toll"
 
 
-def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures: list[Figure]) -> list[Figure]:
+def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures: list[Figure], lower: str | None) -> list[Figure]:
+    """``figures`` with the nouns of "the number", "the toll", ... filled in.
+
+    ``lower`` is ``prose`` lower-cased, or None when it holds a character that re.I folds onto an
+    ASCII letter (then the case-blind pattern reads ``prose``).
+    """
     out: list[Figure] = []
-    for index, fig in enumerate(figures):
+    for fig in figures:
         if fig.kind != "count" or fig.noun is not None:
             out.append(fig)
             continue
-        clause = reader.clause(fig.start)
-        before = prose[max(clause.start, fig.start - 200) : fig.start]
-        offset = fig.start - len(before)
+        offset = max(reader.clause_start(fig.start), fig.start - 200)
         anaphora = None
-        for m in _ANAPHORA.finditer(before):
-            anaphora = m
+        if lower is None:
+            for m in _ANAPHORA.finditer(prose[offset : fig.start]):
+                anaphora = m
+        else:
+            for m in _ANAPHORA_LOWER.finditer(lower[offset : fig.start]):
+                anaphora = m
         if anaphora is None:
             out.append(fig)
             continue
@@ -1259,9 +1276,9 @@ def _join_two_sided(prose: str, reader: ContextReader, figures: list[Figure]) ->
 def find_figures(prose: str, frame: TextFrame) -> list[Figure]:
     """Every figure in ``prose``, in text order."""
     reader = ContextReader(frame)
-    figures = _Scanner(prose, frame, reader).run()
-    figures = _join_two_sided(prose, reader, figures)
-    return _resolve_nouns(prose, frame, reader, figures)
+    scanner = _Scanner(prose, frame, reader)
+    figures = _join_two_sided(prose, reader, scanner.run())
+    return _resolve_nouns(prose, frame, reader, figures, scanner.lower)
 
 
 __all__ = ["find_figures"]
