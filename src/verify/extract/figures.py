@@ -1098,53 +1098,51 @@ class _Scanner:
 
         low = high = None
         low_exclusive = high_exclusive = approximate = False
-        qualifier_parts: list[str] = []
+        qualifier = None
         if hedge:
-            qualifier_parts.append(hedge[1])
-            bound, exclusive, approximate = N.HEDGES[hedge[1].lower()] if hedge[1].lower() in N.HEDGES else N.HEDGES[re.sub(r"\s+", " ", hedge[1].lower())]
+            qualifier = hedge_text = hedge[1]
+            hedge_key = hedge_text.lower()
+            bound, exclusive, approximate = N.HEDGES[hedge_key] if hedge_key in N.HEDGES else N.HEDGES[re.sub(r"\s+", " ", hedge_key)]
             if bound == "low":
                 low, low_exclusive = value if bounds is None else bounds[0], exclusive
             elif bound == "high":
                 high, high_exclusive = value if bounds is None else bounds[1], exclusive
-        if range_word and not hedge:
-            qualifier_parts.append(range_word)
+        elif range_word:
+            qualifier = range_word
         if bounds is not None:
-            if low is None and (not hedge or N.HEDGES.get(hedge[1].lower(), (None,))[0] != "high"):
+            if low is None and (not hedge or N.HEDGES.get(hedge_key, (None,))[0] != "high"):
                 low = bounds[0]
-            if high is None and (not hedge or N.HEDGES.get(hedge[1].lower(), (None,))[0] != "low"):
+            if high is None and (not hedge or N.HEDGES.get(hedge_key, (None,))[0] != "low"):
                 high = bounds[1]
-            if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is None:
+            if hedge and N.HEDGES.get(hedge_key, (None,))[0] is None:
                 approximate = True
         if suffix.postfix:
             word = re.sub(r"\s+", " ", suffix.postfix.lower())
             bound, exclusive, approx = N.POSTFIX_HEDGES.get(word, (None, False, True))
-            qualifier_parts.append(suffix.postfix)
+            qualifier = suffix.postfix if qualifier is None else f"{qualifier} {suffix.postfix}"
             if bound == "low" and low is None:
                 low, low_exclusive = value, exclusive
             elif bound == "high" and high is None:
                 high, high_exclusive = value, exclusive
             approximate = approximate or approx
 
-        noun = _noun_after(prose, suffix.end, value != 1) if kind == "count" or ratio else None
-        number_start = core.start
+        end = suffix.end
+        figures = self.figures
+        if figures and start < figures[-1].end:
+            return  # never overlap the figure before
+        noun = _noun_after(prose, end, value != 1) if kind == "count" or ratio else None
         if number_end is None:
             number_end = suffix.mag_end or core.end
-        end = suffix.end
-        quantity = units.quantity(value, unit_name)
-        self._append(
-            start,
-            end,
-            kind,
-            quantity,
-            low=None if low is None else units.quantity(low, unit_name),
-            high=None if high is None else units.quantity(high, unit_name),
-            low_exclusive=low_exclusive,
-            high_exclusive=high_exclusive,
-            approximate=approximate,
-            qualifier=" ".join(qualifier_parts) or None,
-            noun=noun,
-            number=prose[number_start:number_end],
-            precision=precision,
+        quantity = units.quantity
+        # positional, in Figure's field order: attrs' __init__ takes them faster than keywords
+        figures.append(
+            Figure(
+                prose[start:end], start, end, kind, quantity(value, unit_name),
+                None if low is None else quantity(low, unit_name),
+                None if high is None else quantity(high, unit_name),
+                low_exclusive, high_exclusive, approximate, qualifier or None, noun,
+                prose[core.start : number_end], precision, self.reader.context(start, end),
+            )  # fmt: skip
         )
 
     def _append(
