@@ -298,7 +298,10 @@ _HEDGE_REVERSED = re.compile(rf"{_SP}{{0,2}}(?P<h>(?i:{_reversed_alt(N.HEDGES)})
 _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|range{_SP}from)){_SP}{{1,2}}$")
 _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
-_NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
+#: The (up to) four words after a number that :func:`_noun_after` reads, in one match: each
+#: optional group is what one more anchored match of a word after the last would find.
+_NOUN_WORD = rf"{_SP}{{1,2}}([A-Za-z][A-Za-z'’-]{{0,30}})"
+_NOUN_WORDS = re.compile(rf"{_NOUN_WORD}(?:{_NOUN_WORD}(?:{_NOUN_WORD}(?:{_NOUN_WORD})?)?)?")
 _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
 _SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d)")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
@@ -344,13 +347,15 @@ class _Core(NamedTuple):
 
 
 def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
-    digits = text.replace(",", "")
+    grouped = "," in text
+    digits = text.replace(",", "") if grouped else text
+    point = digits.find(".")
     value = float(digits)
-    decimals = len(digits.partition(".")[2])
     if sign and sign.strip() in ("-", "−"):
         value = -value
-    plain = digits.isdigit() and not sign
-    return _Core(start, end, value, 10.0**-decimals, "," not in text and "." not in text, plain)
+    if point < 0:
+        return _Core(start, end, value, 1.0, not grouped, not sign and digits.isdigit())
+    return _Core(start, end, value, 10.0 ** -(len(digits) - point - 1), False, False)
 
 
 def _parse_words(prose: str, start: int, end: int) -> _Core | None:
@@ -670,17 +675,28 @@ def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
     return suffix
 
 
-#: The last letters of the hedges (either case, and the letters re.I folds onto them): a number
-#: after anything else (past at most two spaces) has no hedge, and skips the reversed match.
-_HEDGE_ENDS = frozenset(
-    c
-    for end in {w[-1].lower() for w in N.HEDGES}
-    for c in (end, end.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(end, ""))
+def _case_variants(char: str) -> tuple[str, ...]:
+    """``char`` in either case and the characters re.I folds onto it ("ſ" onto "s")."""
+    return (char, char.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(char, ""))
+
+
+#: The last two characters of the hedges of two or more (in every spelling re.I matches), and
+#: "~", the hedge of one: a number after anything else (past at most two spaces) has no hedge,
+#: and skips the reversed match (a last letter alone let four numbers in five through).
+_HEDGE_TAILS = frozenset(
+    a + b for tail in {w[-2:] for w in N.HEDGES if len(w) > 1} for a in _case_variants(tail[0]) for b in _case_variants(tail[1])
 )
+_HEDGE_SHORT = frozenset(w for w in N.HEDGES if len(w) == 1)
+
+
+def _may_hedge(prose: str, start: int) -> bool:
+    """Whether :data:`_HEDGE_REVERSED` may match before ``start`` (False: it cannot)."""
+    tail = prose[start - 4 if start > 4 else 0 : start].rstrip(_SP_CHARS)
+    return tail[-2:] in _HEDGE_TAILS or tail[-1:] in _HEDGE_SHORT
 
 
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
-    if prose[max(0, start - 3) : start].rstrip(_SP_CHARS)[-1:] not in _HEDGE_ENDS:
+    if not _may_hedge(prose, start):
         return None
     window = prose[max(0, start - 40) : start][::-1]
     m = _HEDGE_REVERSED.match(window)
@@ -711,20 +727,17 @@ def _looks_plural(word: str) -> bool:
 def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     """The counted noun after a number: the last word of the noun phrase that follows it."""
     words: list[str] = []
-    for _ in range(4):
-        m = _NOUN_WORD.match(prose, pos)
-        if not m:
+    m = _NOUN_WORDS.match(prose, pos)
+    # a word ends the phrase at punctuation: the next group needs spaces before it
+    for word in m.groups() if m else ():
+        if word is None:
             break
-        word = m.group("w")
         low = word.lower().rstrip("'’")
         if low in N.NOUN_STOPWORDS or word in _MONTH_SET or low in _UNIT_NAMES or low in N.MAGNITUDES:
             break
         if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
             break  # "100 people killed": the participle is not the noun
         words.append(low)
-        pos = m.end()
-        if prose[pos : pos + 1] not in (" ", "\t", "\u00a0"):
-            break  # punctuation ends the phrase
     if len(words) == 1 and words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
         return None  # "half a million fled": a verb, not a noun
     while words and (words[-1].endswith("ly") and len(words) > 1):
@@ -813,27 +826,29 @@ class _Scanner:
 
     def _number(self, m: re.Match[str]) -> int:
         prose = self.prose
-        start, end = m.start("digits"), m.end("digits")
-        core = _digits_core(m.group("digits"), start, end, m.group("sign"))
-        if m.group("sign"):
+        pre, sign, digits = m.group("pre", "sign", "digits")
+        start, end = m.span("digits")
+        core = _digits_core(digits, start, end, sign)
+        if sign:
             core = core._replace(start=m.start("sign"))
-        pre = m.group("pre")
         at = m.start()
         # "minus 5": a sign word ends in "s" or "e" ("ſ" folds to "s") before at most two spaces
         # and a final line break ("$"); a number after any other letter skips the search
         tail = prose[max(0, at - 4) : at].rstrip(" \t\u00a0\n")
         sign_word = _SIGN_WORD.search(prose, max(0, at - 10), at) if tail[-1:] in _SIGN_ENDS else None
-        if sign_word and not m.group("sign"):
+        if sign_word and not sign:
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
         if pre is None and prose[end : end + 1] in _ORDINAL_OPENERS and _ORDINAL_SUFFIX.match(prose, end):
             self._emit_ordinal(core._replace(end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
-        if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
+        if pre is None:
+            return self._figure(core, None, at)
+        if pre.isalpha() and start == m.end("pre") and not sign and core.plain:
             if not _MAGNITUDE.match(prose, end) and not _MONEY_MAGNITUDE.match(prose, end):
-                self._emit_label(m.start(), end, core.value)  # "COP26", "TRY3": a code, not money
+                self._emit_label(at, end, core.value)  # "COP26", "TRY3": a code, not money
                 return end
-        return self._figure(core, _currency_of(pre), m.start())
+        return self._figure(core, _currency_of(pre), at)
 
     # -- one figure --------------------------------------------------------------------------
 
