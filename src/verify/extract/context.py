@@ -239,6 +239,9 @@ _VERB_WORDS = frozenset(_SAY_VERBS.split("|"))
 #: The relative time scopes' words; the others hold a year, found by :data:`_YEAR_DIGITS`.
 _SCOPE_WORDS = frozenset("year years month months week weeks decade decades quarter quarters season day days".split())
 _YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
+#: Every word a reader's prefilter looks for: a sentence with none of them (and no year) has no
+#: source, modal word or time scope, and is not handed to the readers at all.
+_READER_WORDS = _ACCORDING_WORDS | _POST_SAID_WORDS | _VERB_WORDS | _PROJECTION_WORDS | _ESTIMATE_WORDS | _SCOPE_WORDS
 
 
 def _may(words: frozenset[str] | None, vocabulary: frozenset[str]) -> bool:
@@ -449,13 +452,13 @@ class ContextReader:
             text = span.text
             lower = _lower(text)
             words = None if lower is None else _words(text, lower)
-            cached = _Sentence(
-                span,
-                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else [],
-                _attributions(text, words, lower),
-                _modals(text, words, lower),
-                _scopes(text, words, lower),
-            )
+            breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else []
+            if words is not None and words.isdisjoint(_READER_WORDS) and not _YEAR_DIGITS.search(text):
+                # no word any reader needs and no year: no source, modal word or scope (the
+                # readers' own prefilters would each say so)
+                cached = _Sentence(span, breaks, [], [], [])
+            else:
+                cached = _Sentence(span, breaks, _attributions(text, words, lower), _modals(text, words, lower), _scopes(text, words, lower))
             self._cache[index] = cached
         self._last = cached
         self._last_from = sentences[index].start if index > 0 else -1
