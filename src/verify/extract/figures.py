@@ -744,6 +744,10 @@ def _looks_plural(word: str) -> bool:
     return word in N.IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
+#: The lower-cased words that end a counted noun phrase before them: stop words, units, magnitudes.
+_NOUN_ENDERS = frozenset(N.NOUN_STOPWORDS) | frozenset(_UNIT_NAMES) | frozenset(N.MAGNITUDES)
+
+
 def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     """The counted noun after a number: the last word of the noun phrase that follows it."""
     words: list[str] = []
@@ -753,7 +757,7 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
         if word is None:
             break
         low = word.lower().rstrip("'’")
-        if low in N.NOUN_STOPWORDS or word in _MONTH_SET or low in _UNIT_NAMES or low in N.MAGNITUDES:
+        if low in _NOUN_ENDERS or word in _MONTH_SET:
             break
         if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
             break  # "100 people killed": the participle is not the noun
@@ -767,9 +771,10 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     noun = words[-1]
     if plural:
         # "two leaders spoke": the counted noun is the last plural word of the phrase
-        plurals = [w for w in words if _looks_plural(w)]
-        if plurals:
-            noun = plurals[-1]
+        for word in reversed(words):
+            if _looks_plural(word):
+                noun = word
+                break
     for possessive in ("'s", "’s"):
         if noun.endswith(possessive):
             noun = noun[: -len(possessive)]
