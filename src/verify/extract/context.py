@@ -396,7 +396,7 @@ class _Sentence:
     A class with slots and a plain ``__init__`` (one is made per sentence with a figure).
     """
 
-    __slots__ = ("span", "breaks", "attributions", "modals", "scopes", "plain")
+    __slots__ = ("attributions", "breaks", "modals", "plain", "scopes", "span")
 
     def __init__(
         self,

@@ -335,7 +335,7 @@ class _Core:
     and its fields are read a dozen times, and slots are both built and read fastest.
     """
 
-    __slots__ = ("start", "end", "value", "precision", "integer", "plain", "words", "ordinal", "fraction")
+    __slots__ = ("end", "fraction", "integer", "ordinal", "plain", "precision", "start", "value", "words")
 
     def __init__(
         self,
@@ -1176,15 +1176,14 @@ class _Scanner:
             number_end = suffix.mag_end or core.end
         quantity = units.quantity
         # positional, in Figure's field order: attrs' __init__ takes them faster than keywords
-        figures.append(
-            Figure(
-                prose[start:end], start, end, kind, quantity(value, unit_name),
-                None if low is None else quantity(low, unit_name),
-                None if high is None else quantity(high, unit_name),
-                low_exclusive, high_exclusive, approximate, qualifier or None, noun,
-                prose[core.start : number_end], precision, self.reader.context(start, end),
-            )  # fmt: skip
-        )
+        figure = Figure(
+            prose[start:end], start, end, kind, quantity(value, unit_name),
+            None if low is None else quantity(low, unit_name),
+            None if high is None else quantity(high, unit_name),
+            low_exclusive, high_exclusive, approximate, qualifier or None, noun,
+            prose[core.start : number_end], precision, self.reader.context(start, end),
+        )  # fmt: skip
+        figures.append(figure)
 
     def _append(
         self,
