@@ -149,3 +149,20 @@ def test_context_fields_in_order() -> None:
 
     names = [field.name for field in attrs.fields(Context)]
     assert names[:8] == ["sentence", "attribution", "modality", "modal", "scope", "scope_start", "scope_end", "quoted"]
+
+
+def test_sentences_without_reader_words_have_no_source_modal_or_scope() -> None:
+    """A sentence the reader skips (no reader's word, no year) gets nothing from unfiltered readers,
+    and the skip changes no sentence's reading."""
+    skipped = 0
+    for text in [*_sentences(), "Officials SAID 5.", "It will be 5, he told us.", "In 1999, 5 died."]:
+        words = C._words(text)
+        if words is not None and words.isdisjoint(C._READER_WORDS) and not C._YEAR_DIGITS.search(text):
+            skipped += 1
+            # None: no prefilter, every pattern scans the whole sentence
+            assert C._attributions(text, None) == C._modals(text, None) == C._scopes(text, None) == [], text
+        reader = C.ContextReader(frame(text))
+        info = reader._sentence(0)
+        span = info.span.text
+        assert (info.attributions, info.modals, info.scopes) == (C._attributions(span), C._modals(span), C._scopes(span))
+    assert skipped > 100

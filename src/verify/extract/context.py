@@ -31,8 +31,6 @@ from __future__ import annotations
 import bisect
 import re
 
-import attrs
-
 from verify._regex import alternation
 from verify.extract.text import TextFrame
 from verify.model import Context, Span
@@ -241,6 +239,9 @@ _VERB_WORDS = frozenset(_SAY_VERBS.split("|"))
 #: The relative time scopes' words; the others hold a year, found by :data:`_YEAR_DIGITS`.
 _SCOPE_WORDS = frozenset("year years month months week weeks decade decades quarter quarters season day days".split())
 _YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
+#: Every word a reader's prefilter looks for: a sentence with none of them (and no year) has no
+#: source, modal word or time scope, and is not handed to the readers at all.
+_READER_WORDS = _ACCORDING_WORDS | _POST_SAID_WORDS | _VERB_WORDS | _PROJECTION_WORDS | _ESTIMATE_WORDS | _SCOPE_WORDS
 
 
 def _may(words: frozenset[str] | None, vocabulary: frozenset[str]) -> bool:
@@ -341,7 +342,9 @@ def _scopes(text: str, words: frozenset[str] | None = _UNKNOWN, lower: str | Non
 
 def _nearest(items: list, lo: int, hi: int, offset: int, *, before_first: bool = False):  # type: ignore[type-arg]
     """The item (sorted by offset, first field) in ``lo``..``hi`` nearest ``offset``."""
-    i = bisect.bisect_right(items, offset, key=_first)
+    # (offset + 1,) sorts after every item at ``offset`` or before and before the others: a
+    # bisect_right by offset that calls no key function
+    i = bisect.bisect_left(items, (offset + 1,))
     before = items[i - 1] if i > 0 and items[i - 1][0] >= lo else None
     after = items[i] if i < len(items) and items[i][0] < hi else None
     if before_first:
@@ -369,10 +372,6 @@ def scope_in(text: str, offset: int) -> tuple[str | None, int | None, int | None
     return (found[1], found[2], found[3]) if found else (None, None, None)
 
 
-def _first(item: tuple) -> int:  # type: ignore[type-arg]
-    return item[0]  # type: ignore[no-any-return]
-
-
 #: Modal words after a figure set its modality only this close to it ("150,000 troops could be
 #: deployed"); further on they belong to another verb ("employs 1,500 people and plans to hire").
 AFTER = 25
@@ -382,26 +381,39 @@ def _choose_modal(items: list[tuple[int, str, str]], lo: int, hi: int, offset: i
     found = _nearest(items, lo, min(hi, offset + AFTER), offset, before_first=True)
     if found and found[1] == "estimate":
         # "An estimated 10,000 people could be displaced": a projection wins in its clause
-        i = bisect.bisect_left(items, lo, key=_first)
-        j = bisect.bisect_left(items, hi, key=_first)
+        # (lo,) sorts before every item at lo or after and after the others
+        i = bisect.bisect_left(items, (lo,))
+        j = bisect.bisect_left(items, (hi,))
         projections = [item for item in items[i:j][:50] if item[1] == "projection"]
         if projections:
             return _nearest(projections, lo, min(hi, offset + AFTER), offset, before_first=True) or found
     return found
 
 
-@attrs.define
 class _Sentence:
-    """What one sentence holds, read once: clause breaks, sources, modal words, time scopes."""
+    """What one sentence holds, read once: clause breaks, sources, modal words, time scopes.
 
-    span: Span
-    breaks: list[tuple[int, int]]
-    attributions: list[tuple[int, str]]
-    modals: list[tuple[int, str, str]]
-    scopes: list[tuple[int, str, int | None, int | None]]
-    #: a sentence with no source, modal word or time scope gives every figure in it the same
-    #: context but for ``quoted``: the two are built once (keyed by ``quoted``), not per figure
-    plain: dict[bool, Context] = attrs.field(factory=dict)
+    A class with slots and a plain ``__init__`` (one is made per sentence with a figure).
+    """
+
+    __slots__ = ("attributions", "breaks", "modals", "plain", "scopes", "span")
+
+    def __init__(
+        self,
+        span: Span,
+        breaks: list[tuple[int, int]],
+        attributions: list[tuple[int, str]],
+        modals: list[tuple[int, str, str]],
+        scopes: list[tuple[int, str, int | None, int | None]],
+    ) -> None:
+        self.span = span
+        self.breaks = breaks
+        self.attributions = attributions
+        self.modals = modals
+        self.scopes = scopes
+        #: None when the sentence holds a source, a modal word or a time scope; otherwise every
+        #: figure in it has the same context but for ``quoted``: the two, each built once
+        self.plain: dict[bool, Context] | None = None if attributions or modals or scopes else {}
 
 
 def _clause_bounds(info: _Sentence, at: int) -> tuple[int, int]:
@@ -423,29 +435,45 @@ class ContextReader:
     def __init__(self, frame: TextFrame) -> None:
         self.frame = frame
         self._cache: dict[int, _Sentence] = {}
+        # The sentence read last, and the offsets that sentence_index gives it (from its start
+        # to the next sentence's): figures come in text order, so most look-ups stop here.
+        self._last: _Sentence | None = None
+        self._last_from = self._last_to = 0
 
     def _sentence(self, offset: int) -> _Sentence:
-        index = self.frame.sentence_index(offset)
+        if self._last_from <= offset < self._last_to:
+            return self._last  # type: ignore[return-value]
+        frame = self.frame
+        sentences = frame.sentences
+        index = frame.sentence_index(offset)
         cached = self._cache.get(index)
         if cached is None:
-            span = self.frame.sentences[index] if self.frame.sentences else Span(0, 0, "")
+            span = sentences[index] if sentences else Span(0, 0, "")
             text = span.text
             lower = _lower(text)
             words = None if lower is None else _words(text, lower)
-            cached = _Sentence(
-                span,
-                [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else [],
-                _attributions(text, words, lower),
-                _modals(text, words, lower),
-                _scopes(text, words, lower),
-            )
+            breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else []
+            if words is not None and words.isdisjoint(_READER_WORDS) and not _YEAR_DIGITS.search(text):
+                # no word any reader needs and no year: no source, modal word or scope (the
+                # readers' own prefilters would each say so)
+                cached = _Sentence(span, breaks, [], [], [])
+            else:
+                cached = _Sentence(span, breaks, _attributions(text, words, lower), _modals(text, words, lower), _scopes(text, words, lower))
             self._cache[index] = cached
+        self._last = cached
+        self._last_from = sentences[index].start if index > 0 else -1
+        self._last_to = sentences[index + 1].start if index + 1 < len(sentences) else len(frame.prose) + 1
         return cached
 
     def clause(self, offset: int) -> Span:
         """The clause that holds ``offset``."""
         info = self._sentence(offset)
         return self._clause(info, offset)
+
+    def clause_start(self, offset: int) -> int:
+        """Where the clause that holds ``offset`` starts (:meth:`clause` without its text)."""
+        info = self._sentence(offset)
+        return info.span.start + _clause_bounds(info, offset - info.span.start)[0]
 
     def _clause(self, info: _Sentence, offset: int) -> Span:
         base = info.span.start
@@ -455,12 +483,14 @@ class ContextReader:
     def context(self, start: int, end: int) -> Context:
         """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
         info = self._sentence(start)
-        quoted = self.frame.quoted(start, end)
+        frame = self.frame
+        quoted = frame.quoted(start, end) if frame.quotations else False
         # Most sentences hold no source, modal word or time scope: no look-ups then.
-        if not (info.attributions or info.modals or info.scopes):
-            plain = info.plain.get(quoted)
+        plains = info.plain
+        if plains is not None:
+            plain = plains.get(quoted)
             if plain is None:
-                plain = info.plain[quoted] = Context(sentence=info.span, quoted=quoted)
+                plain = plains[quoted] = Context(sentence=info.span, quoted=quoted)
             return plain
         at = start - info.span.start
         lo, hi = _clause_bounds(info, at)

@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -172,7 +172,9 @@ _START_DIGITAL = re.compile(rf"(?=\S)(?<!\w)(?:{_DIGITAL_STARTS})")
 _DIGIT_REACH = max(13, max(map(len, [*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])) + 4, max(map(len, N.DOLLAR_PREFIXES)) + 6)
 #: The first digit of each run of digits: a digit after a digit adds no start to the window
 #: before it (every place it adds follows a word character), and a run of digits is skipped in C.
-_DIGIT = re.compile(r"(?<!\d)\d")
+#: The look-behind comes after the digit: a pattern that opens with a class is scanned for by
+#: that class in C, one that opens with a look-behind is tried at every character (3x slower).
+_DIGIT = re.compile(r"\d(?<!\d\d)")
 #: The number words of :data:`_MASTER`'s ``word`` alternative (and "minus", "negative", "a
 #: hundred", ...), spelled in lower case, scanned for in the lower-cased text: a case-sensitive
 #: prefix tree opens with a literal, so sre looks only at its first letters (about 2x faster
@@ -208,7 +210,7 @@ class _Starts:
         # each scan's next hit at or after the last search, -1: not known
         self._name = self._digital = self._word = -1
         # a text with a character that folds to ASCII is scanned as before, case-blind, whole
-        self._lower = prose.lower() if prose.isascii() or not any(c in prose for c in _FOLDS_TO_ASCII) else None
+        self.lower = prose.lower() if prose.isascii() or not any(c in prose for c in _FOLDS_TO_ASCII) else None
 
     def search(self, pos: int) -> re.Match[str] | None:
         prose = self.prose
@@ -218,7 +220,7 @@ class _Starts:
             if self._name < pos:
                 hit = _START_NAME.search(prose, pos)
                 self._name = hit.start() if hit else end
-            if self._lower is None:
+            if self.lower is None:
                 if self._word < pos:
                     hit = _START_WORD.search(prose, pos)
                     self._word = hit.start() if hit else end
@@ -252,7 +254,7 @@ class _Starts:
     def _next_number_word(self, pos: int, end: int) -> int:
         """The first number word at or after ``pos`` that starts a word (as ``(?<![\\w-])``)."""
         prose = self.prose
-        low = self._lower
+        low = self.lower
         assert low is not None
         while True:
             hit = _START_NUMBER_WORD.search(low, pos)
@@ -296,7 +298,10 @@ _HEDGE_REVERSED = re.compile(rf"{_SP}{{0,2}}(?P<h>(?i:{_reversed_alt(N.HEDGES)})
 _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|range{_SP}from)){_SP}{{1,2}}$")
 _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
-_NOUN_WORD = re.compile(rf"{_SP}{{1,2}}(?P<w>[A-Za-z][A-Za-z'’-]{{0,30}})")
+#: The (up to) four words after a number that :func:`_noun_after` reads, in one match: each
+#: optional group is what one more anchored match of a word after the last would find.
+_NOUN_WORD = rf"{_SP}{{1,2}}([A-Za-z][A-Za-z'’-]{{0,30}})"
+_NOUN_WORDS = re.compile(rf"{_NOUN_WORD}(?:{_NOUN_WORD}(?:{_NOUN_WORD}(?:{_NOUN_WORD})?)?)?")
 _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
 _SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d)")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
@@ -306,6 +311,12 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ORDINAL_OPENERS = frozenset("snrt")  # the first letters of _ORDINAL_SUFFIX (case counts)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?", re.I)
+#: :data:`_ANAPHORA` for lower-cased text: case-sensitive, with its "\b" moved after the first
+#: letter ("(?<!\w.)"), so that the pattern opens with the letters "t", "i", "h" and sre skips to
+#: them in C; opening with "\b" it was tried at every character.
+_ANAPHORA_LOWER = re.compile(
+    rf"(?:t(?<!\w.)h(?:e|at|is|eir)|i(?<!\w.)ts|h(?<!\w.)(?:is|er))\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?"
+)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
 
 _TEXT_ORDINALS = {**N.ORDINALS}
@@ -317,32 +328,54 @@ _MONTH_SET = frozenset(N.MONTHS) | frozenset(N.WEEKDAYS)
 # Reading numbers
 
 
-class _Core(NamedTuple):
+class _Core:
     """A number as written: where it is, its value, and the place value of its last digit.
 
-    A named tuple, not an attrs class: one is made per candidate number, and a tuple is built
-    in about a third of the time of a frozen attrs instance.
+    A class with slots, not a named tuple or an attrs class: one is made per candidate number
+    and its fields are read a dozen times, and slots are both built and read fastest.
     """
 
-    start: int
-    end: int
-    value: float
-    precision: float
-    integer: bool  # written without separators or decimals
-    plain: bool  # digits only (no sign, separators or decimals)
-    words: bool = False
-    ordinal: bool = False
-    fraction: bool = False
+    __slots__ = ("end", "fraction", "integer", "ordinal", "plain", "precision", "start", "value", "words")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float,
+        precision: float,
+        integer: bool,  # written without separators or decimals
+        plain: bool,  # digits only (no sign, separators or decimals)
+        words: bool = False,
+        ordinal: bool = False,
+        fraction: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.precision = precision
+        self.integer = integer
+        self.plain = plain
+        self.words = words
+        self.ordinal = ordinal
+        self.fraction = fraction
+
+    def _replace(self, **changes: float | bool) -> _Core:
+        """A copy with ``changes`` made (as a named tuple's ``_replace``)."""
+        fields = {name: getattr(self, name) for name in self.__slots__}
+        fields.update(changes)
+        return _Core(**fields)  # type: ignore[arg-type]
 
 
 def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
-    digits = text.replace(",", "")
+    grouped = "," in text
+    digits = text.replace(",", "") if grouped else text
+    point = digits.find(".")
     value = float(digits)
-    decimals = len(digits.partition(".")[2])
     if sign and sign.strip() in ("-", "−"):
         value = -value
-    plain = digits.isdigit() and not sign
-    return _Core(start, end, value, 10.0**-decimals, "," not in text and "." not in text, plain)
+    if point < 0:
+        return _Core(start, end, value, 1.0, not grouped, not sign and digits.isdigit())
+    return _Core(start, end, value, 10.0 ** -(len(digits) - point - 1), False, False)
 
 
 def _parse_words(prose: str, start: int, end: int) -> _Core | None:
@@ -662,17 +695,28 @@ def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
     return suffix
 
 
-#: The last letters of the hedges (either case, and the letters re.I folds onto them): a number
-#: after anything else (past at most two spaces) has no hedge, and skips the reversed match.
-_HEDGE_ENDS = frozenset(
-    c
-    for end in {w[-1].lower() for w in N.HEDGES}
-    for c in (end, end.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(end, ""))
+def _case_variants(char: str) -> tuple[str, ...]:
+    """``char`` in either case and the characters re.I folds onto it ("ſ" onto "s")."""
+    return (char, char.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(char, ""))
+
+
+#: The last two characters of the hedges of two or more (in every spelling re.I matches), and
+#: "~", the hedge of one: a number after anything else (past at most two spaces) has no hedge,
+#: and skips the reversed match (a last letter alone let four numbers in five through).
+_HEDGE_TAILS = frozenset(
+    a + b for tail in {w[-2:] for w in N.HEDGES if len(w) > 1} for a in _case_variants(tail[0]) for b in _case_variants(tail[1])
 )
+_HEDGE_SHORT = frozenset(w for w in N.HEDGES if len(w) == 1)
+
+
+def _may_hedge(prose: str, start: int) -> bool:
+    """Whether :data:`_HEDGE_REVERSED` may match before ``start`` (False: it cannot)."""
+    tail = prose[start - 4 if start > 4 else 0 : start].rstrip(_SP_CHARS)
+    return tail[-2:] in _HEDGE_TAILS or tail[-1:] in _HEDGE_SHORT
 
 
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
-    if prose[max(0, start - 3) : start].rstrip(_SP_CHARS)[-1:] not in _HEDGE_ENDS:
+    if not _may_hedge(prose, start):
         return None
     window = prose[max(0, start - 40) : start][::-1]
     m = _HEDGE_REVERSED.match(window)
@@ -700,23 +744,24 @@ def _looks_plural(word: str) -> bool:
     return word in N.IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
 
 
+#: The lower-cased words that end a counted noun phrase before them: stop words, units, magnitudes.
+_NOUN_ENDERS = frozenset(N.NOUN_STOPWORDS) | frozenset(_UNIT_NAMES) | frozenset(N.MAGNITUDES)
+
+
 def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     """The counted noun after a number: the last word of the noun phrase that follows it."""
     words: list[str] = []
-    for _ in range(4):
-        m = _NOUN_WORD.match(prose, pos)
-        if not m:
+    m = _NOUN_WORDS.match(prose, pos)
+    # a word ends the phrase at punctuation: the next group needs spaces before it
+    for word in m.groups() if m else ():
+        if word is None:
             break
-        word = m.group("w")
         low = word.lower().rstrip("'’")
-        if low in N.NOUN_STOPWORDS or word in _MONTH_SET or low in _UNIT_NAMES or low in N.MAGNITUDES:
+        if low in _NOUN_ENDERS or word in _MONTH_SET:
             break
         if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
             break  # "100 people killed": the participle is not the noun
         words.append(low)
-        pos = m.end()
-        if prose[pos : pos + 1] not in (" ", "\t", "\u00a0"):
-            break  # punctuation ends the phrase
     if len(words) == 1 and words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
         return None  # "half a million fled": a verb, not a noun
     while words and (words[-1].endswith("ly") and len(words) > 1):
@@ -726,9 +771,10 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     noun = words[-1]
     if plural:
         # "two leaders spoke": the counted noun is the last plural word of the phrase
-        plurals = [w for w in words if _looks_plural(w)]
-        if plurals:
-            noun = plurals[-1]
+        for word in reversed(words):
+            if _looks_plural(word):
+                noun = word
+                break
     for possessive in ("'s", "’s"):
         if noun.endswith(possessive):
             noun = noun[: -len(possessive)]
@@ -745,9 +791,13 @@ class _Scanner:
     frame: TextFrame
     reader: ContextReader
     figures: list[Figure] = attrs.field(factory=list)
+    #: the prose lower-cased (None: it holds a character that folds to ASCII), set by :meth:`run`
+    lower: str | None = None
 
     def run(self) -> list[Figure]:
-        search = _Starts(self.prose).search
+        starts = _Starts(self.prose)
+        self.lower = starts.lower
+        search = starts.search
         pos = 0
         while True:
             m = search(pos)
@@ -801,27 +851,29 @@ class _Scanner:
 
     def _number(self, m: re.Match[str]) -> int:
         prose = self.prose
-        start, end = m.start("digits"), m.end("digits")
-        core = _digits_core(m.group("digits"), start, end, m.group("sign"))
-        if m.group("sign"):
+        pre, sign, digits = m.group("pre", "sign", "digits")
+        start, end = m.span("digits")
+        core = _digits_core(digits, start, end, sign)
+        if sign:
             core = core._replace(start=m.start("sign"))
-        pre = m.group("pre")
         at = m.start()
         # "minus 5": a sign word ends in "s" or "e" ("ſ" folds to "s") before at most two spaces
         # and a final line break ("$"); a number after any other letter skips the search
         tail = prose[max(0, at - 4) : at].rstrip(" \t\u00a0\n")
         sign_word = _SIGN_WORD.search(prose, max(0, at - 10), at) if tail[-1:] in _SIGN_ENDS else None
-        if sign_word and not m.group("sign"):
+        if sign_word and not sign:
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
         if pre is None and prose[end : end + 1] in _ORDINAL_OPENERS and _ORDINAL_SUFFIX.match(prose, end):
             self._emit_ordinal(core._replace(end=_ORDINAL_SUFFIX.match(prose, end).end(), ordinal=True))  # type: ignore[union-attr]
             return _ORDINAL_SUFFIX.match(prose, end).end()  # type: ignore[union-attr]
-        if pre and pre.isalpha() and m.start("digits") == m.end("pre") and not m.group("sign") and core.plain:
+        if pre is None:
+            return self._figure(core, None, at)
+        if pre.isalpha() and start == m.end("pre") and not sign and core.plain:
             if not _MAGNITUDE.match(prose, end) and not _MONEY_MAGNITUDE.match(prose, end):
-                self._emit_label(m.start(), end, core.value)  # "COP26", "TRY3": a code, not money
+                self._emit_label(at, end, core.value)  # "COP26", "TRY3": a code, not money
                 return end
-        return self._figure(core, _currency_of(pre), m.start())
+        return self._figure(core, _currency_of(pre), at)
 
     # -- one figure --------------------------------------------------------------------------
 
@@ -859,13 +911,14 @@ class _Scanner:
         weak_unit = suffix.unit_word in N.WEAK_UNIT_SYMBOLS and not suffix.currency and not suffix.percent
         if (not attached or weak_unit) and not hedge and not suffix.postfix and core.integer and not core.words:
             word = _word_before(prose, match_start)
-            label_start = match_start - len(word or "") - (1 if prose[match_start - 1 : match_start] in " \t\u00a0" else 0)
-            # a capitalised first word of a sentence is a label only if it is a label word
-            first = self.frame.sentence_at(label_start).start == label_start
-            if word and self._is_label_word(word) and (not first or word.rstrip(".").lower() in _LABEL_WORDS):
-                end = suffix.end if weak_unit else core.end
-                self._emit_label(label_start, end, core.value)
-                return end
+            if word and self._is_label_word(word):
+                label_start = match_start - len(word) - (1 if prose[match_start - 1 : match_start] in " \t\u00a0" else 0)
+                # a capitalised first word of a sentence is a label only if it is a label word
+                first = self.frame.sentence_at(label_start).start == label_start
+                if not first or word.rstrip(".").lower() in _LABEL_WORDS:
+                    end = suffix.end if weak_unit else core.end
+                    self._emit_label(label_start, end, core.value)
+                    return end
 
         # Ratios: "one in five" -> 20 percent.
         if not attached:
@@ -1086,54 +1139,51 @@ class _Scanner:
 
         low = high = None
         low_exclusive = high_exclusive = approximate = False
-        qualifier_parts: list[str] = []
+        qualifier = None
         if hedge:
-            qualifier_parts.append(hedge[1])
-            bound, exclusive, approximate = N.HEDGES[hedge[1].lower()] if hedge[1].lower() in N.HEDGES else N.HEDGES[re.sub(r"\s+", " ", hedge[1].lower())]
+            qualifier = hedge_text = hedge[1]
+            hedge_key = hedge_text.lower()
+            bound, exclusive, approximate = N.HEDGES[hedge_key] if hedge_key in N.HEDGES else N.HEDGES[re.sub(r"\s+", " ", hedge_key)]
             if bound == "low":
                 low, low_exclusive = value if bounds is None else bounds[0], exclusive
             elif bound == "high":
                 high, high_exclusive = value if bounds is None else bounds[1], exclusive
-        if range_word and not hedge:
-            qualifier_parts.append(range_word)
+        elif range_word:
+            qualifier = range_word
         if bounds is not None:
-            if low is None and (not hedge or N.HEDGES.get(hedge[1].lower(), (None,))[0] != "high"):
+            if low is None and (not hedge or N.HEDGES.get(hedge_key, (None,))[0] != "high"):
                 low = bounds[0]
-            if high is None and (not hedge or N.HEDGES.get(hedge[1].lower(), (None,))[0] != "low"):
+            if high is None and (not hedge or N.HEDGES.get(hedge_key, (None,))[0] != "low"):
                 high = bounds[1]
-            if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is None:
+            if hedge and N.HEDGES.get(hedge_key, (None,))[0] is None:
                 approximate = True
         if suffix.postfix:
             word = re.sub(r"\s+", " ", suffix.postfix.lower())
             bound, exclusive, approx = N.POSTFIX_HEDGES.get(word, (None, False, True))
-            qualifier_parts.append(suffix.postfix)
+            qualifier = suffix.postfix if qualifier is None else f"{qualifier} {suffix.postfix}"
             if bound == "low" and low is None:
                 low, low_exclusive = value, exclusive
             elif bound == "high" and high is None:
                 high, high_exclusive = value, exclusive
             approximate = approximate or approx
 
-        noun = _noun_after(prose, suffix.end, value != 1) if kind == "count" or ratio else None
-        number_start = core.start
+        end = suffix.end
+        figures = self.figures
+        if figures and start < figures[-1].end:
+            return  # never overlap the figure before
+        noun = _noun_after(prose, end, value != 1) if kind == "count" or ratio else None
         if number_end is None:
             number_end = suffix.mag_end or core.end
-        end = suffix.end
-        quantity = units.quantity(value, unit_name)
-        self._append(
-            start,
-            end,
-            kind,
-            quantity,
-            low=None if low is None else units.quantity(low, unit_name),
-            high=None if high is None else units.quantity(high, unit_name),
-            low_exclusive=low_exclusive,
-            high_exclusive=high_exclusive,
-            approximate=approximate,
-            qualifier=" ".join(qualifier_parts) or None,
-            noun=noun,
-            number=prose[number_start:number_end],
-            precision=precision,
-        )
+        quantity = units.quantity
+        # positional, in Figure's field order: attrs' __init__ takes them faster than keywords
+        figure = Figure(
+            prose[start:end], start, end, kind, quantity(value, unit_name),
+            None if low is None else quantity(low, unit_name),
+            None if high is None else quantity(high, unit_name),
+            low_exclusive, high_exclusive, approximate, qualifier or None, noun,
+            prose[core.start : number_end], precision, self.reader.context(start, end),
+        )  # fmt: skip
+        figures.append(figure)
 
     def _append(
         self,
@@ -1167,18 +1217,25 @@ class _Scanner:
 # Counted nouns that the text names only as "the number", "the figure", "the toll"
 
 
-def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures: list[Figure]) -> list[Figure]:
+def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures: list[Figure], lower: str | None) -> list[Figure]:
+    """``figures`` with the nouns of "the number", "the toll", ... filled in.
+
+    ``lower`` is ``prose`` lower-cased, or None when it holds a character that re.I folds onto an
+    ASCII letter (then the case-blind pattern reads ``prose``).
+    """
     out: list[Figure] = []
-    for index, fig in enumerate(figures):
+    for fig in figures:
         if fig.kind != "count" or fig.noun is not None:
             out.append(fig)
             continue
-        clause = reader.clause(fig.start)
-        before = prose[max(clause.start, fig.start - 200) : fig.start]
-        offset = fig.start - len(before)
+        offset = max(reader.clause_start(fig.start), fig.start - 200)
         anaphora = None
-        for m in _ANAPHORA.finditer(before):
-            anaphora = m
+        if lower is None:
+            for m in _ANAPHORA.finditer(prose[offset : fig.start]):
+                anaphora = m
+        else:
+            for m in _ANAPHORA_LOWER.finditer(lower[offset : fig.start]):
+                anaphora = m
         if anaphora is None:
             out.append(fig)
             continue
@@ -1257,9 +1314,9 @@ def _join_two_sided(prose: str, reader: ContextReader, figures: list[Figure]) ->
 def find_figures(prose: str, frame: TextFrame) -> list[Figure]:
     """Every figure in ``prose``, in text order."""
     reader = ContextReader(frame)
-    figures = _Scanner(prose, frame, reader).run()
-    figures = _join_two_sided(prose, reader, figures)
-    return _resolve_nouns(prose, frame, reader, figures)
+    scanner = _Scanner(prose, frame, reader)
+    figures = _join_two_sided(prose, reader, scanner.run())
+    return _resolve_nouns(prose, frame, reader, figures, scanner.lower)
 
 
 __all__ = ["find_figures"]
