@@ -163,6 +163,8 @@ def test_sentences_without_reader_words_have_no_source_modal_or_scope() -> None:
             assert C._attributions(text, None) == C._modals(text, None) == C._scopes(text, None) == [], text
         reader = C.ContextReader(frame(text))
         info = reader._sentence(0)
+        assert info.attributions is None  # read only when a figure's context is asked for
+        info.read()
         span = info.span.text
         assert (info.attributions, info.modals, info.scopes) == (C._attributions(span), C._modals(span), C._scopes(span))
     assert skipped > 100

@@ -168,7 +168,7 @@ def test_append_passes_figure_fields_in_order() -> None:
 
     from verify.model import Figure
 
-    names = [field.name for field in attrs.fields(Figure)]
+    names = [field.alias for field in attrs.fields(Figure)]  # the __init__ parameters
     assert names[:15] == [
         "text", "start", "end", "kind", "value", "low", "high", "low_exclusive", "high_exclusive",
         "approximate", "qualifier", "noun", "number", "precision", "context",

@@ -20,6 +20,7 @@ from typing import Literal, TypeVar
 import attrs
 
 from verify.errors import InputError
+from verify.model import Context, Deferred
 
 Format = Literal["text", "markdown", "html"]
 _FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
@@ -187,8 +188,10 @@ class Document:
     def _nested_as_written(self, item: _Located) -> _Located:
         """``item`` with the spans it holds mapped (its own offsets are left to the caller)."""
         changes: dict[str, object] = {}
-        context = getattr(item, "context", None)
-        if context is not None:
+        context = getattr(item, "_context", None)  # a figure's, perhaps not read yet: keep it so
+        if type(context) is Deferred:
+            changes["context"] = Deferred(self._context_as_written, context)
+        elif context is not None:
             sentence = self.as_written(context.sentence)
             if sentence is not context.sentence:
                 changes["context"] = attrs.evolve(context, sentence=sentence)
@@ -201,6 +204,10 @@ class Document:
             if any(a is not b for a, b in zip(mapped, related)):
                 changes["related"] = mapped
         return attrs.evolve(item, **changes) if changes else item  # type: ignore[misc]
+
+    def _context_as_written(self, context: Deferred) -> Context:
+        read = context.get()
+        return attrs.evolve(read, sentence=self.as_written(read.sentence))
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""

@@ -62,6 +62,44 @@ class Context:
     quoted: bool = False
 
 
+class Deferred:
+    """A value computed on first use: extraction defers a figure's :class:`Context` this way.
+
+    Reading who said a figure, how sure and over what time costs as much as reading the figure,
+    and most checks never ask. ``Deferred(read, *args)`` calls ``read(*args)`` once, when the
+    value is first needed; it compares, hashes and pickles as that value (a pickled report
+    holds the plain :class:`Context`).
+    """
+
+    __slots__ = ("_args", "_read", "_value")
+
+    def __init__(self, read: Any, *args: Any) -> None:
+        self._read, self._args, self._value = read, args, None
+
+    def get(self) -> Any:
+        if self._read is not None:
+            self._value = self._read(*self._args)
+            self._read = self._args = None  # type: ignore[assignment]  # let the reader go
+        return self._value
+
+    def __eq__(self, other: object) -> bool:
+        return self.get() == (other.get() if isinstance(other, Deferred) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __reduce__(self) -> tuple[Any, tuple[Any]]:
+        return _value, (self.get(),)
+
+    def __repr__(self) -> str:
+        return repr(self.get())
+
+
+def _value(value: Any) -> Any:
+    """Unpickles a :class:`Deferred` as its value."""
+    return value
+
+
 @attrs.frozen(repr=False)
 class Figure:
     """One quoted number, normalised.
@@ -89,7 +127,17 @@ class Figure:
     noun: str | None = None
     number: str | None = None
     precision: float | None = None
-    context: Context | None = None
+    # A Context, or a Deferred one (extraction's); read it through ``context``.
+    _context: Context | Deferred | None = attrs.field(default=None, alias="context")
+
+    @property
+    def context(self) -> Context | None:
+        """Where the figure stands (:class:`Context`), read when first asked for."""
+        context = self._context
+        if type(context) is Deferred:
+            context = context.get()
+            object.__setattr__(self, "_context", context)
+        return context  # type: ignore[return-value]
 
     @property
     def unit(self) -> str:
@@ -275,6 +323,7 @@ __all__ = [
     "Citation",
     "Context",
     "DateMention",
+    "Deferred",
     "Figure",
     "Finding",
     "Span",

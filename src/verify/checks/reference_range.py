@@ -108,18 +108,10 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     """Whether ``reference`` is about ``figure`` (subject, units, time scope and modality)."""
     if not _same_kind_of_unit(figure, reference.unit):
         return False
-    modality = modality_of(figure)
-    if reference.modality is not None:
-        if modality != reference.modality:
-            return False
-    elif modality == "projection":
-        return False
     if reference.nouns and not any(_noun_is(figure.noun, n) for n in reference.nouns):
         return False
     if _INCREMENT_AFTER.match(ctx.prose, figure.end) or _INCREMENT_BEFORE.search(ctx.prose, max(0, figure.start - 12), figure.start):
         return False  # "100,000 more troops", "another $500 million": a change, not the total
-    if not _scope_matches(ctx, figure, reference):
-        return False
     sentence = _sentence(ctx, figure)
     previous = _previous_sentence(ctx, sentence)
     in_sentence = any(has_phrase(sentence.text, k) for k in reference.keywords)
@@ -128,7 +120,17 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     if not (in_sentence or by_noun or by_anaphor):
         return False
     around = previous + "\n" + sentence.text
-    return all(any(has_phrase(around, word) for word in alternatives) for alternatives in reference.context)
+    if not all(any(has_phrase(around, word) for word in alternatives) for alternatives in reference.context):
+        return False
+    # Last, the tests that read the figure's context (its source, modal words and time scope are
+    # read only when first asked for, and most figures are about no reference).
+    modality = modality_of(figure)
+    if reference.modality is not None:
+        if modality != reference.modality:
+            return False
+    elif modality == "projection":
+        return False
+    return _scope_matches(ctx, figure, reference)
 
 
 def modality_of(figure: Figure) -> str:
@@ -281,8 +283,8 @@ def _sentence_scope(sentence: str) -> tuple[int | None, int | None, bool]:
 
 
 def _sentence(ctx: CheckContext, figure: Figure) -> Span:
-    if figure.context is not None and figure.context.sentence.end > figure.context.sentence.start:
-        return figure.context.sentence
+    """The figure's sentence: its context's, which is the frame's sentence at the figure (read
+    from the frame, so that the figure's context is not read for it)."""
     return ctx.sentence(figure.start)
 
 

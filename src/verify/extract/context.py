@@ -391,29 +391,39 @@ def _choose_modal(items: list[tuple[int, str, str]], lo: int, hi: int, offset: i
 
 
 class _Sentence:
-    """What one sentence holds, read once: clause breaks, sources, modal words, time scopes.
+    """What one sentence holds, each part read once: clause breaks, then (when a figure's
+    context is first asked for) sources, modal words and time scopes.
 
     A class with slots and a plain ``__init__`` (one is made per sentence with a figure).
     """
 
-    __slots__ = ("attributions", "breaks", "modals", "plain", "scopes", "span")
+    __slots__ = ("attributions", "breaks", "lower", "modals", "plain", "scopes", "span", "words")
 
-    def __init__(
-        self,
-        span: Span,
-        breaks: list[tuple[int, int]],
-        attributions: list[tuple[int, str]],
-        modals: list[tuple[int, str, str]],
-        scopes: list[tuple[int, str, int | None, int | None]],
-    ) -> None:
+    def __init__(self, span: Span, breaks: list[tuple[int, int]], lower: str | None, words: frozenset[str] | None) -> None:
         self.span = span
         self.breaks = breaks
-        self.attributions = attributions
-        self.modals = modals
-        self.scopes = scopes
+        self.lower = lower
+        self.words = words
+        #: None until read (:meth:`read`)
+        self.attributions: list[tuple[int, str]] | None = None
+        self.modals: list[tuple[int, str, str]] = []
+        self.scopes: list[tuple[int, str, int | None, int | None]] = []
         #: None when the sentence holds a source, a modal word or a time scope; otherwise every
         #: figure in it has the same context but for ``quoted``: the two, each built once
-        self.plain: dict[bool, Context] | None = None if attributions or modals or scopes else {}
+        self.plain: dict[bool, Context] | None = None
+
+    def read(self) -> None:
+        """Read the sentence's sources, modal words and time scopes (once)."""
+        text, words, lower = self.span.text, self.words, self.lower
+        if words is not None and words.isdisjoint(_READER_WORDS) and not _YEAR_DIGITS.search(text):
+            # no word any reader needs and no year: no source, modal word or scope (the
+            # readers' own prefilters would each say so)
+            self.attributions = []
+        else:
+            self.attributions = _attributions(text, words, lower)
+            self.modals = _modals(text, words, lower)
+            self.scopes = _scopes(text, words, lower)
+        self.plain = None if self.attributions or self.modals or self.scopes else {}
 
 
 def _clause_bounds(info: _Sentence, at: int) -> tuple[int, int]:
@@ -453,12 +463,7 @@ class ContextReader:
             lower = _lower(text)
             words = None if lower is None else _words(text, lower)
             breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)] if _may_break(text, words) else []
-            if words is not None and words.isdisjoint(_READER_WORDS) and not _YEAR_DIGITS.search(text):
-                # no word any reader needs and no year: no source, modal word or scope (the
-                # readers' own prefilters would each say so)
-                cached = _Sentence(span, breaks, [], [], [])
-            else:
-                cached = _Sentence(span, breaks, _attributions(text, words, lower), _modals(text, words, lower), _scopes(text, words, lower))
+            cached = _Sentence(span, breaks, lower, words)
             self._cache[index] = cached
         self._last = cached
         self._last_from = sentences[index].start if index > 0 else -1
@@ -483,6 +488,8 @@ class ContextReader:
     def context(self, start: int, end: int) -> Context:
         """The :class:`~verify.model.Context` of the figure that spans ``start``..``end``."""
         info = self._sentence(start)
+        if info.attributions is None:
+            info.read()
         frame = self.frame
         quoted = frame.quoted(start, end) if frame.quotations else False
         # Most sentences hold no source, modal word or time scope: no look-ups then.

@@ -53,7 +53,7 @@ from verify._regex import alternation
 from verify.extract import numbers as N
 from verify.extract.context import ContextReader
 from verify.extract.text import TextFrame
-from verify.model import Figure
+from verify.model import Deferred, Figure
 
 if TYPE_CHECKING:
     import pint
@@ -1181,7 +1181,7 @@ class _Scanner:
             None if low is None else quantity(low, unit_name),
             None if high is None else quantity(high, unit_name),
             low_exclusive, high_exclusive, approximate, qualifier or None, noun,
-            prose[core.start : number_end], precision, self.reader.context(start, end),
+            prose[core.start : number_end], precision, Deferred(self.reader.context, start, end),
         )  # fmt: skip
         figures.append(figure)
 
@@ -1203,7 +1203,7 @@ class _Scanner:
     ) -> None:
         if self.figures and start < self.figures[-1].end:
             return  # never overlap the figure before
-        context = self.reader.context(start, end)
+        context = Deferred(self.reader.context, start, end)  # read only if a check asks
         # positional, in Figure's field order: attrs' __init__ takes them faster than keywords
         self.figures.append(
             Figure(
@@ -1304,7 +1304,7 @@ def _join_two_sided(prose: str, reader: ContextReader, figures: list[Figure]) ->
                     noun=fig.noun or prev.noun,
                     number=prose[prev.start + max(0, prev.text.find(prev.number or "")) : fig.end],
                     precision=min(prev.precision or 1.0, fig.precision or 1.0),
-                    context=reader.context(prev.start, fig.end),
+                    context=Deferred(reader.context, prev.start, fig.end),
                 )
                 continue
         out.append(fig)
