@@ -45,6 +45,7 @@ def _findings(text: str, published: str | None = None, fmt: str = "text") -> lis
 def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each sentence gets the same arithmetic findings with and without the sentence gates."""
     gated = _findings(text)
+    monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
     monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert _findings(text) == gated
@@ -54,6 +55,7 @@ def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: p
     """Every fixture article gets the same arithmetic findings with and without the sentence gates."""
     texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
     gated = [_findings(t, fmt="markdown") for t in texts]
+    monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
     monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert [_findings(t, fmt="markdown") for t in texts] == gated
@@ -71,7 +73,7 @@ def test_arithmetic_sentence_gate_turns_away_plain_sentences() -> None:
     figures = [f for f in ex.quantities if sentence.start <= f.start]
     inside = arithmetic._inside(ex.document.prose, sentence, figures)
     assert len(inside) == 2
-    assert not arithmetic._may_hold_arithmetic(ex.document.prose, sentence, inside)
+    assert not arithmetic._may_hold_arithmetic(arithmetic._sentence_text(ex.document.prose, sentence), inside)
 
 
 def test_clause_percent_flag_reads_percent_and_points() -> None:

@@ -48,8 +48,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter
 
 import attrs
+import pint
 
 from verify import units
 from verify._regex import alternation
@@ -143,7 +145,9 @@ _HEDGE = (
 _UP_DOWN = alternation(DIRECTION_WORDS)
 _CHANGE_NOUN = alternation(CHANGE_NOUNS)
 _LETTERS = re.compile(r"[a-z]+")
-_SPACE = re.compile(r"\s")
+#: Whitespace other than a space: replacing each by a space gives every whitespace character as
+#: a space, and a sentence of plain spaces (most) is left as it is without a replacement per space.
+_SPACE = re.compile(r"[^\S ]")
 CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
 
 
@@ -163,15 +167,21 @@ class Clause:
     #: Whether any of its sentence's figures is a percent or points figure: every share pattern
     #: and every change pattern with a stated size judges one, so a clause without is skipped.
     percent: bool = attrs.field(
-        default=attrs.Factory(lambda self: any(_is_percent(f) or _is_points(f) for f in self.figures), takes_self=True),
+        default=attrs.Factory(lambda self: any(map(_percent_or_points, self.figures)), takes_self=True),
         eq=False,
         repr=False,
     )
-
-    @property
-    def tokens(self) -> int:
-        """How many figure tokens the clause holds (a pattern family that needs more is skipped)."""
-        return self.template.count("⟨")
+    #: How many figure tokens the clause holds (a pattern family that needs more is skipped).
+    tokens: int = attrs.field(
+        default=attrs.Factory(lambda self: self.template.count("⟨"), takes_self=True), eq=False, repr=False
+    )
+    #: Whether any of its sentence's figures reads as a share in words ("one in five", "a
+    #: third"): the paired-share patterns judge a percent against one, so a clause without skips them.
+    shares: bool = attrs.field(
+        default=attrs.Factory(lambda self: any(map(_share_text, self.figures)), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     def fig(self, match: re.Match[str], name: str) -> Figure:
         return self.figures[int(_group(match, name) or -1)]
@@ -190,40 +200,66 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     ("from $1.2 million to $1.5 million"), and a start value borrows the magnitude its end states
     ("from 1.2 to 1.5 million").
     """
-    return _clauses(prose, sentence, _inside(prose, sentence, figures))
+    return _clauses(prose, sentence, _inside(prose, sentence, figures), _sentence_text(prose, sentence))
 
 
 def _inside(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
     """The figures of ``sentence`` in order, ranges split into their two ends (see :func:`clauses`)."""
-    inside = sorted((f for f in figures if sentence.start <= f.start and f.end <= sentence.end), key=lambda f: f.start)
-    return endpoints(prose, inside)
+    return endpoints(prose, _within(sentence, sorted(figures, key=_START)))
 
 
-def _clauses(prose: str, sentence: Span, inside: list[Figure]) -> list[Clause]:
-    """The clauses of ``sentence`` with the figures ``inside`` it (from :func:`_inside`) tokenised."""
+_START = attrgetter("start")
+
+
+def _within(sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
+    """The ``figures`` (in order of start) that lie wholly inside ``sentence``."""
+    return [f for f in figures if sentence.start <= f.start and f.end <= sentence.end]
+
+
+def _sentence_text(prose: str, sentence: Span) -> str:
+    """The sentence lower-cased character by character, each whitespace character a space: what
+    the gates read, and what the clause templates are cut from (see :func:`_clauses`)."""
+    return _SPACE.sub(" ", _lower(prose[sentence.start : sentence.end]))
+
+
+def _clauses(prose: str, sentence: Span, inside: list[Figure], text: str) -> list[Clause]:
+    """The clauses of ``sentence`` with the figures ``inside`` it (from :func:`_inside`) tokenised.
+
+    ``text`` is :func:`_sentence_text`: the template's words are cut from it, unless lower-casing
+    changed the sentence's length ("İ"), when each piece is lower-cased alone, as always.
+    """
+    base = sentence.start
+    cut = len(text) == sentence.end - base  # the lower-cased sentence keeps every offset
     chars: list[str] = []
     offsets: list[int] = []
     order: list[Figure] = []
-    pos = sentence.start
+    pos = base
     for fig in inside:
         if fig.start < pos:
             continue  # overlapping figures: keep the first
-        chars.append(_lower(prose[pos : fig.start]))
+        chars.append(text[pos - base : fig.start - base] if cut else _lower(prose[pos : fig.start]))
         offsets.extend(range(pos, fig.start))
         token = _TOKEN.format(len(order))
         order.append(fig)
         chars.append(token)
         offsets.extend([fig.start] * (len(token) - 1) + [fig.end - 1])
         pos = fig.end
-    chars.append(_lower(prose[pos : sentence.end]))
+    chars.append(text[pos - base :] if cut else _lower(prose[pos : sentence.end]))
     offsets.extend(range(pos, sentence.end))
-    text = _SPACE.sub(" ", "".join(chars))
+    template = "".join(chars) if cut else _SPACE.sub(" ", "".join(chars))
+    figures = tuple(order)
+    # Every clause shares its sentence's figures, so what is read of them is read once.
+    percent = any(map(_percent_or_points, figures))
+    shares = any(map(_share_text, figures))
     out: list[Clause] = []
     start = 0
-    for m in [*CLAUSE_BREAK.finditer(text), None]:
-        end = m.start() if m else len(text)
+    for m in [*CLAUSE_BREAK.finditer(template), None]:
+        end = m.start() if m else len(template)
         if end > start:
-            out.append(Clause(text[start:end], tuple(offsets[start:end]), tuple(order)))
+            piece = template[start:end]
+            out.append(
+                Clause(piece, tuple(offsets[start:end]), figures, percent=percent, tokens=piece.count("⟨"), shares=shares)
+            )
         if m:
             start = m.end()
     return out
@@ -360,8 +396,11 @@ def uncertainty(fig: Figure, *, inputs: bool) -> float:
     return half
 
 
-def _in(fig: Figure, unit: object) -> float:
-    return float(fig.value.to(unit).magnitude)
+def _in(fig: Figure, unit: pint.Unit) -> float:
+    value = fig.value
+    if value._units == unit._units:  # pint's to() returns the very magnitude in the same unit
+        return float(value.magnitude)
+    return float(value.to(unit).magnitude)
 
 
 def stated_range(fig: Figure) -> tuple[float, float]:
@@ -440,6 +479,10 @@ def _is_percent(fig: Figure) -> bool:
 
 def _is_points(fig: Figure) -> bool:
     return fig.kind == "percentage_points" or fig.unit == "percentage_point"
+
+
+def _percent_or_points(fig: Figure) -> bool:
+    return _is_percent(fig) or _is_points(fig)
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
@@ -528,6 +571,10 @@ _CHANGES_NEED = 3
 # Every change pattern (and bare change) names its direction by a word of one of these tables,
 # standing whole ("\b" or a space on either side), so it is a run of letters of the template.
 _CHANGE_WORDS = frozenset({*DIRECTION_WORDS, *CHANGE_NOUNS, *COMPARATIVES})
+#: The whole words every match of each pattern of a family holds, pattern by pattern (" from ",
+#: " to ", " than\b", " of "): a pattern whose words the clause lacks is not searched.
+_FROM_AND_TO = frozenset({"from", "to"})
+_CHANGES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), _FROM_AND_TO, frozenset({"than"})]
 
 
 def _may_change(clause: Clause) -> bool:
@@ -539,6 +586,7 @@ _BARE_CHANGES = [
     _named(rf"{_DIR} to {_B},? from {_A}"),
     _named(rf"{_FIG.format('b')},? (?P<dir>up|down) from {_A}"),
 ]
+_BARE_CHANGES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, frozenset({"from"})]
 
 
 def _direction(match: re.Match[str]) -> int:
@@ -564,8 +612,9 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     seen: set[tuple[int, int, int]] = set()
     changing = _may_change(clause)
     # _check_change finds nothing unless c, or both a and b, are percent or points figures.
-    for pattern in _CHANGES if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template):
+    words = clause.words
+    for pattern, need in zip(_CHANGES, _CHANGES_WORDS) if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
+        for m in pattern.finditer(clause.template) if need <= words else ():
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
             if key in seen or not _comparable(a, b):
@@ -573,8 +622,8 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             seen.add(key)
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
-    for pattern in _BARE_CHANGES if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template):
+    for pattern, need in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
+        for m in pattern.finditer(clause.template) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
                 continue
@@ -762,6 +811,11 @@ _RATIO_TEXT = re.compile(r"\b(?:in|out of)\b", re.I)
 _FRACTION_TEXT = re.compile(r"half|halves|third|quarter|fifth|tenth", re.I)
 
 
+def _share_text(fig: Figure) -> bool:
+    """Whether the figure's text has what :func:`share_range` asks of it before anything else."""
+    return _RATIO_TEXT.search(fig.text) is not None or _FRACTION_TEXT.search(fig.text) is not None
+
+
 def share_range(fig: Figure) -> tuple[float, float] | None:
     """The percentages a ratio or fraction figure stands for ("one in five" 20, "a third" 33.3)."""
     lo, hi = stated_range(fig)
@@ -797,7 +851,8 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     if not clause.percent:
         return  # every share pattern below judges a percent figure p
     prose = ctx.prose
-    for pattern in _SHARES if clause.tokens >= _SHARES_NEED else ():
+    # Every pattern of _SHARES holds " of " (see _CHANGES_WORDS).
+    for pattern in _SHARES if clause.tokens >= _SHARES_NEED and "of" in clause.words else ():
         for m in pattern.finditer(clause.template):
             x, y, p = clause.fig(m, "x"), clause.fig(m, "y"), clause.fig(m, "p")
             if not _is_percent(p) or _is_percent(x) or _is_percent(y) or not _comparable(x, y):
@@ -840,7 +895,8 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(ratio,),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _PAIRED_SHARES if clause.tokens >= _PAIRED_SHARES_NEED else ():
+    # Each match judges p against a figure r that share_range reads: one of clause.shares.
+    for pattern in _PAIRED_SHARES if clause.shares and clause.tokens >= _PAIRED_SHARES_NEED else ():
         for m in pattern.finditer(clause.template):
             r, p = clause.fig(m, "r"), clause.fig(m, "p")
             admitted = share_range(r)
@@ -1117,6 +1173,7 @@ _MULTIPLES = [
         rf"[^⟨⟩;]{{0,30}}?)?{_FIG.format('a')}"
     ),
 ]
+_MULTIPLES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), frozenset()]  # as _CHANGES_WORDS
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
 
@@ -1134,8 +1191,9 @@ def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
 def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int]] = set()
-    for pattern in _MULTIPLES if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
-        for m in pattern.finditer(clause.template):
+    words = clause.words
+    for pattern, need in zip(_MULTIPLES, _MULTIPLES_WORDS) if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
+        for m in pattern.finditer(clause.template) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):
                 continue
@@ -1215,57 +1273,115 @@ _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 _ONE_FIGURE_WORDS = re.compile(r"\sin\s|\sout\sof\s|" + alternation(_FRACTION_LAST_WORDS))
 
 
-def _may_hold_one(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+def _may_hold_one(text: str, figures: Sequence[Figure]) -> bool:
     """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
-    figure, not a range, needs " in ", " out of " or a fraction's last word."""
+    figure, not a range, needs " in ", " out of " or a fraction's last word (``text`` is the
+    sentence as :func:`_sentence_text` gives it)."""
     if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
         return True
-    return _ONE_FIGURE_WORDS.search(prose[sentence.start : sentence.end].lower()) is not None
+    return _ONE_FIGURE_WORDS.search(text) is not None
 
 
-def _may_hold_arithmetic(prose: str, sentence: Span, inside: Sequence[Figure]) -> bool:
+def _may_hold_arithmetic(text: str, inside: Sequence[Figure]) -> bool:
     """Whether a clause of the sentence can match any pattern, before its clauses are built.
 
-    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence's figures
-    ``inside`` it, ranges split in two (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any "⟨" of the text), and
-    only the words of its sentence. A clause of one token can match only the ratio and fraction
-    shares, which need " in ", " out of " or a fraction's last word; two tokens and no percent
-    leave changes, multiples and remainders, which need a word of theirs; every share, and
-    every change with a stated size, needs a percent or points figure; three tokens can be a sum.
+    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence as
+    :func:`_sentence_text` gives it and its figures ``inside`` it, ranges split in two
+    (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any
+    "⟨" of the text), and only the words of its sentence. A clause of one token can match only
+    the ratio and fraction shares, which need " in ", " out of " or a fraction's last word; two
+    tokens and no percent leave changes, multiples and remainders, which need a word of theirs;
+    every share, and every change with a stated size, needs a percent or points figure; three
+    tokens can be a sum.
     """
-    low = prose[sentence.start : sentence.end].lower()
-    tokens = len(inside) + low.count("⟨")  # the most tokens a clause of the sentence can hold
+    tokens = len(inside) + text.count("⟨")  # the most tokens a clause of the sentence can hold
     if tokens >= 3:
         return True
-    percent = any(_is_percent(f) or _is_points(f) for f in inside)
-    if tokens == 2 and (percent or _PAIR_WORD.search(low)):
+    percent = any(map(_percent_or_points, inside))
+    if tokens == 2 and (percent or _PAIR_WORD.search(text)):
         return True
     if tokens >= 1 and percent:
-        text = _SPACE.sub(" ", low)
         return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
     return False
 
 
+def _by_sentence(ctx: CheckContext) -> Iterator[tuple[Span, list[Figure]]]:
+    """Each sentence that holds a figure's start, in order, with those figures in order of start.
+
+    One sort per document; a figure's sentence is looked up only when it starts past the
+    sentence of the figure before it.
+    """
+    frame = ctx.extraction.frame
+    sentences = frame.sentences
+    index, following = -1, -1
+    figures: list[Figure] = []
+    for fig in sorted(ctx.figures, key=_START):
+        if fig.start >= following or index < 0:
+            found = frame.sentence_index(fig.start)
+            if found != index:
+                if figures:
+                    yield sentences[index], figures
+                index, figures = found, []
+            following = sentences[index + 1].start if index + 1 < len(sentences) else math.inf
+        figures.append(fig)
+    if figures:
+        yield sentences[index], figures
+
+
+def _one_plain_figure(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+    """Whether the sentence holds one figure, neither a range nor a percent or points, and no "⟨":
+    its clauses hold one token and no percent, which no pattern can use (see
+    :func:`_may_hold_arithmetic`), so it is turned away before it is lower-cased."""
+    if len(figures) != 1:
+        return False
+    fig = figures[0]
+    return (
+        (fig.low is None or fig.high is None)
+        and not _percent_or_points(fig)
+        and "⟨" not in prose[sentence.start : sentence.end]
+    )
+
+
 def run(ctx: CheckContext) -> Iterable[Finding]:
     """Redo the arithmetic of every clause; one finding per rule and span at most."""
-    frame = ctx.extraction.frame
-    by_sentence: dict[int, list[Figure]] = {}
-    for fig in ctx.figures:  # one pass: each sentence reads only its own figures
-        by_sentence.setdefault(frame.sentence_index(fig.start), []).append(fig)
+    prose = ctx.prose
     seen: set[tuple[str, int, int]] = set()
-    for index, figures in sorted(by_sentence.items()):
-        sentence = frame.sentences[index]
-        if not _may_hold_one(ctx.prose, sentence, figures):
-            continue  # asked before the ranges are split: most sentences stop here
-        inside = _inside(ctx.prose, sentence, figures)
-        if not _may_hold_arithmetic(ctx.prose, sentence, inside):
+    for sentence, figures in _by_sentence(ctx):
+        if _one_plain_figure(prose, sentence, figures):
+            continue  # most sentences stop here, or at the next gate
+        text = _sentence_text(prose, sentence)
+        if not _may_hold_one(text, figures):
+            continue  # asked before the ranges are split
+        inside = endpoints(prose, _within(sentence, figures))
+        if not _may_hold_arithmetic(text, inside):
             continue
-        for clause in _clauses(ctx.prose, sentence, inside):
-            for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
+        for clause in _clauses(prose, sentence, inside, text):
+            for finding in _clause_findings(ctx, clause):
                 key = (finding.rule, finding.start, finding.end)
                 if key not in seen:
                     seen.add(key)
                     yield finding
+
+
+def _clause_findings(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
+    """The findings of each family of patterns in turn. A family is called only when its loosest
+    gate lets the clause through (the same gates stand inside, per pattern): calling it costs
+    more than the gate."""
+    tokens = clause.tokens
+    if tokens >= _FEWEST_FOR_CHANGES and _may_change(clause):
+        yield from _changes(ctx, clause)
+    if tokens >= _FEWEST_FOR_SHARES and clause.percent:
+        yield from _shares(ctx, clause)
+    if tokens >= _MULTIPLES_NEED and _may_multiply(clause):
+        yield from _multiples(ctx, clause)
+    if tokens >= _FEWEST_FOR_SUMS:
+        yield from _sums(ctx, clause)
+
+
+# The fewest tokens any pattern of a family's function needs.
+_FEWEST_FOR_CHANGES = min(_CHANGES_NEED, _BARE_CHANGES_NEED)
+_FEWEST_FOR_SHARES = min(_SHARES_NEED, _RATIO_SHARES_NEED, _PAIRED_SHARES_NEED, _FRACTION_SHARES_NEED)
+_FEWEST_FOR_SUMS = min(_SUMS_NEED, _OF_THE_NEED, _PERCENT_REMAINDER_NEED)
 
 
 __all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]

@@ -1,0 +1,123 @@
+"""The shortcuts of the arithmetic, list-count and group-size checks skip only work that could not
+have found anything."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import verify
+from verify.checks import arithmetic
+from verify.document import Document
+from verify.extract import extract
+from verify.model import Span
+
+# --- arithmetic: a pattern is searched only when the clause holds the whole words it needs.
+
+WORD_NEEDS = [
+    (family, i)
+    for family in ("_CHANGES", "_BARE_CHANGES", "_MULTIPLES")
+    for i in range(len(getattr(arithmetic, family)))
+    if getattr(arithmetic, family + "_WORDS")[i]
+]
+
+
+def test_word_needs_name_every_pattern() -> None:
+    """Each family's list of needed words runs parallel to its patterns."""
+    for family in ("_CHANGES", "_BARE_CHANGES", "_MULTIPLES"):
+        assert len(getattr(arithmetic, family + "_WORDS")) == len(getattr(arithmetic, family))
+
+
+@pytest.mark.parametrize(("family", "i"), WORD_NEEDS, ids=[f"{f}[{i}]" for f, i in WORD_NEEDS])
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_match_holds_the_words_its_pattern_needs(family: str, i: int, data) -> None:
+    """Text generated to match a pattern holds, as runs of letters, every word the pattern is said to need."""
+    pattern = getattr(arithmetic, family)[i]
+    text = data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search))
+    words = set(re.findall(r"[a-z]+", text))
+    assert getattr(arithmetic, family + "_WORDS")[i] <= words, (family, i, text)
+
+
+@pytest.mark.parametrize("i", range(len(arithmetic._SHARES)))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_share_pattern_match_holds_of(i: int, data) -> None:
+    """The part-of-whole share patterns, skipped in a clause without the word "of", always hold it."""
+    pattern = arithmetic._SHARES[i]
+    text = data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search))
+    assert "of" in re.findall(r"[a-z]+", text), text
+
+
+SHARE_TEXTS = [
+    "One in five residents, or 30%, voted.",
+    "A third of voters, or 45%, stayed home.",
+    "Two out of three, or 80%, agreed.",
+    "Half the staff, or 40 percent, left.",
+    "About a quarter, 30%, said no.",
+    "It rose 40% to 120 from 80, a tenth of the total.",
+    "Three-quarters of the 1,000 polled (60%) agreed.",
+]
+
+
+@pytest.mark.parametrize("text", SHARE_TEXTS)
+def test_share_text_admits_every_figure_share_range_reads(text: str) -> None:
+    """A figure that share_range reads as a share always passes the cheaper text test the clause keeps."""
+    for fig in extract(Document.from_text(text)).quantities:
+        if arithmetic.share_range(fig) is not None:
+            assert arithmetic._share_text(fig), fig
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sales rose 25% from 80 to 120.", "Costs fell\tto $1.2 billion\nfrom $1.5 billion.", "It is 3 km, or 3,000 m."],
+)
+def test_a_figure_in_its_own_unit_is_its_magnitude(text: str) -> None:
+    """Reading a figure in its own unit gives what pint's conversion gives, without converting."""
+    for fig in extract(Document.from_text(text)).quantities:
+        assert arithmetic._in(fig, fig.value.units) == float(fig.value.to(fig.value.units).magnitude)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aΣ İ\t\n\r\x0b\x0c\u00a0\u2003\u2028⟨x.", max_size=30))
+def test_sentence_text_puts_a_space_for_every_whitespace(text: str) -> None:
+    """The gates' sentence text is the sentence lower-cased by character, each whitespace a space."""
+    expected = re.sub(r"\s", " ", "".join(c.lower() for c in text))
+    assert arithmetic._sentence_text(text, Span(0, len(text), text)) == expected
+
+
+ONE_FIGURE = [
+    "The council approved 12 new homes.",
+    "The council approved 12 new homes ⟨⟩ today.",
+    "Turnout was 60%.",
+    "Prices rose 5 to 7 percent.",
+    "One in five residents voted.",
+    "A third of voters, 45%, stayed home.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_FIGURE)
+def test_one_plain_figure_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence turned away for one plain figure gets the same findings when let through."""
+
+    def findings() -> list[dict]:
+        return [f.to_dict() for f in verify.check(text).findings]
+
+    gated = findings()
+    monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
+    assert findings() == gated
+
+
+def test_by_sentence_groups_as_the_frame_does() -> None:
+    """Each figure is grouped under the sentence the frame puts its start in, in order of start."""
+    text = "Sales rose 25% from 80 to 120. Costs fell. It cost $5 and $6, and 7. Then 8."
+    ex = extract(Document.from_text(text))
+    ctx = verify.checks.CheckContext(ex)
+    expected: dict[int, list] = {}
+    for fig in sorted(ex.quantities, key=lambda f: f.start):
+        expected.setdefault(ex.frame.sentence_index(fig.start), []).append(fig)
+    found = [(sentence, figures) for sentence, figures in arithmetic._by_sentence(ctx)]
+    assert found == [(ex.frame.sentences[i], figs) for i, figs in sorted(expected.items())]
