@@ -121,3 +121,96 @@ def test_by_sentence_groups_as_the_frame_does() -> None:
         expected.setdefault(ex.frame.sentence_index(fig.start), []).append(fig)
     found = [(sentence, figures) for sentence, figures in arithmetic._by_sentence(ctx)]
     assert found == [(ex.frame.sentences[i], figs) for i, figs in sorted(expected.items())]
+
+
+# --- list-count: a sentence without a closing "and" or "or" holds no list, so it is skipped.
+
+_LIST_PIECES = [
+    "three", "countries", ":", ",", " ", "  ", "\n", "\t", "and", "or", "And", "OR", "Britain", "France", "the", "two",
+    "leaders", "were", "as", "(", ")", "—", ".", "x", "é", "2", "Sandor", "orbit", "band",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LIST_PIECES), max_size=24), names=st.booleans(), cut=st.integers(0, 4))
+def test_every_list_holds_a_closing_conjunction(pieces: list[str], names: bool, cut: int) -> None:
+    """Whatever list read_list finds between two offsets, the conjunction gate finds there too."""
+    from verify.checks import list_count
+
+    text = "".join(pieces)
+    start, limit = min(cut, len(text)), len(text)
+    for at in range(start, limit):
+        if list_count.read_list(text, at, limit, names=names) is not None:
+            assert list_count._CLOSING_CONJUNCTION.search(text, start, limit), (text, at)
+
+
+LIST_TEXTS = [
+    "The statement was signed by three countries: Britain, France, Germany and Italy.",
+    "The two leaders, Biden, Putin and Macron, met in Geneva.",
+    "Police named the two victims as Ann Lee, Bo Chan and Cy Diaz.",
+    "At least five firms bid: Acme, Bolt and Crane.",
+    "Police named the three victims as Ann Lee, Bo Chan and Cy Diaz.",
+    "Four teams qualified: Spain and Italy.",
+    "The three winners were Ann, Bo and Cy; two others, Di or Ed, lost.",
+]
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_list_count_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each text gets the same list-count findings with and without the conjunction gate."""
+    from verify.checks import list_count
+
+    def findings() -> list[dict]:
+        return [f.to_dict() for f in verify.check(text).findings if f.rule == "list-count"]
+
+    gated = findings()
+    monkeypatch.setattr(list_count, "_CLOSING_CONJUNCTION", re.compile(""))
+    assert findings() == gated
+
+
+def test_list_count_texts_reach_the_check() -> None:
+    """The list texts above do produce list-count findings, so the gate test compares something."""
+    assert sum(any(f.rule == "list-count" for f in verify.check(t).findings) for t in LIST_TEXTS) >= 3
+
+
+# --- group-size: first words looked for once, dating words read from an ASCII sentence lower-cased.
+
+
+def test_aliases_keep_the_order_of_groups_and_aliases() -> None:
+    """The alias index lists every group's aliases in pack order, each with its first word."""
+    from verify import packs
+    from verify.checks import group_size
+    from verify.config import Config
+
+    resolved = tuple(packs.resolve((), Config()))
+    expected = [(g, a, group_size._first_word(a)) for p in resolved for g in p.groups for a in g.aliases]
+    assert list(group_size._aliases(resolved)) == expected
+    assert len(expected) > 10
+
+
+_DATING_PIECES = [
+    "then", "Then", "THEN", "at the time", "When", "joined", "JOINED", "Brexit", "brexit", "BREXIT", "back in", "baCK in",
+    "bac\u212a in", "ſince", "join", "joınt", "İt", "left", "had", "x", " ", "-", ",", "é", "2019", "members", "ATO",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_DATING_PIECES), max_size=8), glue=st.sampled_from([" ", "", "-"]))
+def test_dated_answers_as_the_case_blind_pattern(pieces: list[str], glue: str) -> None:
+    """The lower-cased ASCII scan for dating words answers as the case-blind pattern does."""
+    from verify.checks import group_size
+
+    text = glue.join(pieces)
+    assert group_size._dated(text) == bool(group_size._TEMPORAL.search(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["NATO's 30 members met in 2021.", "In 1999 NATO had 19.", "NATO, 2020-21.", "NATO 18 nations.", "No year"]
+)
+@pytest.mark.parametrize("year", [None, 2021])
+def test_changing_reads_years_as_before(text: str, year: int | None) -> None:
+    """The year gate gives what reading every year of the sentence gives."""
+    from verify.checks import group_size
+
+    expected = bool(group_size._TEMPORAL.search(text)) or any(int(y) != year for y in group_size._YEAR.findall(text))
+    assert group_size._read_changing(text, year) == expected

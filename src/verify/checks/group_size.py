@@ -62,6 +62,9 @@ _TEMPORAL_WORDS = (
     "left", "leaving", "Brexit", "withdraw", "withdrew", "withdrawal", "will have", "would have", "had",
 )
 _TEMPORAL = re.compile(r"\b(?:" + alternation(_TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
+#: The same words in lower case, for an ASCII sentence lower-cased: there IGNORECASE matches an
+#: ASCII letter only as its two cases, and the case-blind scan costs half as much again.
+_TEMPORAL_LOWER = re.compile(r"\b(?:" + alternation(w.lower() for w in _TEMPORAL_WORDS) + r")\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(
     r"(?i:including|includes|include|such as|like|notably|among them|among|led by|mainly|mostly|chiefly|"
@@ -85,17 +88,27 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     names = _name_index(tuple(ctx.packs))
     prose = ctx.prose
     reported: set[tuple[int, int]] = set()
-    for group in groups:
-        for alias in group.aliases:
-            if _first_word(alias) not in prose:
-                continue  # a case-sensitive match needs its first word verbatim: skip the regex scan
-            for start, end in find_phrase(prose, alias, case=True, suffix=False):
-                sentence = ctx.sentence(start)
-                for finding in _check_mention(ctx, prose, group, names, sentence, start, end):
-                    key = (finding.start, finding.end)
-                    if key not in reported:
-                        reported.add(key)
-                        yield finding
+    present: dict[str, bool] = {}  # each first word is looked for once, however many aliases share it
+    for group, alias, first in _aliases(tuple(ctx.packs)):
+        found = present.get(first)
+        if found is None:
+            found = present[first] = first in prose
+        if not found:
+            continue  # a case-sensitive match needs its first word verbatim: skip the regex scan
+        for start, end in find_phrase(prose, alias, case=True, suffix=False):
+            sentence = ctx.sentence(start)
+            for finding in _check_mention(ctx, prose, group, names, sentence, start, end):
+                key = (finding.start, finding.end)
+                if key not in reported:
+                    reported.add(key)
+                    yield finding
+
+
+@lru_cache(maxsize=16)
+def _aliases(packs: tuple[Pack, ...]) -> tuple[tuple[Group, str, str], ...]:
+    """Every (group, alias, the alias's first word) of ``packs``, in order: read once per set of
+    packs, not once per article."""
+    return tuple((group, alias, _first_word(alias)) for pack in packs for group in pack.groups for alias in group.aliases)
 
 
 def _check_mention(
@@ -276,10 +289,29 @@ def _restricted(prose: str, pos: int, limit: int) -> bool:
 
 
 def _changing(sentence: str, ctx: CheckContext) -> bool:
-    if _TEMPORAL.search(sentence):
+    """Whether the sentence dates a size or tells of a change of membership (read once per
+    sentence of the document: a sentence often names a group twice)."""
+    key = (_changing, sentence)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _read_changing(sentence, ctx.published.year if ctx.published else None)
+    return found  # type: ignore[return-value]
+
+
+def _read_changing(sentence: str, year: int | None) -> bool:
+    if _dated(sentence):
         return True
-    year = ctx.published.year if ctx.published else None
+    # Every year _YEAR reads begins "18", "19" or "20": most sentences hold none, and no scan.
+    if "18" not in sentence and "19" not in sentence and "20" not in sentence:
+        return False
     return any(int(y) != year for y in _YEAR.findall(sentence))
+
+
+def _dated(sentence: str) -> bool:
+    """Whether the sentence holds one of the words that date a group's size (``_TEMPORAL``)."""
+    if sentence.isascii():
+        return _TEMPORAL_LOWER.search(sentence.lower()) is not None
+    return _TEMPORAL.search(sentence) is not None
 
 
 def _number(text: str) -> int:

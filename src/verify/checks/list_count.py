@@ -166,9 +166,16 @@ def read_list(prose: str, start: int, limit: int, *, names: bool) -> EnumeratedL
     return EnumeratedList(tuple(items), Span(first.start, last.end, prose[first.start : last.end]), partial)
 
 
+#: What closes every list: "and" or "or" after a comma or whitespace, before whitespace (see
+#: _SEP and read_list). A sentence without one holds no list, so its counts are not looked for.
+_CLOSING_CONJUNCTION = re.compile(r"[\s,](?:and|or)\s")
+
+
 def run(ctx: CheckContext) -> Iterable[Finding]:
     prose = ctx.prose
     for sentence in ctx.extraction.frame.sentences:
+        if _CLOSING_CONJUNCTION.search(prose, sentence.start, sentence.end) is None:
+            continue
         for m in _counts(prose, sentence.start, sentence.end):
             finding = _check(ctx, prose, sentence, m)
             if finding is not None:
