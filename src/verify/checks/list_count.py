@@ -90,6 +90,9 @@ _OPENERS = frozenset(
 #: A whole word run that is an opener, under _COUNT's own case folding, digits and \b: every
 #: position a _COUNT match can begin at is the start of one of its matches (see _counts).
 _OPENER = re.compile(r"\b(?:(?i:" + alternation(w for w in _OPENERS if w.isalpha()) + r")|[2-9]|1\d|20)\b")
+#: The same, case-sensitive, for ASCII text lower-cased: there IGNORECASE matches a letter only
+#: as its two cases, and the case-blind scan costs more than half as much again.
+_OPENER_LOWER = re.compile(r"\b(?:" + alternation(w for w in _OPENERS if w.isalpha()) + r"|[2-9]|1\d|20)\b")
 _SUBSET_BEFORE = re.compile(
     r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|each|any|"
     r"several|both|either|neither|few|half|majority|rest)\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?\s*)$"
@@ -188,13 +191,21 @@ def _counts(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
     A match begins at the start of a word run that is a hedge's first word or a number, so
     ``_OPENER`` finds those (a trie: one branch per first letter) and ``_COUNT`` is tried only
     there: the regex alone would try every position with its optional hedge, the costliest part
-    of the check, and a walk over every word in Python costs more than the scan.
+    of the check, and a walk over every word in Python costs more than the scan. ASCII text is
+    scanned lower-cased (``_OPENER_LOWER``), from the character before ``start``, which ``\b``
+    reads.
     """
+    before = max(start - 1, 0)
+    text = prose[before:end]
+    if text.isascii():
+        openers = (before + o.start() for o in _OPENER_LOWER.finditer(text.lower(), start - before))
+    else:
+        openers = (o.start() for o in _OPENER.finditer(prose, start, end))
     pos = start
-    for opener in _OPENER.finditer(prose, start, end):
-        if opener.start() < pos:
+    for at in openers:
+        if at < pos:
             continue
-        m = _COUNT.match(prose, opener.start(), end)
+        m = _COUNT.match(prose, at, end)
         if m:
             yield m
             pos = m.end()
@@ -210,9 +221,6 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
         return None
     if _SUBSET_BEFORE.search(prose, max(sentence.start, m.start() - 40), m.start()):
         return None
-    phrase = prose[m.start("n") : m.end("noun")]
-    if any(has_phrase(phrase, alias, case=True, suffix=False) for pack in ctx.packs for g in pack.groups for alias in g.aliases):
-        return None  # a named group ("the five Nordic countries: …") is group-size's to check
     sep = m.group("sep").strip()
     after = m.end()
     if _PARTIAL_AFTER_SEP.match(prose, after, sentence.end):
@@ -246,6 +254,10 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
         wrong = count != stated
     if not wrong:
         return None
+    phrase = prose[m.start("n") : m.end("noun")]
+    # Asked last, of the few counts that disagree with their list: each alias is a pattern.
+    if any(has_phrase(phrase, alias, case=True, suffix=False) for pack in ctx.packs for g in pack.groups for alias in g.aliases):
+        return None  # a named group ("the five Nordic countries: …") is group-size's to check
     where = Span(m.start("n"), m.end("noun"), prose[m.start("n") : m.end("noun")])
     message = (
         f"{where.text!r} announces {stated} but the list names {count}: "
