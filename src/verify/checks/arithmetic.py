@@ -175,13 +175,6 @@ class Clause:
     tokens: int = attrs.field(
         default=attrs.Factory(lambda self: self.template.count("⟨"), takes_self=True), eq=False, repr=False
     )
-    #: Whether any of its sentence's figures reads as a share in words ("one in five", "a
-    #: third"): the paired-share patterns judge a percent against one, so a clause without skips them.
-    shares: bool = attrs.field(
-        default=attrs.Factory(lambda self: any(map(_share_text, self.figures)), takes_self=True),
-        eq=False,
-        repr=False,
-    )
 
     def fig(self, match: re.Match[str], name: str) -> Figure:
         return self.figures[int(_group(match, name) or -1)]
@@ -250,19 +243,26 @@ def _clauses(prose: str, sentence: Span, inside: list[Figure], text: str) -> lis
     figures = tuple(order)
     # Every clause shares its sentence's figures, so what is read of them is read once.
     percent = any(map(_percent_or_points, figures))
-    shares = any(map(_share_text, figures))
     out: list[Clause] = []
     start = 0
-    for m in [*CLAUSE_BREAK.finditer(template), None]:
+    for m in [*(CLAUSE_BREAK.finditer(template) if _may_break(template) else ()), None]:
         end = m.start() if m else len(template)
         if end > start:
             piece = template[start:end]
             out.append(
-                Clause(piece, tuple(offsets[start:end]), figures, percent=percent, tokens=piece.count("⟨"), shares=shares)
+                Clause(piece, tuple(offsets[start:end]), figures, percent=percent, tokens=piece.count("⟨"))
             )
         if m:
             start = m.end()
     return out
+
+
+def _may_break(template: str) -> bool:
+    """Whether ``template`` holds text every ``CLAUSE_BREAK`` match holds (", although " and
+    ", though " both hold "though "): most sentences have no break, and these are fast scans."""
+    return (
+        ";" in template or "while" in template or "whereas" in template or ", but " in template or "though " in template
+    )
 
 
 def _lower(text: str) -> str:
@@ -482,7 +482,12 @@ def _is_points(fig: Figure) -> bool:
 
 
 def _percent_or_points(fig: Figure) -> bool:
-    return _is_percent(fig) or _is_points(fig)
+    """``_is_percent(fig) or _is_points(fig)``, reading the unit's name once."""
+    return fig.kind in _PERCENT_KINDS or units.unit_name(fig.value) in _PERCENT_UNITS
+
+
+_PERCENT_KINDS = ("percent", "percentage_points")
+_PERCENT_UNITS = ("percent", "percentage_point")
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
@@ -895,8 +900,9 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(ratio,),
                 suggestion=_suggest_percent(p, exact),
             )
-    # Each match judges p against a figure r that share_range reads: one of clause.shares.
-    for pattern in _PAIRED_SHARES if clause.shares and clause.tokens >= _PAIRED_SHARES_NEED else ():
+    # Each match judges p against a figure r that share_range reads, which _share_text admits.
+    paired = clause.tokens >= _PAIRED_SHARES_NEED and any(map(_share_text, clause.figures))
+    for pattern in _PAIRED_SHARES if paired else ():
         for m in pattern.finditer(clause.template):
             r, p = clause.fig(m, "r"), clause.fig(m, "p")
             admitted = share_range(r)
