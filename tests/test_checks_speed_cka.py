@@ -184,8 +184,44 @@ def test_aliases_keep_the_order_of_groups_and_aliases() -> None:
 
     resolved = tuple(packs.resolve((), Config()))
     expected = [(g, a, group_size._first_word(a)) for p in resolved for g in p.groups for a in g.aliases]
-    assert list(group_size._aliases(resolved)) == expected
+    assert list(group_size._alias_index(resolved).aliases) == expected
     assert len(expected) > 10
+
+
+_VOCABULARY_PIECES = ["a", "b", "ab", "ba", "aba", "abab", "bab", "G", "G7", "G20", "NATO", "ASEAN", "Group", "permanent", " ", ""]
+_TEXT_PIECES = ["a", "b", "ab", "ba", "G", "7", "20", "-", " ", "NATO", "ASEAN", "ASEANATO", "Groupermanent", "x", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    vocabulary=st.lists(st.sampled_from(_VOCABULARY_PIECES), max_size=6),
+    pieces=st.lists(st.sampled_from(_TEXT_PIECES), max_size=12),
+)
+def test_words_present_finds_every_substring_word(vocabulary: list[str], pieces: list[str]) -> None:
+    """One scan finds exactly the words a substring test finds, words inside or across others included."""
+    from verify.checks import group_size
+
+    text = "".join(pieces)
+    assert group_size._Words(vocabulary).present(text) == {w for w in vocabulary if w in text}
+
+
+def test_pack_first_words_present_as_substring_tests_say() -> None:
+    """On every fixture article the first words found are those a substring test finds."""
+    from pathlib import Path
+
+    from verify import packs
+    from verify.checks import group_size
+    from verify.config import Config
+
+    index = group_size._alias_index(tuple(packs.resolve((), Config())))
+    firsts = {first for _, _, first in index.aliases}
+    seen = 0
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md")):
+        prose = Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose
+        expected = {w for w in firsts if w in prose}
+        assert index.firsts.present(prose) == expected
+        seen += len(expected)
+    assert seen > 10
 
 
 _DATING_PIECES = [

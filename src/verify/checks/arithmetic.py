@@ -386,10 +386,14 @@ def uncertainty(fig: Figure, *, inputs: bool) -> float:
     billion" is read as $4 billion give or take 2.5% (5% for a result), not anything from $3.5
     billion to $4.5 billion. "About" widens either by a tenth (a twentieth for inputs).
     """
-    half = precision(fig) / 2
-    if inputs and _decimals(fig) == 0 and _scale(fig) == 1:
+    number = _numeral(fig)
+    decimals = len(number.group(0).split(".")[1]) if number and "." in number.group(0) else 0  # _decimals
+    scale = _scale(fig)
+    # precision(fig), from the decimals and scale read once
+    half = (float(fig.precision) if fig.precision else 10.0**-decimals * scale if number else 1.0) / 2
+    if inputs and decimals == 0 and scale == 1:
         half = 0.0
-    if _scale(fig) > 1:
+    if scale > 1:
         half = min(half, (0.025 if inputs else 0.05) * abs(fig.magnitude))
     if fig.approximate:
         half = max(half, (0.05 if inputs else 0.1) * abs(fig.magnitude))
@@ -521,17 +525,36 @@ def _named(pattern: str) -> re.Pattern[str]:
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
-    for key, value in m.groupdict().items():
-        if value is not None and key.partition("__")[0] == name:
+    for key in _copies(m.re).get(name, ()):
+        value = m.group(key)
+        if value is not None:
             return value
     return None
 
 
 def _bounds_of(m: re.Match[str], name: str) -> tuple[int, int]:
-    for key, value in m.groupdict().items():
-        if value is not None and key.partition("__")[0] == name:
+    for key in _copies(m.re).get(name, ()):
+        if m.group(key) is not None:
             return m.start(key), m.end(key)
     return -1, -1
+
+
+def _copies(pattern: re.Pattern[str]) -> dict[str, tuple[str, ...]]:
+    """Each group name of ``pattern`` -> its numbered copies, in the pattern's order: read once
+    per pattern, not from a dict of every group per match. Kept by the pattern's id (hashing a
+    pattern hashes its compiled code), with the pattern itself to make sure of it."""
+    known = _COPIES.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    copies: dict[str, list[str]] = {}
+    for key in pattern.groupindex:  # in the order of the groups
+        copies.setdefault(key.partition("__")[0], []).append(key)
+    found = {name: tuple(keys) for name, keys in copies.items()}
+    _COPIES[id(pattern)] = (pattern, found)
+    return found
+
+
+_COPIES: dict[int, tuple[re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
 
 
 #: Comparatives that state a change against a base ("30% more than", "20% lower than").
@@ -1380,14 +1403,14 @@ def _clause_findings(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
         yield from _shares(ctx, clause)
     if tokens >= _MULTIPLES_NEED and _may_multiply(clause):
         yield from _multiples(ctx, clause)
-    if tokens >= _FEWEST_FOR_SUMS:
+    if tokens >= _FEWEST_FOR_LISTED_SUMS or tokens >= _PERCENT_REMAINDER_NEED and _may_remain(clause):
         yield from _sums(ctx, clause)
 
 
 # The fewest tokens any pattern of a family's function needs.
 _FEWEST_FOR_CHANGES = min(_CHANGES_NEED, _BARE_CHANGES_NEED)
 _FEWEST_FOR_SHARES = min(_SHARES_NEED, _RATIO_SHARES_NEED, _PAIRED_SHARES_NEED, _FRACTION_SHARES_NEED)
-_FEWEST_FOR_SUMS = min(_SUMS_NEED, _OF_THE_NEED, _PERCENT_REMAINDER_NEED)
+_FEWEST_FOR_LISTED_SUMS = min(_SUMS_NEED, _OF_THE_NEED)  # the remainders have their word gate too
 
 
 __all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]

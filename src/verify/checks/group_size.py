@@ -88,12 +88,10 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     names = _name_index(tuple(ctx.packs))
     prose = ctx.prose
     reported: set[tuple[int, int]] = set()
-    present: dict[str, bool] = {}  # each first word is looked for once, however many aliases share it
-    for group, alias, first in _aliases(tuple(ctx.packs)):
-        found = present.get(first)
-        if found is None:
-            found = present[first] = first in prose
-        if not found:
+    index = _alias_index(tuple(ctx.packs))
+    present = index.firsts.present(prose)  # one scan for the first word of every alias
+    for group, alias, first in index.aliases:
+        if first not in present:
             continue  # a case-sensitive match needs its first word verbatim: skip the regex scan
         for start, end in find_phrase(prose, alias, case=True, suffix=False):
             sentence = ctx.sentence(start)
@@ -104,11 +102,49 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
                     yield finding
 
 
+class _Words:
+    """A vocabulary, and which of its words a text holds as substrings, found in one scan.
+
+    A trie of the words, longest first, finds at each position it tries the longest word
+    there, and every word that is a prefix of it stands there too. The scan does not try the
+    positions inside a word it found, so a word that can begin inside another (a suffix of one
+    is a prefix of it, or it stands inside one) is searched for alone, as is a blank one.
+    """
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        vocabulary = set(vocabulary)
+        words = sorted(w for w in vocabulary if w.strip())
+        self._scan = re.compile(alternation(words)) if words else None
+        self._prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
+        self._alone = frozenset(
+            w
+            for w in vocabulary
+            if not w.strip() or any(w.startswith(u[k:]) or u[k:].startswith(w) for u in words for k in range(1, len(u)))
+        )
+
+    def present(self, text: str) -> set[str]:
+        """``{w for w in vocabulary if w in text}``."""
+        found: set[str] = {w for w in self._alone if w in text}
+        for word in set(self._scan.findall(text)) if self._scan else ():
+            found |= self._prefixes[word]
+        return found
+
+
+class _AliasIndex:
+    """The aliases of a set of packs, with their first words (see :class:`_Words`)."""
+
+    def __init__(self, packs: tuple[Pack, ...]) -> None:
+        #: Every (group, alias, the alias's first word), in pack order.
+        self.aliases = tuple(
+            (group, alias, _first_word(alias)) for pack in packs for group in pack.groups for alias in group.aliases
+        )
+        self.firsts = _Words(first for _, _, first in self.aliases)
+
+
 @lru_cache(maxsize=16)
-def _aliases(packs: tuple[Pack, ...]) -> tuple[tuple[Group, str, str], ...]:
-    """Every (group, alias, the alias's first word) of ``packs``, in order: read once per set of
-    packs, not once per article."""
-    return tuple((group, alias, _first_word(alias)) for pack in packs for group in pack.groups for alias in group.aliases)
+def _alias_index(packs: tuple[Pack, ...]) -> _AliasIndex:
+    """The alias index of ``packs``, built once per set of packs, not once per article."""
+    return _AliasIndex(packs)
 
 
 def _check_mention(
