@@ -251,11 +251,10 @@ def test_group_size_split_count_patterns_match_as_the_joined_ones(head: list[str
     text = " ".join(head) + "".join(slots)
     nouns = ("members", "member states", "states", "nations")
     possessive, verbal, members_of = _joined_size_patterns(nouns)
-    noun_after, noun_of = group_size._size_patterns(nouns)
     for joined, count in ((possessive, group_size._POSSESSIVE_COUNT), (verbal, group_size._VERBAL_COUNT)):
         m = joined.match(text)
         expected = (m.start("n"), m.group("n"), m.end("noun")) if m else None
-        assert group_size._count_noun(count, noun_after, text) == expected
+        assert group_size._count_noun(count, nouns, text) == expected
     m = members_of.search(text)
     expected = (m.start("n"), m.group("n"), m.end("noun"), m.group("all")) if m else None
-    assert group_size._members_of(noun_of, text) == expected
+    assert group_size._members_of(nouns, text) == expected

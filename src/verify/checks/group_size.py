@@ -116,10 +116,12 @@ class _Words:
         words = sorted(w for w in vocabulary if w.strip())
         self._scan = re.compile(alternation(words)) if words else None
         self._prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
+        # A word can begin inside another when one of its prefixes is a suffix of that word, or
+        # when it is a prefix of one of those suffixes (it stands inside that word).
+        suffixes = {u[k:] for u in words for k in range(1, len(u))}
+        inside = {s[:j] for s in suffixes for j in range(1, len(s) + 1)}
         self._alone = frozenset(
-            w
-            for w in vocabulary
-            if not w.strip() or any(w.startswith(u[k:]) or u[k:].startswith(w) for u in words for k in range(1, len(u)))
+            w for w in vocabulary if not w.strip() or w in inside or any(w[:i] in suffixes for i in range(1, len(w) + 1))
         )
 
     def present(self, text: str) -> set[str]:
@@ -240,35 +242,44 @@ _VERBAL_COUNT = re.compile(  # NATO, which has 30 members / the EU has 27 member
 _ALL_COUNT = re.compile(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+")  # the 30 members of NATO: its "all 30 "
 
 
+# The noun patterns of _stated_size for a group's nouns, compiled once per noun list (a pack's
+# vocabulary) instead of for every mention, and only when a count before them has matched: most
+# documents need none, and compiling them is most of what a first document costs.
+
+
+def _nouns(nouns: tuple[str, ...]) -> str:
+    return "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+
+
 @lru_cache(maxsize=64)
-def _size_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The noun patterns of ``_stated_size`` for a group's nouns, compiled once per noun list
-    (a pack's vocabulary) instead of being rebuilt for every mention."""
-    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    # the 30 NATO members: the noun after the name (and after a count, see _POSSESSIVE_COUNT)
-    noun_after = re.compile(r"\s+(?P<noun>" + alternatives + r")\b")
-    # the 30 members of NATO / all 27 members of the EU, after _ALL_COUNT
-    noun_of = re.compile(r"(?P<noun>" + alternatives + r")\s+of\s+(?:the\s+)?$")
-    return noun_after, noun_of
+def _noun_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The 30 NATO members: the noun after the name (and after a count, see _POSSESSIVE_COUNT)."""
+    return re.compile(r"\s+(?P<noun>" + _nouns(nouns) + r")\b")
 
 
-def _count_noun(count: re.Pattern[str], noun_after: re.Pattern[str], text: str) -> tuple[int, str, int] | None:
-    """Where a count that ``count`` matches at the start of ``text`` and the noun after it stand:
-    (count start, count text, noun end). Only one count can be followed by a space (digits and
-    number words cannot stop early before one), so the split matches as the joined pattern did."""
+@lru_cache(maxsize=64)
+def _noun_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The 30 members of NATO / all 27 members of the EU, after _ALL_COUNT."""
+    return re.compile(r"(?P<noun>" + _nouns(nouns) + r")\s+of\s+(?:the\s+)?$")
+
+
+def _count_noun(count: re.Pattern[str], nouns: tuple[str, ...], text: str) -> tuple[int, str, int] | None:
+    """Where a count that ``count`` matches at the start of ``text`` and one of ``nouns`` after it
+    stand: (count start, count text, noun end). Only one count can be followed by a space (digits
+    and number words cannot stop early before one), so the split matches as the joined pattern did."""
     m = count.match(text)
     if m is None:
         return None
-    tail = noun_after.match(text, m.end())
+    tail = _noun_after(nouns).match(text, m.end())
     return None if tail is None else (m.start("n"), m.group("n"), tail.end("noun"))
 
 
-def _members_of(noun_of: re.Pattern[str], text: str) -> tuple[int, str, int, str] | None:
+def _members_of(nouns: tuple[str, ...], text: str) -> tuple[int, str, int, str] | None:
     """The leftmost "all|the <count> <noun> of (the)" ending ``text``: (count start, count text,
     noun end, "all" or "the"). ``_ALL_COUNT``'s matches cannot overlap (none starts inside
     another), so trying each in turn finds every start the joined pattern's search could use."""
     for m in _ALL_COUNT.finditer(text):
-        tail = noun_of.match(text, m.end())
+        tail = _noun_of(nouns).match(text, m.end())
         if tail is not None:
             return m.start("n"), m.group("n"), tail.end("noun"), m.group("all")
     return None
@@ -282,12 +293,11 @@ _COUNT_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$
 
 def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int) -> tuple[int, Span, bool] | None:
     """A size stated for the group around its mention: (count, span, whether it claims the whole)."""
-    noun_after, noun_of = _size_patterns(group.nouns)
     after = prose[end : sentence.end]
     before_start = max(sentence.start, start - 40)
     before = prose[before_start:start]
     for count in (_POSSESSIVE_COUNT, _VERBAL_COUNT):
-        found = _count_noun(count, noun_after, after)
+        found = _count_noun(count, group.nouns, after)
         if found:
             n_start, n_text, noun_end = found
             span = Span(end + n_start, end + noun_end, after[n_start:noun_end])
@@ -301,7 +311,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
     m = _COUNT_BEFORE.search(before)
     if m:
-        tail = noun_after.match(after)
+        tail = _noun_after(group.nouns).match(after)
         named = any(has_phrase(prose[start:end], n) for n in group.nouns)
         if tail or named:
             stop = end + (tail.end() if tail else 0)
@@ -311,7 +321,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             strong = (m.group("all").lower() == "all" or (named and not tail)) and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
-    found = _members_of(noun_of, before)
+    found = _members_of(group.nouns, before)
     if found:
         n_start, n_text, noun_end, claim = found
         span = Span(before_start + n_start, before_start + noun_end, before[n_start:noun_end])
