@@ -111,6 +111,56 @@ def test_one_plain_figure_gate_keeps_findings(text: str, monkeypatch: pytest.Mon
     assert findings() == gated
 
 
+FAMILY_GATES = ["_may_changes", "_may_shares", "_may_multiples", "_may_sums", "_may_fire"]
+
+
+def test_family_gates_keep_findings_in_every_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fixture article, and sentences made to reach each family, get the same arithmetic
+    findings when every family is called on every clause of every sentence."""
+    from pathlib import Path
+
+    from test_checks_speed_gates import SENTENCES
+
+    texts = [(p.read_text(encoding="utf-8"), "markdown") for p in sorted(Path(__file__).parent.parent.glob("fixtures/**/*.md"))]
+    texts += [(t, "text") for t in SENTENCES]
+    rules = {r.id for r in arithmetic.RULES}
+
+    def findings() -> list[list[dict]]:
+        return [[f.to_dict() for f in verify.check(t, format=fmt).findings if f.rule in rules] for t, fmt in texts]
+
+    gated = findings()
+    for name in FAMILY_GATES:
+        monkeypatch.setattr(arithmetic, name, lambda *args: True)
+    assert findings() == gated
+    assert sum(map(len, gated)) > 10
+
+
+@pytest.mark.parametrize("template", ["a total of ⟨0⟩: ⟨1⟩ in a and ⟨2⟩ in b", "of the ⟨0⟩ polled, ⟨1⟩ said yes and ⟨2⟩ no"])
+def test_sum_gates_admit_their_patterns(template: str) -> None:
+    """The sums' text gates say yes to clauses their patterns match."""
+    clause = arithmetic.Clause(template, tuple(range(len(template))), ())
+    assert arithmetic._may_sums(clause)
+    assert arithmetic._SUMS[0].search(template) is None or arithmetic._may_announce(clause)
+
+
+@pytest.mark.parametrize("i", [0])
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_first_sum_pattern_match_holds_its_announcing_mark(i: int, data) -> None:
+    """A match of the first sum pattern always holds a colon, a dash or a bracket."""
+    pattern = arithmetic._SUMS[i]
+    text = data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search))
+    assert arithmetic._may_announce(arithmetic.Clause(text, tuple(range(len(text))), ())), text
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_of_the_match_holds_of(data) -> None:
+    """A match of the "of the N, …" sum pattern holds the word "of"."""
+    text = data.draw(st.from_regex(arithmetic._OF_THE).map(str.lower).filter(arithmetic._OF_THE.search))
+    assert "of" in re.findall(r"[a-z]+", text), text
+
+
 def test_by_sentence_groups_as_the_frame_does() -> None:
     """Each figure is grouped under the sentence the frame puts its start in, in order of start."""
     text = "Sales rose 25% from 80 to 120. Costs fell. It cost $5 and $6, and 7. Then 8."

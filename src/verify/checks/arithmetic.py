@@ -193,7 +193,7 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     ("from $1.2 million to $1.5 million"), and a start value borrows the magnitude its end states
     ("from 1.2 to 1.5 million").
     """
-    return _clauses(prose, sentence, _inside(prose, sentence, figures), _sentence_text(prose, sentence))
+    return _split(_template(prose, sentence, _inside(prose, sentence, figures), _sentence_text(prose, sentence)))
 
 
 def _inside(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
@@ -215,8 +215,9 @@ def _sentence_text(prose: str, sentence: Span) -> str:
     return _SPACE.sub(" ", _lower(prose[sentence.start : sentence.end]))
 
 
-def _clauses(prose: str, sentence: Span, inside: list[Figure], text: str) -> list[Clause]:
-    """The clauses of ``sentence`` with the figures ``inside`` it (from :func:`_inside`) tokenised.
+def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Clause:
+    """The whole of ``sentence`` as one clause, the figures ``inside`` it (from :func:`_inside`)
+    tokenised; :func:`_split` cuts it into its clauses.
 
     ``text`` is :func:`_sentence_text`: the template's words are cut from it, unless lower-casing
     changed the sentence's length ("İ"), when each piece is lower-cased alone, as always.
@@ -240,18 +241,23 @@ def _clauses(prose: str, sentence: Span, inside: list[Figure], text: str) -> lis
     chars.append(text[pos - base :] if cut else _lower(prose[pos : sentence.end]))
     offsets.extend(range(pos, sentence.end))
     template = "".join(chars) if cut else _SPACE.sub(" ", "".join(chars))
-    figures = tuple(order)
-    # Every clause shares its sentence's figures, so what is read of them is read once.
-    percent = any(map(_percent_or_points, figures))
+    return Clause(template, tuple(offsets), tuple(order))
+
+
+def _split(whole: Clause) -> list[Clause]:
+    """The clauses of a sentence's template (see :func:`_template`); without a break, itself."""
+    template = whole.template
+    breaks = list(CLAUSE_BREAK.finditer(template)) if _may_break(template) else []
+    if not breaks:
+        return [whole] if template else []
+    offsets, figures, percent = whole.offsets, whole.figures, whole.percent  # a sentence's figures
     out: list[Clause] = []
     start = 0
-    for m in [*(CLAUSE_BREAK.finditer(template) if _may_break(template) else ()), None]:
+    for m in [*breaks, None]:
         end = m.start() if m else len(template)
         if end > start:
             piece = template[start:end]
-            out.append(
-                Clause(piece, tuple(offsets[start:end]), figures, percent=percent, tokens=piece.count("⟨"))
-            )
+            out.append(Clause(piece, offsets[start:end], figures, percent=percent, tokens=piece.count("⟨")))
         if m:
             start = m.end()
     return out
@@ -311,15 +317,18 @@ def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for fig in figures:
         m = _FROM_TO.fullmatch(fig.text) if fig.low is not None and fig.high is not None else None
+        if m is None:
+            out.append(fig)  # not a range: most figures
+            continue
         after_from = prose[max(0, fig.start - 5) : fig.start].lower() == "from "
-        if m and (m.group("from") or after_from):
+        if m.group("from") or after_from:
             b = _parse(m.group("b"))
             a = _parse(_borrow(m.group("a"), m.group("b")))
             if a and b and units.compatible(a.value, b.value):
                 out.append(_placed(a, fig, m.group("a"), fig.start + m.start("a")))
                 out.append(_placed(b, fig, m.group("b"), fig.start + m.start("b")))
                 continue
-        elif m and _after_change(prose, fig.start):
+        elif _after_change(prose, fig.start):
             # "rose 20 percent to 400": a change and where it ended, not a range of anything.
             a, b = _parse(m.group("a")), _parse(m.group("b"))
             if a and b and not _comparable(a, b):
@@ -329,7 +338,8 @@ def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
         out.append(fig)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if prose[a.end : b.start].lower() not in (" to ", "-", "–", " and "):
+        # Lower-casing never shortens text: a gap longer than " and " is none of these.
+        if b.start - a.end > 5 or prose[a.end : b.start].lower() not in (" to ", "-", "–", " and "):
             continue
         borrowed = _borrow(a.text, b.text)
         if borrowed == a.text or units.compatible(a.value, b.value) and not _MAGNITUDE.search(b.text):
@@ -844,6 +854,12 @@ def _share_text(fig: Figure) -> bool:
     return _RATIO_TEXT.search(fig.text) is not None or _FRACTION_TEXT.search(fig.text) is not None
 
 
+def _may_pair(clause: Clause) -> bool:
+    """Each paired-share match judges p against a figure r that share_range reads, which
+    _share_text admits."""
+    return any(map(_share_text, clause.figures))
+
+
 def share_range(fig: Figure) -> tuple[float, float] | None:
     """The percentages a ratio or fraction figure stands for ("one in five" 20, "a third" 33.3)."""
     lo, hi = stated_range(fig)
@@ -923,9 +939,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(ratio,),
                 suggestion=_suggest_percent(p, exact),
             )
-    # Each match judges p against a figure r that share_range reads, which _share_text admits.
-    paired = clause.tokens >= _PAIRED_SHARES_NEED and any(map(_share_text, clause.figures))
-    for pattern in _PAIRED_SHARES if paired else ():
+    for pattern in _PAIRED_SHARES if clause.tokens >= _PAIRED_SHARES_NEED and _may_pair(clause) else ():
         for m in pattern.finditer(clause.template):
             r, p = clause.fig(m, "r"), clause.fig(m, "p")
             admitted = share_range(r)
@@ -1049,6 +1063,12 @@ def _sum_finding(
     )
 
 
+def _may_announce(clause: Clause) -> bool:
+    """The first sum pattern announces its list with a colon, a dash or a bracket."""
+    t = clause.template
+    return ":" in t or " —" in t or " --" in t or " –" in t or " (" in t
+
+
 def _may_total(clause: Clause) -> bool:
     """Every way the second sum pattern names its total ("for a total of", "totaling", "a
     combined", "making") holds one of these words."""
@@ -1067,7 +1087,7 @@ def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
 
 def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     for pattern in _SUMS if clause.tokens >= _SUMS_NEED else ():
-        if pattern is _SUMS[1] and not _may_total(clause):
+        if pattern is _SUMS[0] and not _may_announce(clause) or pattern is _SUMS[1] and not _may_total(clause):
             continue
         for m in pattern.finditer(clause.template):
             total = clause.fig(m, "t")
@@ -1082,7 +1102,7 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
-    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED else ():
+    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED and "of" in clause.words else ():
         total = clause.fig(m, "t")
         parts_text = m.group("parts")
         pieces = list(_PART_OF.finditer(parts_text))
@@ -1384,7 +1404,10 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         inside = endpoints(prose, _within(sentence, figures))
         if not _may_hold_arithmetic(text, inside):
             continue
-        for clause in _clauses(prose, sentence, inside, text):
+        whole = _template(prose, sentence, inside, text)
+        if not _may_fire(whole):
+            continue  # no clause of it can find anything: not cut into clauses
+        for clause in _split(whole):
             for finding in _clause_findings(ctx, clause):
                 key = (finding.rule, finding.start, finding.end)
                 if key not in seen:
@@ -1393,24 +1416,67 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
 
 
 def _clause_findings(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
-    """The findings of each family of patterns in turn. A family is called only when its loosest
-    gate lets the clause through (the same gates stand inside, per pattern): calling it costs
+    """The findings of each family of patterns in turn. A family is called only when one of its
+    patterns would be searched (the same gates stand inside, per pattern): calling it costs
     more than the gate."""
-    tokens = clause.tokens
-    if tokens >= _FEWEST_FOR_CHANGES and _may_change(clause):
+    if _may_changes(clause):
         yield from _changes(ctx, clause)
-    if tokens >= _FEWEST_FOR_SHARES and clause.percent:
+    if _may_shares(clause):
         yield from _shares(ctx, clause)
-    if tokens >= _MULTIPLES_NEED and _may_multiply(clause):
+    if _may_multiples(clause):
         yield from _multiples(ctx, clause)
-    if tokens >= _FEWEST_FOR_LISTED_SUMS or tokens >= _PERCENT_REMAINDER_NEED and _may_remain(clause):
+    if _may_sums(clause):
         yield from _sums(ctx, clause)
 
 
-# The fewest tokens any pattern of a family's function needs.
-_FEWEST_FOR_CHANGES = min(_CHANGES_NEED, _BARE_CHANGES_NEED)
-_FEWEST_FOR_SHARES = min(_SHARES_NEED, _RATIO_SHARES_NEED, _PAIRED_SHARES_NEED, _FRACTION_SHARES_NEED)
-_FEWEST_FOR_LISTED_SUMS = min(_SUMS_NEED, _OF_THE_NEED)  # the remainders have their word gate too
+# Whether a family searches any of its patterns in the clause: the union of the gates each
+# family puts on its patterns. They read only the clause's tokens, words and text, and a
+# sentence's whole template has at least those of each of its clauses, so asked of it they tell
+# whether any clause of the sentence can find anything (see run).
+
+
+def _may_changes(clause: Clause) -> bool:
+    if clause.tokens < _BARE_CHANGES_NEED or not _may_change(clause):
+        return False
+    words = clause.words
+    return any(need <= words for need in _BARE_CHANGES_WORDS) or (
+        clause.percent and clause.tokens >= _CHANGES_NEED and any(need <= words for need in _CHANGES_WORDS)
+    )
+
+
+def _may_shares(clause: Clause) -> bool:
+    tokens = clause.tokens
+    return clause.percent and (
+        tokens >= _SHARES_NEED
+        and "of" in clause.words
+        or tokens >= _RATIO_SHARES_NEED
+        and _may_ratio(clause)
+        or tokens >= _FRACTION_SHARES_NEED
+        and _may_fraction(clause)
+        or tokens >= _PAIRED_SHARES_NEED
+        and _may_pair(clause)
+    )
+
+
+def _may_multiples(clause: Clause) -> bool:
+    return clause.tokens >= _MULTIPLES_NEED and _may_multiply(clause)
+
+
+def _may_sums(clause: Clause) -> bool:
+    tokens = clause.tokens
+    return (
+        tokens >= _SUMS_NEED
+        and (_may_announce(clause) or _may_total(clause))
+        or tokens >= _OF_THE_NEED
+        and "of" in clause.words
+        or tokens >= _PERCENT_REMAINDER_NEED
+        and _may_remain(clause)
+    )
+
+
+def _may_fire(clause: Clause) -> bool:
+    """Whether any family searches a pattern in the clause."""
+    return _may_changes(clause) or _may_shares(clause) or _may_multiples(clause) or _may_sums(clause)
 
 
 __all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]
