@@ -107,8 +107,9 @@ class _Words:
 
     A trie of the words, longest first, finds at each position it tries the longest word
     there, and every word that is a prefix of it stands there too. The scan does not try the
-    positions inside a word it found, so a word that can begin inside another (a suffix of one
-    is a prefix of it, or it stands inside one) is searched for alone, as is a blank one.
+    positions inside a word it found, so a word that can begin inside a word found (a suffix of
+    that word is a prefix of it, or it stands inside that word) is searched for alone, as is a
+    blank word, always.
     """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
@@ -116,20 +117,28 @@ class _Words:
         words = sorted(w for w in vocabulary if w.strip())
         self._scan = re.compile(alternation(words)) if words else None
         self._prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
-        # A word can begin inside another when one of its prefixes is a suffix of that word, or
-        # when it is a prefix of one of those suffixes (it stands inside that word).
+        self._blank = frozenset(w for w in vocabulary if not w.strip())
+        # The words that can begin inside some word: one of their prefixes is a suffix of it, or
+        # they are a prefix of one of its suffixes (they stand inside it). Few: each is then
+        # paired with the words it can begin inside.
         suffixes = {u[k:] for u in words for k in range(1, len(u))}
-        inside = {s[:j] for s in suffixes for j in range(1, len(s) + 1)}
-        self._alone = frozenset(
-            w for w in vocabulary if not w.strip() or w in inside or any(w[:i] in suffixes for i in range(1, len(w) + 1))
-        )
+        inside = {x[:j] for x in suffixes for j in range(1, len(x) + 1)}
+        hidden = [w for w in words if w in inside or any(w[:i] in suffixes for i in range(1, len(w) + 1))]
+        #: The words that can begin inside each word.
+        self._hidden_by = {u: frozenset(w for w in hidden if _begins_inside(w, u)) for u in words}
 
     def present(self, text: str) -> set[str]:
         """``{w for w in vocabulary if w in text}``."""
-        found: set[str] = {w for w in self._alone if w in text}
+        found: set[str] = {w for w in self._blank if w in text}
         for word in set(self._scan.findall(text)) if self._scan else ():
             found |= self._prefixes[word]
+            found.update(w for w in self._hidden_by[word] if w not in found and w in text)
         return found
+
+
+def _begins_inside(w: str, u: str) -> bool:
+    """Whether an occurrence of ``w`` can begin inside one of ``u`` (not at its start)."""
+    return any(w.startswith(u[k:]) or u[k:].startswith(w) for k in range(1, len(u)))
 
 
 class _AliasIndex:
