@@ -681,6 +681,9 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 )
 
 
+_POINTS_WORD = re.compile(r"\bpoints?\b", re.I)
+
+
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
     unit = a.value.units
     value_a, value_b = _in(a, unit), _in(b, unit)
@@ -696,7 +699,7 @@ def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction:
         stated_lo, stated_hi = -stated_hi, -stated_lo
     stated = (stated_lo * sign, stated_hi * sign) if sign > 0 else (stated_hi * sign, stated_lo * sign)
     both_percent = _is_percent(a) and _is_percent(b)
-    points_word = bool(re.search(r"\bpoints?\b", f"{c.text} {c.noun or ''}", re.I))
+    points_word = bool(_POINTS_WORD.search(f"{c.text} {c.noun or ''}"))
     if not (_is_percent(c) or _is_points(c) or both_percent and points_word):
         return  # "rose by 40 from 80 to 120": an absolute change, not this rule's business
     if both_percent:
@@ -849,9 +852,13 @@ _RATIO_TEXT = re.compile(r"\b(?:in|out of)\b", re.I)
 _FRACTION_TEXT = re.compile(r"half|halves|third|quarter|fifth|tenth", re.I)
 
 
+#: Either of the two: what share_range asks of a figure's text before anything else.
+_SHARE_TEXT = re.compile(rf"{_RATIO_TEXT.pattern}|{_FRACTION_TEXT.pattern}", re.I)
+
+
 def _share_text(fig: Figure) -> bool:
     """Whether the figure's text has what :func:`share_range` asks of it before anything else."""
-    return _RATIO_TEXT.search(fig.text) is not None or _FRACTION_TEXT.search(fig.text) is not None
+    return _SHARE_TEXT.search(fig.text) is not None
 
 
 def _may_pair(clause: Clause) -> bool:
@@ -1227,13 +1234,16 @@ _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
 
 
+_MULT_WHOLE = re.compile(rf"\b(?:{_MULT_WORD})\b")
+
+
 def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
     n = m.group("n")
     if n is not None:
         if n.startswith("⟨"):
             return clause.figures[int(n[1:-1])].magnitude
         return float(n) if n[0].isdigit() else NUMBER_WORDS.get(n)
-    word = re.search(rf"\b(?:{_MULT_WORD})\b", m.group("mult"))
+    word = _MULT_WHOLE.search(m.group("mult"))
     return MULTIPLIERS[word.group(0)] if word else None
 
 
@@ -1387,7 +1397,7 @@ def _one_plain_figure(prose: str, sentence: Span, figures: Sequence[Figure]) -> 
     return (
         (fig.low is None or fig.high is None)
         and not _percent_or_points(fig)
-        and "⟨" not in prose[sentence.start : sentence.end]
+        and prose.find("⟨", sentence.start, sentence.end) < 0
     )
 
 
