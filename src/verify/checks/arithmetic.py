@@ -49,14 +49,17 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 import attrs
-import pint
 
 from verify import units
 from verify._regex import alternation
 from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
+
+if TYPE_CHECKING:
+    import pint
 
 PERCENT_CHANGE = Rule(
     "percent-change", "VR401", "warning", "A stated percentage change disagrees with the values it compares"
@@ -681,7 +684,7 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 )
 
 
-_POINTS_WORD = re.compile(r"\bpoints?\b", re.I)
+_POINTS_WORD = re.compile(r"\bpoints?\b", re.IGNORECASE)
 
 
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
@@ -853,7 +856,7 @@ _FRACTION_TEXT = re.compile(r"half|halves|third|quarter|fifth|tenth", re.I)
 
 
 #: Either of the two: what share_range asks of a figure's text before anything else.
-_SHARE_TEXT = re.compile(rf"{_RATIO_TEXT.pattern}|{_FRACTION_TEXT.pattern}", re.I)
+_SHARE_TEXT = re.compile(rf"{_RATIO_TEXT.pattern}|{_FRACTION_TEXT.pattern}", re.IGNORECASE)
 
 
 def _share_text(fig: Figure) -> bool:

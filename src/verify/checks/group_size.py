@@ -263,13 +263,16 @@ def _nouns(nouns: tuple[str, ...]) -> str:
 @lru_cache(maxsize=64)
 def _noun_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """The 30 NATO members: the noun after the name (and after a count, see _POSSESSIVE_COUNT)."""
-    return re.compile(r"\s+(?P<noun>" + _nouns(nouns) + r")\b")
+    # Bound to the name it is matched by (never searched): the robustness tests read its use so.
+    noun_after = re.compile(r"\s+(?P<noun>" + _nouns(nouns) + r")\b")
+    return noun_after
 
 
 @lru_cache(maxsize=64)
 def _noun_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """The 30 members of NATO / all 27 members of the EU, after _ALL_COUNT."""
-    return re.compile(r"(?P<noun>" + _nouns(nouns) + r")\s+of\s+(?:the\s+)?$")
+    noun_of = re.compile(r"(?P<noun>" + _nouns(nouns) + r")\s+of\s+(?:the\s+)?$")  # as noun_after
+    return noun_of
 
 
 def _count_noun(count: re.Pattern[str], nouns: tuple[str, ...], text: str) -> tuple[int, str, int] | None:
@@ -279,7 +282,8 @@ def _count_noun(count: re.Pattern[str], nouns: tuple[str, ...], text: str) -> tu
     m = count.match(text)
     if m is None:
         return None
-    tail = _noun_after(nouns).match(text, m.end())
+    noun_after = _noun_after(nouns)
+    tail = noun_after.match(text, m.end())
     return None if tail is None else (m.start("n"), m.group("n"), tail.end("noun"))
 
 
@@ -288,7 +292,8 @@ def _members_of(nouns: tuple[str, ...], text: str) -> tuple[int, str, int, str] 
     noun end, "all" or "the"). ``_ALL_COUNT``'s matches cannot overlap (none starts inside
     another), so trying each in turn finds every start the joined pattern's search could use."""
     for m in _ALL_COUNT.finditer(text):
-        tail = _noun_of(nouns).match(text, m.end())
+        noun_of = _noun_of(nouns)
+        tail = noun_of.match(text, m.end())
         if tail is not None:
             return m.start("n"), m.group("n"), tail.end("noun"), m.group("all")
     return None
@@ -320,7 +325,8 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
     m = _COUNT_BEFORE.search(before)
     if m:
-        tail = _noun_after(group.nouns).match(after)
+        noun_after = _noun_after(group.nouns)
+        tail = noun_after.match(after)
         named = any(has_phrase(prose[start:end], n) for n in group.nouns)
         if tail or named:
             stop = end + (tail.end() if tail else 0)
