@@ -300,3 +300,27 @@ def test_changing_reads_years_as_before(text: str, year: int | None) -> None:
 
     expected = bool(group_size._TEMPORAL.search(text)) or any(int(y) != year for y in group_size._YEAR.findall(text))
     assert group_size._read_changing(text, year) == expected
+
+
+def test_paired_share_gate_reads_each_figure_of_a_long_sentence_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sentence of many clauses asks about each figure's share text a bounded number of times
+    (the gate reads a clause's own tokens, not every figure of its sentence): linear, not quadratic."""
+    calls = 0
+    share_text = arithmetic._share_text
+
+    def counting(fig) -> bool:
+        nonlocal calls
+        calls += 1
+        return share_text(fig)
+
+    monkeypatch.setattr(arithmetic, "_share_text", counting)
+    unit = "sales rose 25% from 80 to 120, while costs fell 5% to 40; "
+    counts = []
+    for n in (50, 100):
+        calls = 0
+        list(arithmetic.run(verify.checks.CheckContext(extract(Document.from_text(unit * n)))))
+        counts.append(calls)
+    assert counts[0] > 0
+    assert counts[1] <= 2 * counts[0] + 10, counts

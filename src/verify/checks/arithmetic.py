@@ -865,9 +865,19 @@ def _share_text(fig: Figure) -> bool:
 
 
 def _may_pair(clause: Clause) -> bool:
-    """Each paired-share match judges p against a figure r that share_range reads, which
-    _share_text admits."""
-    return any(map(_share_text, clause.figures))
+    """Each paired-share match judges p against a figure r of one of the clause's tokens that
+    share_range reads, which _share_text admits. (The clause's own tokens, not every figure of
+    its sentence: a sentence of many clauses stays linear. A token of the text itself that names
+    no figure lets the patterns run, as they always did.)"""
+    figures = clause.figures
+    for index in _TOKEN_INDEX.findall(clause.template):
+        k = int(index)
+        if k >= len(figures) or _share_text(figures[k]):
+            return True
+    return False
+
+
+_TOKEN_INDEX = re.compile(r"⟨(\d+)⟩")
 
 
 def share_range(fig: Figure) -> tuple[float, float] | None:
