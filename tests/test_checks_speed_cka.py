@@ -111,7 +111,7 @@ def test_one_plain_figure_gate_keeps_findings(text: str, monkeypatch: pytest.Mon
     assert findings() == gated
 
 
-FAMILY_GATES = ["_may_changes", "_may_shares", "_may_multiples", "_may_sums", "_may_fire"]
+FAMILY_GATES = ["_may_changes", "_may_shares", "_may_multiples", "_may_sums"]
 
 
 def test_family_gates_keep_findings_in_every_fixture(monkeypatch: pytest.MonkeyPatch) -> None:

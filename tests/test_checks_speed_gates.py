@@ -46,7 +46,7 @@ def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.
     """Each sentence gets the same arithmetic findings with and without the sentence gates."""
     gated = _findings(text)
     monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
-    monkeypatch.setattr(arithmetic, "_may_fire", lambda *args: True)
+    monkeypatch.setattr(arithmetic, "_families", lambda *args: [arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums])
     monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert _findings(text) == gated
@@ -57,7 +57,7 @@ def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: p
     texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
     gated = [_findings(t, fmt="markdown") for t in texts]
     monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
-    monkeypatch.setattr(arithmetic, "_may_fire", lambda *args: True)
+    monkeypatch.setattr(arithmetic, "_families", lambda *args: [arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums])
     monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert [_findings(t, fmt="markdown") for t in texts] == gated

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -244,7 +244,15 @@ def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Cl
     chars.append(text[pos - base :] if cut else _lower(prose[pos : sentence.end]))
     offsets.extend(range(pos, sentence.end))
     template = "".join(chars) if cut else _SPACE.sub(" ", "".join(chars))
-    return Clause(template, tuple(offsets), tuple(order))
+    figures = tuple(order)
+    return Clause(
+        template,
+        tuple(offsets),
+        figures,
+        words=frozenset(_LETTERS.findall(template)),
+        percent=any(map(_percent_or_points, figures)),
+        tokens=template.count("⟨"),
+    )
 
 
 def _split(whole: Clause) -> list[Clause]:
@@ -1428,28 +1436,33 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         if not _may_hold_arithmetic(text, inside):
             continue
         whole = _template(prose, sentence, inside, text)
-        if not _may_fire(whole):
+        families = _families(whole)
+        if not families:
             continue  # no clause of it can find anything: not cut into clauses
         for clause in _split(whole):
-            for finding in _clause_findings(ctx, clause):
-                key = (finding.rule, finding.start, finding.end)
-                if key not in seen:
-                    seen.add(key)
-                    yield finding
+            # A sentence of one clause (most) is its whole template: its families are known.
+            for family in families if clause is whole else _families(clause):
+                for finding in family(ctx, clause):
+                    key = (finding.rule, finding.start, finding.end)
+                    if key not in seen:
+                        seen.add(key)
+                        yield finding
 
 
-def _clause_findings(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
-    """The findings of each family of patterns in turn. A family is called only when one of its
-    patterns would be searched (the same gates stand inside, per pattern): calling it costs
+def _families(clause: Clause) -> list[Callable[[CheckContext, Clause], Iterator[Finding]]]:
+    """The families of patterns to call on the clause, in order: each only when one of its
+    patterns would be searched (the same gates stand inside, per pattern), as calling it costs
     more than the gate."""
+    found: list[Callable[[CheckContext, Clause], Iterator[Finding]]] = []
     if _may_changes(clause):
-        yield from _changes(ctx, clause)
+        found.append(_changes)
     if _may_shares(clause):
-        yield from _shares(ctx, clause)
+        found.append(_shares)
     if _may_multiples(clause):
-        yield from _multiples(ctx, clause)
+        found.append(_multiples)
     if _may_sums(clause):
-        yield from _sums(ctx, clause)
+        found.append(_sums)
+    return found
 
 
 # Whether a family searches any of its patterns in the clause: the union of the gates each
@@ -1495,11 +1508,6 @@ def _may_sums(clause: Clause) -> bool:
         or tokens >= _PERCENT_REMAINDER_NEED
         and _may_remain(clause)
     )
-
-
-def _may_fire(clause: Clause) -> bool:
-    """Whether any family searches a pattern in the clause."""
-    return _may_changes(clause) or _may_shares(clause) or _may_multiples(clause) or _may_sums(clause)
 
 
 __all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]
