@@ -324,3 +324,27 @@ def test_paired_share_gate_reads_each_figure_of_a_long_sentence_a_bounded_number
         counts.append(calls)
     assert counts[0] > 0
     assert counts[1] <= 2 * counts[0] + 10, counts
+
+
+def test_lazy_offsets_point_each_template_character_at_its_prose() -> None:
+    """On every fixture sentence, each template character's offset points at the prose character
+    it was cut from, and each token at its figure (its last character at the figure's last)."""
+    from pathlib import Path
+
+    checked = 0
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("fixtures/**/*.md")):
+        ex = extract(Document.from_text(path.read_text(encoding="utf-8"), format="markdown"))
+        prose = ex.document.prose
+        for sentence in ex.frame.sentences:
+            for clause in arithmetic.clauses(prose, sentence, ex.quantities):
+                offsets, template = clause.offsets, clause.template
+                assert len(offsets) == len(template)
+                for m in re.finditer(r"⟨(\d+)⟩|[^⟨]", template):
+                    if m.group(1) is not None:
+                        fig = clause.figures[int(m.group(1))]
+                        assert list(offsets[m.start() : m.end()]) == [fig.start] * (len(m.group()) - 1) + [fig.end - 1]
+                    else:
+                        char = prose[offsets[m.start()]]
+                        assert template[m.start()] == (" " if char.isspace() else char.lower())
+                        checked += 1
+    assert checked > 1000

@@ -159,7 +159,7 @@ class Clause:
     """A stretch of one sentence, lower-cased, with each figure replaced by a ``⟨i⟩`` token."""
 
     template: str
-    offsets: tuple[int, ...]  # prose offset of each template character
+    offsets: Sequence[int]  # prose offset of each template character (see _Offsets)
     figures: tuple[Figure, ...]
     #: Its runs of letters: a family of patterns that needs a word the clause lacks is skipped.
     words: frozenset[str] = attrs.field(
@@ -228,31 +228,63 @@ def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Cl
     base = sentence.start
     cut = len(text) == sentence.end - base  # the lower-cased sentence keeps every offset
     chars: list[str] = []
-    offsets: list[int] = []
     order: list[Figure] = []
     pos = base
     for fig in inside:
         if fig.start < pos:
             continue  # overlapping figures: keep the first
         chars.append(text[pos - base : fig.start - base] if cut else _lower(prose[pos : fig.start]))
-        offsets.extend(range(pos, fig.start))
-        token = _TOKEN.format(len(order))
+        chars.append(_TOKEN.format(len(order)))
         order.append(fig)
-        chars.append(token)
-        offsets.extend([fig.start] * (len(token) - 1) + [fig.end - 1])
         pos = fig.end
     chars.append(text[pos - base :] if cut else _lower(prose[pos : sentence.end]))
-    offsets.extend(range(pos, sentence.end))
     template = "".join(chars) if cut else _SPACE.sub(" ", "".join(chars))
     figures = tuple(order)
     return Clause(
         template,
-        tuple(offsets),
+        _Offsets(sentence, figures),
         figures,
         words=frozenset(_LETTERS.findall(template)),
         percent=any(map(_percent_or_points, figures)),
         tokens=template.count("⟨"),
     )
+
+
+class _Offsets(Sequence[int]):
+    """The prose offset of each character of a sentence's template (see :func:`_template`):
+    the sentence's own for its words, a figure's start for its token but the last character,
+    its last for that. Worked out on first use (a finding's span): most templates never ask."""
+
+    __slots__ = ("_built", "_figures", "_sentence")
+
+    def __init__(self, sentence: Span, figures: tuple[Figure, ...]) -> None:
+        self._sentence = sentence
+        self._figures = figures  # the tokenised figures, in order
+        self._built: tuple[int, ...] | None = None
+
+    def _all(self) -> tuple[int, ...]:
+        if self._built is None:
+            offsets: list[int] = []
+            pos = self._sentence.start
+            for i, fig in enumerate(self._figures):
+                offsets.extend(range(pos, fig.start))
+                offsets.extend([fig.start] * (len(_TOKEN.format(i)) - 1) + [fig.end - 1])
+                pos = fig.end
+            offsets.extend(range(pos, self._sentence.end))
+            self._built = tuple(offsets)
+        return self._built
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - an int or a slice, as a tuple takes
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self._all() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
 
 
 def _split(whole: Clause) -> list[Clause]:
