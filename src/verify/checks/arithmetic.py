@@ -274,7 +274,7 @@ class _Offsets(Sequence[int]):
             self._built = tuple(offsets)
         return self._built
 
-    def __getitem__(self, index):  # noqa: ANN001, ANN204 - an int or a slice, as a tuple takes
+    def __getitem__(self, index):  # an int or a slice, as a tuple takes
         return self._all()[index]
 
     def __len__(self) -> int:
