@@ -171,13 +171,21 @@ def read_list(prose: str, start: int, limit: int, *, names: bool) -> EnumeratedL
 
 #: What closes every list: "and" or "or" after a comma or whitespace, before whitespace (see
 #: _SEP and read_list). A sentence without one holds no list, so its counts are not looked for.
-_CLOSING_CONJUNCTION = re.compile(r"[\s,](?:and|or)\s")
+#: The word leads each pattern, which makes its search a fast scan for a literal; the lookbehind
+#: may read the character before the sentence, which only lets more sentences through.
+_CLOSING_AND = re.compile(r"and(?<=[\s,]and)\s")
+_CLOSING_OR = re.compile(r"or(?<=[\s,]or)\s")
+
+
+def _may_list(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` may hold a list: it holds what closes one."""
+    return _CLOSING_AND.search(prose, start, end) is not None or _CLOSING_OR.search(prose, start, end) is not None
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
     prose = ctx.prose
     for sentence in ctx.extraction.frame.sentences:
-        if _CLOSING_CONJUNCTION.search(prose, sentence.start, sentence.end) is None:
+        if not _may_list(prose, sentence.start, sentence.end):
             continue
         for m in _counts(prose, sentence.start, sentence.end):
             finding = _check(ctx, prose, sentence, m)
