@@ -348,3 +348,13 @@ def test_lazy_offsets_point_each_template_character_at_its_prose() -> None:
                         assert template[m.start()] == (" " if char.isspace() else char.lower())
                         checked += 1
     assert checked > 1000
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_size_before_a_name_holds_its_kind_word(data) -> None:
+    """Every match of the group-size "30-member" pattern holds one of the kind words it is gated by."""
+    from verify.checks import group_size
+
+    text = data.draw(st.from_regex(group_size._SIZED_BEFORE).filter(group_size._SIZED_BEFORE.search))
+    assert any(kind in text for kind in group_size._SIZE_KINDS), text

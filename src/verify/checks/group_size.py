@@ -299,8 +299,11 @@ def _members_of(nouns: tuple[str, ...], text: str) -> tuple[int, str, int, str] 
     return None
 
 
-#: A size written before the name: "the 30-member NATO", "all 27 EU countries".
-_SIZED_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$")
+#: A size written before the name: "the 30-member NATO", "all 27 EU countries". Every match
+#: holds one of _SIZE_KINDS as written, so a window without one is not searched (the pattern
+#: tries each of its positions).
+_SIZE_KINDS = ("member", "nation", "country", "state", "strong")
+_SIZED_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>" + "|".join(_SIZE_KINDS) + r")\s+(?:[a-z]+\s+)?$")
 #: A count right before the name: "all 30 NATO allies", "the five Nordic countries".
 _COUNT_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$")
 
@@ -319,7 +322,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             # count a part; only a count the clause ends on claims the whole group.
             return _number(n_text), span, bool(_CLAIM_END.match(prose, span.end, sentence.end))
     # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
-    m = _SIZED_BEFORE.search(before)
+    m = _SIZED_BEFORE.search(before) if any(kind in before for kind in _SIZE_KINDS) else None
     if m:
         span_start, span_end = before_start + m.start("n"), before_start + m.end("kind")
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
