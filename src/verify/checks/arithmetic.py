@@ -1376,7 +1376,8 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 #: Whole words a family of patterns needs when a clause holds two figure tokens but no percent
 #: (changes, multiples, percent remainders): each is a run of a clause's letters, so it stands in
 #: the lower-cased sentence too.
-_PAIR_WORD = re.compile(alternation({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fold", "remaining", "rest", "other"}))
+_CHANGE_WORD = re.compile(alternation(_CHANGE_WORDS))
+_MULTIPLY_WORD = re.compile(alternation({*MULTIPLIERS, "times", "fold"}))
 _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
 
@@ -1402,15 +1403,22 @@ def _may_hold_arithmetic(text: str, inside: Sequence[Figure]) -> bool:
     (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any
     "⟨" of the text), and only the words of its sentence. A clause of one token can match only
     the ratio and fraction shares, which need " in ", " out of " or a fraction's last word; two
-    tokens and no percent leave changes, multiples and remainders, which need a word of theirs;
-    every share, and every change with a stated size, needs a percent or points figure; three
-    tokens can be a sum.
+    tokens and no percent leave the bare changes, which need a change word and "from", and the
+    multiples, which need a word of theirs (a remainder's parts are percents); every share, and
+    every change with a stated size, needs a percent or points figure; three tokens can be a sum.
+    Each word is looked for as text anywhere in the sentence, which any word of a clause is.
     """
     tokens = len(inside) + text.count("⟨")  # the most tokens a clause of the sentence can hold
     if tokens >= 3:
         return True
     percent = any(map(_percent_or_points, inside))
-    if tokens == 2 and (percent or _PAIR_WORD.search(text)):
+    if tokens == 2 and (
+        percent
+        or "⟨" in text  # a token of the text itself names no figure: let the patterns see it
+        or "from" in text
+        and _CHANGE_WORD.search(text) is not None
+        or _MULTIPLY_WORD.search(text) is not None
+    ):
         return True
     if tokens >= 1 and percent:
         return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
