@@ -45,6 +45,8 @@ def _findings(text: str, published: str | None = None, fmt: str = "text") -> lis
 def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each sentence gets the same arithmetic findings with and without the sentence gates."""
     gated = _findings(text)
+    monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
+    monkeypatch.setattr(arithmetic, "_families", lambda *args: [arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums])
     monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert _findings(text) == gated
@@ -54,6 +56,8 @@ def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: p
     """Every fixture article gets the same arithmetic findings with and without the sentence gates."""
     texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
     gated = [_findings(t, fmt="markdown") for t in texts]
+    monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
+    monkeypatch.setattr(arithmetic, "_families", lambda *args: [arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums])
     monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert [_findings(t, fmt="markdown") for t in texts] == gated
@@ -71,7 +75,7 @@ def test_arithmetic_sentence_gate_turns_away_plain_sentences() -> None:
     figures = [f for f in ex.quantities if sentence.start <= f.start]
     inside = arithmetic._inside(ex.document.prose, sentence, figures)
     assert len(inside) == 2
-    assert not arithmetic._may_hold_arithmetic(ex.document.prose, sentence, inside)
+    assert not arithmetic._may_hold_arithmetic(arithmetic._sentence_text(ex.document.prose, sentence), inside)
 
 
 def test_clause_percent_flag_reads_percent_and_points() -> None:
@@ -249,11 +253,10 @@ def test_group_size_split_count_patterns_match_as_the_joined_ones(head: list[str
     text = " ".join(head) + "".join(slots)
     nouns = ("members", "member states", "states", "nations")
     possessive, verbal, members_of = _joined_size_patterns(nouns)
-    noun_after, noun_of = group_size._size_patterns(nouns)
     for joined, count in ((possessive, group_size._POSSESSIVE_COUNT), (verbal, group_size._VERBAL_COUNT)):
         m = joined.match(text)
         expected = (m.start("n"), m.group("n"), m.end("noun")) if m else None
-        assert group_size._count_noun(count, noun_after, text) == expected
+        assert group_size._count_noun(count, nouns, text) == expected
     m = members_of.search(text)
     expected = (m.start("n"), m.group("n"), m.end("noun"), m.group("all")) if m else None
-    assert group_size._members_of(noun_of, text) == expected
+    assert group_size._members_of(nouns, text) == expected

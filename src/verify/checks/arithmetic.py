@@ -47,7 +47,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -55,6 +57,9 @@ from verify import units
 from verify._regex import alternation
 from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
+
+if TYPE_CHECKING:
+    import pint
 
 PERCENT_CHANGE = Rule(
     "percent-change", "VR401", "warning", "A stated percentage change disagrees with the values it compares"
@@ -143,7 +148,9 @@ _HEDGE = (
 _UP_DOWN = alternation(DIRECTION_WORDS)
 _CHANGE_NOUN = alternation(CHANGE_NOUNS)
 _LETTERS = re.compile(r"[a-z]+")
-_SPACE = re.compile(r"\s")
+#: Whitespace other than a space: replacing each by a space gives every whitespace character as
+#: a space, and a sentence of plain spaces (most) is left as it is without a replacement per space.
+_SPACE = re.compile(r"[^\S ]")
 CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|although|though) | while | whereas ")
 
 
@@ -152,7 +159,7 @@ class Clause:
     """A stretch of one sentence, lower-cased, with each figure replaced by a ``⟨i⟩`` token."""
 
     template: str
-    offsets: tuple[int, ...]  # prose offset of each template character
+    offsets: Sequence[int]  # prose offset of each template character (see _Offsets)
     figures: tuple[Figure, ...]
     #: Its runs of letters: a family of patterns that needs a word the clause lacks is skipped.
     words: frozenset[str] = attrs.field(
@@ -163,15 +170,14 @@ class Clause:
     #: Whether any of its sentence's figures is a percent or points figure: every share pattern
     #: and every change pattern with a stated size judges one, so a clause without is skipped.
     percent: bool = attrs.field(
-        default=attrs.Factory(lambda self: any(_is_percent(f) or _is_points(f) for f in self.figures), takes_self=True),
+        default=attrs.Factory(lambda self: any(map(_percent_or_points, self.figures)), takes_self=True),
         eq=False,
         repr=False,
     )
-
-    @property
-    def tokens(self) -> int:
-        """How many figure tokens the clause holds (a pattern family that needs more is skipped)."""
-        return self.template.count("⟨")
+    #: How many figure tokens the clause holds (a pattern family that needs more is skipped).
+    tokens: int = attrs.field(
+        default=attrs.Factory(lambda self: self.template.count("⟨"), takes_self=True), eq=False, repr=False
+    )
 
     def fig(self, match: re.Match[str], name: str) -> Figure:
         return self.figures[int(_group(match, name) or -1)]
@@ -190,43 +196,122 @@ def clauses(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Claus
     ("from $1.2 million to $1.5 million"), and a start value borrows the magnitude its end states
     ("from 1.2 to 1.5 million").
     """
-    return _clauses(prose, sentence, _inside(prose, sentence, figures))
+    return _split(_template(prose, sentence, _inside(prose, sentence, figures), _sentence_text(prose, sentence)))
 
 
 def _inside(prose: str, sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
     """The figures of ``sentence`` in order, ranges split into their two ends (see :func:`clauses`)."""
-    inside = sorted((f for f in figures if sentence.start <= f.start and f.end <= sentence.end), key=lambda f: f.start)
-    return endpoints(prose, inside)
+    return endpoints(prose, _within(sentence, sorted(figures, key=_START)))
 
 
-def _clauses(prose: str, sentence: Span, inside: list[Figure]) -> list[Clause]:
-    """The clauses of ``sentence`` with the figures ``inside`` it (from :func:`_inside`) tokenised."""
+_START = attrgetter("start")
+
+
+def _within(sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
+    """The ``figures`` (in order of start) that lie wholly inside ``sentence``."""
+    return [f for f in figures if sentence.start <= f.start and f.end <= sentence.end]
+
+
+def _sentence_text(prose: str, sentence: Span) -> str:
+    """The sentence lower-cased character by character, each whitespace character a space: what
+    the gates read, and what the clause templates are cut from (see :func:`_clauses`)."""
+    return _SPACE.sub(" ", _lower(prose[sentence.start : sentence.end]))
+
+
+def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Clause:
+    """The whole of ``sentence`` as one clause, the figures ``inside`` it (from :func:`_inside`)
+    tokenised; :func:`_split` cuts it into its clauses.
+
+    ``text`` is :func:`_sentence_text`: the template's words are cut from it, unless lower-casing
+    changed the sentence's length ("İ"), when each piece is lower-cased alone, as always.
+    """
+    base = sentence.start
+    cut = len(text) == sentence.end - base  # the lower-cased sentence keeps every offset
     chars: list[str] = []
-    offsets: list[int] = []
     order: list[Figure] = []
-    pos = sentence.start
+    pos = base
     for fig in inside:
         if fig.start < pos:
             continue  # overlapping figures: keep the first
-        chars.append(_lower(prose[pos : fig.start]))
-        offsets.extend(range(pos, fig.start))
-        token = _TOKEN.format(len(order))
+        chars.append(text[pos - base : fig.start - base] if cut else _lower(prose[pos : fig.start]))
+        chars.append(_TOKEN.format(len(order)))
         order.append(fig)
-        chars.append(token)
-        offsets.extend([fig.start] * (len(token) - 1) + [fig.end - 1])
         pos = fig.end
-    chars.append(_lower(prose[pos : sentence.end]))
-    offsets.extend(range(pos, sentence.end))
-    text = _SPACE.sub(" ", "".join(chars))
+    chars.append(text[pos - base :] if cut else _lower(prose[pos : sentence.end]))
+    template = "".join(chars) if cut else _SPACE.sub(" ", "".join(chars))
+    figures = tuple(order)
+    return Clause(
+        template,
+        _Offsets(sentence, figures),
+        figures,
+        words=frozenset(_LETTERS.findall(template)),
+        percent=any(map(_percent_or_points, figures)),
+        tokens=template.count("⟨"),
+    )
+
+
+class _Offsets(Sequence[int]):
+    """The prose offset of each character of a sentence's template (see :func:`_template`):
+    the sentence's own for its words, a figure's start for its token but the last character,
+    its last for that. Worked out on first use (a finding's span): most templates never ask."""
+
+    __slots__ = ("_built", "_figures", "_sentence")
+
+    def __init__(self, sentence: Span, figures: tuple[Figure, ...]) -> None:
+        self._sentence = sentence
+        self._figures = figures  # the tokenised figures, in order
+        self._built: tuple[int, ...] | None = None
+
+    def _all(self) -> tuple[int, ...]:
+        if self._built is None:
+            offsets: list[int] = []
+            pos = self._sentence.start
+            for i, fig in enumerate(self._figures):
+                offsets.extend(range(pos, fig.start))
+                offsets.extend([fig.start] * (len(_TOKEN.format(i)) - 1) + [fig.end - 1])
+                pos = fig.end
+            offsets.extend(range(pos, self._sentence.end))
+            self._built = tuple(offsets)
+        return self._built
+
+    def __getitem__(self, index):  # an int or a slice, as a tuple takes
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self._all() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+
+def _split(whole: Clause) -> list[Clause]:
+    """The clauses of a sentence's template (see :func:`_template`); without a break, itself."""
+    template = whole.template
+    breaks = list(CLAUSE_BREAK.finditer(template)) if _may_break(template) else []
+    if not breaks:
+        return [whole] if template else []
+    offsets, figures, percent = whole.offsets, whole.figures, whole.percent  # a sentence's figures
     out: list[Clause] = []
     start = 0
-    for m in [*CLAUSE_BREAK.finditer(text), None]:
-        end = m.start() if m else len(text)
+    for m in [*breaks, None]:
+        end = m.start() if m else len(template)
         if end > start:
-            out.append(Clause(text[start:end], tuple(offsets[start:end]), tuple(order)))
+            piece = template[start:end]
+            out.append(Clause(piece, offsets[start:end], figures, percent=percent, tokens=piece.count("⟨")))
         if m:
             start = m.end()
     return out
+
+
+def _may_break(template: str) -> bool:
+    """Whether ``template`` holds text every ``CLAUSE_BREAK`` match holds (", although " and
+    ", though " both hold "though "): most sentences have no break, and these are fast scans."""
+    return (
+        ";" in template or "while" in template or "whereas" in template or ", but " in template or "though " in template
+    )
 
 
 def _lower(text: str) -> str:
@@ -275,15 +360,18 @@ def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for fig in figures:
         m = _FROM_TO.fullmatch(fig.text) if fig.low is not None and fig.high is not None else None
+        if m is None:
+            out.append(fig)  # not a range: most figures
+            continue
         after_from = prose[max(0, fig.start - 5) : fig.start].lower() == "from "
-        if m and (m.group("from") or after_from):
+        if m.group("from") or after_from:
             b = _parse(m.group("b"))
             a = _parse(_borrow(m.group("a"), m.group("b")))
             if a and b and units.compatible(a.value, b.value):
                 out.append(_placed(a, fig, m.group("a"), fig.start + m.start("a")))
                 out.append(_placed(b, fig, m.group("b"), fig.start + m.start("b")))
                 continue
-        elif m and _after_change(prose, fig.start):
+        elif _after_change(prose, fig.start):
             # "rose 20 percent to 400": a change and where it ended, not a range of anything.
             a, b = _parse(m.group("a")), _parse(m.group("b"))
             if a and b and not _comparable(a, b):
@@ -293,7 +381,8 @@ def endpoints(prose: str, figures: Sequence[Figure]) -> list[Figure]:
         out.append(fig)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if prose[a.end : b.start].lower() not in (" to ", "-", "–", " and "):
+        # Lower-casing never shortens text: a gap longer than " and " is none of these.
+        if b.start - a.end > 5 or prose[a.end : b.start].lower() not in (" to ", "-", "–", " and "):
             continue
         borrowed = _borrow(a.text, b.text)
         if borrowed == a.text or units.compatible(a.value, b.value) and not _MAGNITUDE.search(b.text):
@@ -350,18 +439,25 @@ def uncertainty(fig: Figure, *, inputs: bool) -> float:
     billion" is read as $4 billion give or take 2.5% (5% for a result), not anything from $3.5
     billion to $4.5 billion. "About" widens either by a tenth (a twentieth for inputs).
     """
-    half = precision(fig) / 2
-    if inputs and _decimals(fig) == 0 and _scale(fig) == 1:
+    number = _numeral(fig)
+    decimals = len(number.group(0).split(".")[1]) if number and "." in number.group(0) else 0  # _decimals
+    scale = _scale(fig)
+    # precision(fig), from the decimals and scale read once
+    half = (float(fig.precision) if fig.precision else 10.0**-decimals * scale if number else 1.0) / 2
+    if inputs and decimals == 0 and scale == 1:
         half = 0.0
-    if _scale(fig) > 1:
+    if scale > 1:
         half = min(half, (0.025 if inputs else 0.05) * abs(fig.magnitude))
     if fig.approximate:
         half = max(half, (0.05 if inputs else 0.1) * abs(fig.magnitude))
     return half
 
 
-def _in(fig: Figure, unit: object) -> float:
-    return float(fig.value.to(unit).magnitude)
+def _in(fig: Figure, unit: pint.Unit) -> float:
+    value = fig.value
+    if value._units == unit._units:  # pint's to() returns the very magnitude in the same unit
+        return float(value.magnitude)
+    return float(value.to(unit).magnitude)
 
 
 def stated_range(fig: Figure) -> tuple[float, float]:
@@ -442,6 +538,15 @@ def _is_points(fig: Figure) -> bool:
     return fig.kind == "percentage_points" or fig.unit == "percentage_point"
 
 
+def _percent_or_points(fig: Figure) -> bool:
+    """``_is_percent(fig) or _is_points(fig)``, reading the unit's name once."""
+    return fig.kind in _PERCENT_KINDS or units.unit_name(fig.value) in _PERCENT_UNITS
+
+
+_PERCENT_KINDS = ("percent", "percentage_points")
+_PERCENT_UNITS = ("percent", "percentage_point")
+
+
 def _comparable(a: Figure, b: Figure) -> bool:
     """Whether two figures measure in the same terms (pint calls percent and count both
     dimensionless; here they are not comparable)."""
@@ -473,17 +578,36 @@ def _named(pattern: str) -> re.Pattern[str]:
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
-    for key, value in m.groupdict().items():
-        if value is not None and key.partition("__")[0] == name:
+    for key in _copies(m.re).get(name, ()):
+        value = m.group(key)
+        if value is not None:
             return value
     return None
 
 
 def _bounds_of(m: re.Match[str], name: str) -> tuple[int, int]:
-    for key, value in m.groupdict().items():
-        if value is not None and key.partition("__")[0] == name:
+    for key in _copies(m.re).get(name, ()):
+        if m.group(key) is not None:
             return m.start(key), m.end(key)
     return -1, -1
+
+
+def _copies(pattern: re.Pattern[str]) -> dict[str, tuple[str, ...]]:
+    """Each group name of ``pattern`` -> its numbered copies, in the pattern's order: read once
+    per pattern, not from a dict of every group per match. Kept by the pattern's id (hashing a
+    pattern hashes its compiled code), with the pattern itself to make sure of it."""
+    known = _COPIES.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    copies: dict[str, list[str]] = {}
+    for key in pattern.groupindex:  # in the order of the groups
+        copies.setdefault(key.partition("__")[0], []).append(key)
+    found = {name: tuple(keys) for name, keys in copies.items()}
+    _COPIES[id(pattern)] = (pattern, found)
+    return found
+
+
+_COPIES: dict[int, tuple[re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
 
 
 #: Comparatives that state a change against a base ("30% more than", "20% lower than").
@@ -528,6 +652,10 @@ _CHANGES_NEED = 3
 # Every change pattern (and bare change) names its direction by a word of one of these tables,
 # standing whole ("\b" or a space on either side), so it is a run of letters of the template.
 _CHANGE_WORDS = frozenset({*DIRECTION_WORDS, *CHANGE_NOUNS, *COMPARATIVES})
+#: The whole words every match of each pattern of a family holds, pattern by pattern (" from ",
+#: " to ", " than\b", " of "): a pattern whose words the clause lacks is not searched.
+_FROM_AND_TO = frozenset({"from", "to"})
+_CHANGES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), _FROM_AND_TO, frozenset({"than"})]
 
 
 def _may_change(clause: Clause) -> bool:
@@ -539,6 +667,7 @@ _BARE_CHANGES = [
     _named(rf"{_DIR} to {_B},? from {_A}"),
     _named(rf"{_FIG.format('b')},? (?P<dir>up|down) from {_A}"),
 ]
+_BARE_CHANGES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, frozenset({"from"})]
 
 
 def _direction(match: re.Match[str]) -> int:
@@ -564,8 +693,9 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     seen: set[tuple[int, int, int]] = set()
     changing = _may_change(clause)
     # _check_change finds nothing unless c, or both a and b, are percent or points figures.
-    for pattern in _CHANGES if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template):
+    words = clause.words
+    for pattern, need in zip(_CHANGES, _CHANGES_WORDS) if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
+        for m in pattern.finditer(clause.template) if need <= words else ():
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
             if key in seen or not _comparable(a, b):
@@ -573,8 +703,8 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             seen.add(key)
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
-    for pattern in _BARE_CHANGES if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template):
+    for pattern, need in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
+        for m in pattern.finditer(clause.template) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
                 continue
@@ -594,6 +724,9 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 )
 
 
+_POINTS_WORD = re.compile(r"\bpoints?\b", re.IGNORECASE)
+
+
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
     unit = a.value.units
     value_a, value_b = _in(a, unit), _in(b, unit)
@@ -609,7 +742,7 @@ def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction:
         stated_lo, stated_hi = -stated_hi, -stated_lo
     stated = (stated_lo * sign, stated_hi * sign) if sign > 0 else (stated_hi * sign, stated_lo * sign)
     both_percent = _is_percent(a) and _is_percent(b)
-    points_word = bool(re.search(r"\bpoints?\b", f"{c.text} {c.noun or ''}", re.I))
+    points_word = bool(_POINTS_WORD.search(f"{c.text} {c.noun or ''}"))
     if not (_is_percent(c) or _is_points(c) or both_percent and points_word):
         return  # "rose by 40 from 80 to 120": an absolute change, not this rule's business
     if both_percent:
@@ -762,6 +895,31 @@ _RATIO_TEXT = re.compile(r"\b(?:in|out of)\b", re.I)
 _FRACTION_TEXT = re.compile(r"half|halves|third|quarter|fifth|tenth", re.I)
 
 
+#: Either of the two: what share_range asks of a figure's text before anything else.
+_SHARE_TEXT = re.compile(rf"{_RATIO_TEXT.pattern}|{_FRACTION_TEXT.pattern}", re.IGNORECASE)
+
+
+def _share_text(fig: Figure) -> bool:
+    """Whether the figure's text has what :func:`share_range` asks of it before anything else."""
+    return _SHARE_TEXT.search(fig.text) is not None
+
+
+def _may_pair(clause: Clause) -> bool:
+    """Each paired-share match judges p against a figure r of one of the clause's tokens that
+    share_range reads, which _share_text admits. (The clause's own tokens, not every figure of
+    its sentence: a sentence of many clauses stays linear. A token of the text itself that names
+    no figure lets the patterns run, as they always did.)"""
+    figures = clause.figures
+    for index in _TOKEN_INDEX.findall(clause.template):
+        k = int(index)
+        if k >= len(figures) or _share_text(figures[k]):
+            return True
+    return False
+
+
+_TOKEN_INDEX = re.compile(r"⟨(\d+)⟩")
+
+
 def share_range(fig: Figure) -> tuple[float, float] | None:
     """The percentages a ratio or fraction figure stands for ("one in five" 20, "a third" 33.3)."""
     lo, hi = stated_range(fig)
@@ -797,7 +955,8 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     if not clause.percent:
         return  # every share pattern below judges a percent figure p
     prose = ctx.prose
-    for pattern in _SHARES if clause.tokens >= _SHARES_NEED else ():
+    # Every pattern of _SHARES holds " of " (see _CHANGES_WORDS).
+    for pattern in _SHARES if clause.tokens >= _SHARES_NEED and "of" in clause.words else ():
         for m in pattern.finditer(clause.template):
             x, y, p = clause.fig(m, "x"), clause.fig(m, "y"), clause.fig(m, "p")
             if not _is_percent(p) or _is_percent(x) or _is_percent(y) or not _comparable(x, y):
@@ -840,7 +999,7 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 related=(ratio,),
                 suggestion=_suggest_percent(p, exact),
             )
-    for pattern in _PAIRED_SHARES if clause.tokens >= _PAIRED_SHARES_NEED else ():
+    for pattern in _PAIRED_SHARES if clause.tokens >= _PAIRED_SHARES_NEED and _may_pair(clause) else ():
         for m in pattern.finditer(clause.template):
             r, p = clause.fig(m, "r"), clause.fig(m, "p")
             admitted = share_range(r)
@@ -964,6 +1123,12 @@ def _sum_finding(
     )
 
 
+def _may_announce(clause: Clause) -> bool:
+    """The first sum pattern announces its list with a colon, a dash or a bracket."""
+    t = clause.template
+    return ":" in t or " —" in t or " --" in t or " –" in t or " (" in t
+
+
 def _may_total(clause: Clause) -> bool:
     """Every way the second sum pattern names its total ("for a total of", "totaling", "a
     combined", "making") holds one of these words."""
@@ -982,7 +1147,7 @@ def _list_figures(clause: Clause, start: int, end: int) -> list[Figure]:
 
 def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     for pattern in _SUMS if clause.tokens >= _SUMS_NEED else ():
-        if pattern is _SUMS[1] and not _may_total(clause):
+        if pattern is _SUMS[0] and not _may_announce(clause) or pattern is _SUMS[1] and not _may_total(clause):
             continue
         for m in pattern.finditer(clause.template):
             total = clause.fig(m, "t")
@@ -997,7 +1162,7 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
-    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED else ():
+    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED and "of" in clause.words else ():
         total = clause.fig(m, "t")
         parts_text = m.group("parts")
         pieces = list(_PART_OF.finditer(parts_text))
@@ -1117,8 +1282,12 @@ _MULTIPLES = [
         rf"[^⟨⟩;]{{0,30}}?)?{_FIG.format('a')}"
     ),
 ]
+_MULTIPLES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), frozenset()]  # as _CHANGES_WORDS
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
+
+
+_MULT_WHOLE = re.compile(rf"\b(?:{_MULT_WORD})\b")
 
 
 def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
@@ -1127,15 +1296,16 @@ def _multiplier(clause: Clause, m: re.Match[str]) -> float | None:
         if n.startswith("⟨"):
             return clause.figures[int(n[1:-1])].magnitude
         return float(n) if n[0].isdigit() else NUMBER_WORDS.get(n)
-    word = re.search(rf"\b(?:{_MULT_WORD})\b", m.group("mult"))
+    word = _MULT_WHOLE.search(m.group("mult"))
     return MULTIPLIERS[word.group(0)] if word else None
 
 
 def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int]] = set()
-    for pattern in _MULTIPLES if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
-        for m in pattern.finditer(clause.template):
+    words = clause.words
+    for pattern, need in zip(_MULTIPLES, _MULTIPLES_WORDS) if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
+        for m in pattern.finditer(clause.template) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):
                 continue
@@ -1206,7 +1376,8 @@ def _suggest_multiple(word: str, exact: float, a: Figure, b: Figure) -> str | No
 #: Whole words a family of patterns needs when a clause holds two figure tokens but no percent
 #: (changes, multiples, percent remainders): each is a run of a clause's letters, so it stands in
 #: the lower-cased sentence too.
-_PAIR_WORD = re.compile(alternation({*_CHANGE_WORDS, *MULTIPLIERS, "times", "fold", "remaining", "rest", "other"}))
+_CHANGE_WORD = re.compile(alternation(_CHANGE_WORDS))
+_MULTIPLY_WORD = re.compile(alternation({*MULTIPLIERS, "times", "fold"}))
 _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
 
@@ -1215,57 +1386,168 @@ _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 _ONE_FIGURE_WORDS = re.compile(r"\sin\s|\sout\sof\s|" + alternation(_FRACTION_LAST_WORDS))
 
 
-def _may_hold_one(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+def _may_hold_one(text: str, figures: Sequence[Figure]) -> bool:
     """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
-    figure, not a range, needs " in ", " out of " or a fraction's last word."""
+    figure, not a range, needs " in ", " out of " or a fraction's last word (``text`` is the
+    sentence as :func:`_sentence_text` gives it)."""
     if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
         return True
-    return _ONE_FIGURE_WORDS.search(prose[sentence.start : sentence.end].lower()) is not None
+    return _ONE_FIGURE_WORDS.search(text) is not None
 
 
-def _may_hold_arithmetic(prose: str, sentence: Span, inside: Sequence[Figure]) -> bool:
+def _may_hold_arithmetic(text: str, inside: Sequence[Figure]) -> bool:
     """Whether a clause of the sentence can match any pattern, before its clauses are built.
 
-    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence's figures
-    ``inside`` it, ranges split in two (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any "⟨" of the text), and
-    only the words of its sentence. A clause of one token can match only the ratio and fraction
-    shares, which need " in ", " out of " or a fraction's last word; two tokens and no percent
-    leave changes, multiples and remainders, which need a word of theirs; every share, and
+    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence as
+    :func:`_sentence_text` gives it and its figures ``inside`` it, ranges split in two
+    (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any
+    "⟨" of the text), and only the words of its sentence. A clause of one token can match only
+    the ratio and fraction shares, which need " in ", " out of " or a fraction's last word; two
+    tokens and no percent leave the bare changes, which need a change word and "from", and the
+    multiples, which need a word of theirs (a remainder's parts are percents); every share, and
     every change with a stated size, needs a percent or points figure; three tokens can be a sum.
+    Each word is looked for as text anywhere in the sentence, which any word of a clause is.
     """
-    low = prose[sentence.start : sentence.end].lower()
-    tokens = len(inside) + low.count("⟨")  # the most tokens a clause of the sentence can hold
+    tokens = len(inside) + text.count("⟨")  # the most tokens a clause of the sentence can hold
     if tokens >= 3:
         return True
-    percent = any(_is_percent(f) or _is_points(f) for f in inside)
-    if tokens == 2 and (percent or _PAIR_WORD.search(low)):
+    percent = any(map(_percent_or_points, inside))
+    if tokens == 2 and (
+        percent
+        or "⟨" in text  # a token of the text itself names no figure: let the patterns see it
+        or "from" in text
+        and _CHANGE_WORD.search(text) is not None
+        or _MULTIPLY_WORD.search(text) is not None
+    ):
         return True
     if tokens >= 1 and percent:
-        text = _SPACE.sub(" ", low)
         return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
     return False
 
 
+def _by_sentence(ctx: CheckContext) -> Iterator[tuple[Span, list[Figure]]]:
+    """Each sentence that holds a figure's start, in order, with those figures in order of start.
+
+    One sort per document; a figure's sentence is looked up only when it starts past the
+    sentence of the figure before it.
+    """
+    frame = ctx.extraction.frame
+    sentences = frame.sentences
+    index, following = -1, -1
+    figures: list[Figure] = []
+    for fig in sorted(ctx.figures, key=_START):
+        if fig.start >= following or index < 0:
+            found = frame.sentence_index(fig.start)
+            if found != index:
+                if figures:
+                    yield sentences[index], figures
+                index, figures = found, []
+            following = sentences[index + 1].start if index + 1 < len(sentences) else math.inf
+        figures.append(fig)
+    if figures:
+        yield sentences[index], figures
+
+
+def _one_plain_figure(prose: str, sentence: Span, figures: Sequence[Figure]) -> bool:
+    """Whether the sentence holds one figure, neither a range nor a percent or points, and no "⟨":
+    its clauses hold one token and no percent, which no pattern can use (see
+    :func:`_may_hold_arithmetic`), so it is turned away before it is lower-cased."""
+    if len(figures) != 1:
+        return False
+    fig = figures[0]
+    return (
+        (fig.low is None or fig.high is None)
+        and not _percent_or_points(fig)
+        and prose.find("⟨", sentence.start, sentence.end) < 0
+    )
+
+
 def run(ctx: CheckContext) -> Iterable[Finding]:
     """Redo the arithmetic of every clause; one finding per rule and span at most."""
-    frame = ctx.extraction.frame
-    by_sentence: dict[int, list[Figure]] = {}
-    for fig in ctx.figures:  # one pass: each sentence reads only its own figures
-        by_sentence.setdefault(frame.sentence_index(fig.start), []).append(fig)
+    prose = ctx.prose
     seen: set[tuple[str, int, int]] = set()
-    for index, figures in sorted(by_sentence.items()):
-        sentence = frame.sentences[index]
-        if not _may_hold_one(ctx.prose, sentence, figures):
-            continue  # asked before the ranges are split: most sentences stop here
-        inside = _inside(ctx.prose, sentence, figures)
-        if not _may_hold_arithmetic(ctx.prose, sentence, inside):
+    for sentence, figures in _by_sentence(ctx):
+        if _one_plain_figure(prose, sentence, figures):
+            continue  # most sentences stop here, or at the next gate
+        text = _sentence_text(prose, sentence)
+        if not _may_hold_one(text, figures):
+            continue  # asked before the ranges are split
+        inside = endpoints(prose, _within(sentence, figures))
+        if not _may_hold_arithmetic(text, inside):
             continue
-        for clause in _clauses(ctx.prose, sentence, inside):
-            for finding in (*_changes(ctx, clause), *_shares(ctx, clause), *_multiples(ctx, clause), *_sums(ctx, clause)):
-                key = (finding.rule, finding.start, finding.end)
-                if key not in seen:
-                    seen.add(key)
-                    yield finding
+        whole = _template(prose, sentence, inside, text)
+        families = _families(whole)
+        if not families:
+            continue  # no clause of it can find anything: not cut into clauses
+        for clause in _split(whole):
+            # A sentence of one clause (most) is its whole template: its families are known.
+            for family in families if clause is whole else _families(clause):
+                for finding in family(ctx, clause):
+                    key = (finding.rule, finding.start, finding.end)
+                    if key not in seen:
+                        seen.add(key)
+                        yield finding
+
+
+def _families(clause: Clause) -> list[Callable[[CheckContext, Clause], Iterator[Finding]]]:
+    """The families of patterns to call on the clause, in order: each only when one of its
+    patterns would be searched (the same gates stand inside, per pattern), as calling it costs
+    more than the gate."""
+    found: list[Callable[[CheckContext, Clause], Iterator[Finding]]] = []
+    if _may_changes(clause):
+        found.append(_changes)
+    if _may_shares(clause):
+        found.append(_shares)
+    if _may_multiples(clause):
+        found.append(_multiples)
+    if _may_sums(clause):
+        found.append(_sums)
+    return found
+
+
+# Whether a family searches any of its patterns in the clause: the union of the gates each
+# family puts on its patterns. They read only the clause's tokens, words and text, and a
+# sentence's whole template has at least those of each of its clauses, so asked of it they tell
+# whether any clause of the sentence can find anything (see run).
+
+
+def _may_changes(clause: Clause) -> bool:
+    if clause.tokens < _BARE_CHANGES_NEED or not _may_change(clause):
+        return False
+    words = clause.words
+    return any(need <= words for need in _BARE_CHANGES_WORDS) or (
+        clause.percent and clause.tokens >= _CHANGES_NEED and any(need <= words for need in _CHANGES_WORDS)
+    )
+
+
+def _may_shares(clause: Clause) -> bool:
+    tokens = clause.tokens
+    return clause.percent and (
+        tokens >= _SHARES_NEED
+        and "of" in clause.words
+        or tokens >= _RATIO_SHARES_NEED
+        and _may_ratio(clause)
+        or tokens >= _FRACTION_SHARES_NEED
+        and _may_fraction(clause)
+        or tokens >= _PAIRED_SHARES_NEED
+        and _may_pair(clause)
+    )
+
+
+def _may_multiples(clause: Clause) -> bool:
+    return clause.tokens >= _MULTIPLES_NEED and _may_multiply(clause)
+
+
+def _may_sums(clause: Clause) -> bool:
+    tokens = clause.tokens
+    return (
+        tokens >= _SUMS_NEED
+        and (_may_announce(clause) or _may_total(clause))
+        or tokens >= _OF_THE_NEED
+        and "of" in clause.words
+        or tokens >= _PERCENT_REMAINDER_NEED
+        and _may_remain(clause)
+    )
 
 
 __all__ = ["CLAUSE_BREAK", "RULES", "clauses", "precision", "restyle", "run", "stated_range", "uncertainty"]

@@ -62,6 +62,9 @@ _TEMPORAL_WORDS = (
     "left", "leaving", "Brexit", "withdraw", "withdrew", "withdrawal", "will have", "would have", "had",
 )
 _TEMPORAL = re.compile(r"\b(?:" + alternation(_TEMPORAL_WORDS) + r")\b", re.IGNORECASE)
+#: The same words in lower case, for an ASCII sentence lower-cased: there IGNORECASE matches an
+#: ASCII letter only as its two cases, and the case-blind scan costs half as much again.
+_TEMPORAL_LOWER = re.compile(r"\b(?:" + alternation(w.lower() for w in _TEMPORAL_WORDS) + r")\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PARTIAL = re.compile(
     r"(?i:including|includes|include|such as|like|notably|among them|among|led by|mainly|mostly|chiefly|"
@@ -85,17 +88,74 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     names = _name_index(tuple(ctx.packs))
     prose = ctx.prose
     reported: set[tuple[int, int]] = set()
-    for group in groups:
-        for alias in group.aliases:
-            if _first_word(alias) not in prose:
-                continue  # a case-sensitive match needs its first word verbatim: skip the regex scan
-            for start, end in find_phrase(prose, alias, case=True, suffix=False):
-                sentence = ctx.sentence(start)
-                for finding in _check_mention(ctx, prose, group, names, sentence, start, end):
-                    key = (finding.start, finding.end)
-                    if key not in reported:
-                        reported.add(key)
-                        yield finding
+    index = _alias_index(tuple(ctx.packs))
+    present = index.firsts.present(prose)  # one scan for the first word of every alias
+    for group, alias, first in index.aliases:
+        if first not in present:
+            continue  # a case-sensitive match needs its first word verbatim: skip the regex scan
+        for start, end in find_phrase(prose, alias, case=True, suffix=False):
+            sentence = ctx.sentence(start)
+            for finding in _check_mention(ctx, prose, group, names, sentence, start, end):
+                key = (finding.start, finding.end)
+                if key not in reported:
+                    reported.add(key)
+                    yield finding
+
+
+class _Words:
+    """A vocabulary, and which of its words a text holds as substrings, found in one scan.
+
+    A trie of the words, longest first, finds at each position it tries the longest word
+    there, and every word that is a prefix of it stands there too. The scan does not try the
+    positions inside a word it found, so a word that can begin inside a word found (a suffix of
+    that word is a prefix of it, or it stands inside that word) is searched for alone, as is a
+    blank word, always.
+    """
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        vocabulary = set(vocabulary)
+        words = sorted(w for w in vocabulary if w.strip())
+        self._scan = re.compile(alternation(words)) if words else None
+        self._prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
+        self._blank = frozenset(w for w in vocabulary if not w.strip())
+        # The words that can begin inside some word: one of their prefixes is a suffix of it, or
+        # they are a prefix of one of its suffixes (they stand inside it). Few: each is then
+        # paired with the words it can begin inside.
+        suffixes = {u[k:] for u in words for k in range(1, len(u))}
+        inside = {x[:j] for x in suffixes for j in range(1, len(x) + 1)}
+        hidden = [w for w in words if w in inside or any(w[:i] in suffixes for i in range(1, len(w) + 1))]
+        #: The words that can begin inside each word.
+        self._hidden_by = {u: frozenset(w for w in hidden if _begins_inside(w, u)) for u in words}
+
+    def present(self, text: str) -> set[str]:
+        """``{w for w in vocabulary if w in text}``."""
+        found: set[str] = {w for w in self._blank if w in text}
+        for word in set(self._scan.findall(text)) if self._scan else ():
+            found |= self._prefixes[word]
+            found.update(w for w in self._hidden_by[word] if w not in found and w in text)
+        return found
+
+
+def _begins_inside(w: str, u: str) -> bool:
+    """Whether an occurrence of ``w`` can begin inside one of ``u`` (not at its start)."""
+    return any(w.startswith(u[k:]) or u[k:].startswith(w) for k in range(1, len(u)))
+
+
+class _AliasIndex:
+    """The aliases of a set of packs, with their first words (see :class:`_Words`)."""
+
+    def __init__(self, packs: tuple[Pack, ...]) -> None:
+        #: Every (group, alias, the alias's first word), in pack order.
+        self.aliases = tuple(
+            (group, alias, _first_word(alias)) for pack in packs for group in pack.groups for alias in group.aliases
+        )
+        self.firsts = _Words(first for _, _, first in self.aliases)
+
+
+@lru_cache(maxsize=16)
+def _alias_index(packs: tuple[Pack, ...]) -> _AliasIndex:
+    """The alias index of ``packs``, built once per set of packs, not once per article."""
+    return _AliasIndex(packs)
 
 
 def _check_mention(
@@ -191,54 +251,70 @@ _VERBAL_COUNT = re.compile(  # NATO, which has 30 members / the EU has 27 member
 _ALL_COUNT = re.compile(r"\b(?P<all>(?i:all|the))\s+" + _N + r"\s+")  # the 30 members of NATO: its "all 30 "
 
 
+# The noun patterns of _stated_size for a group's nouns, compiled once per noun list (a pack's
+# vocabulary) instead of for every mention, and only when a count before them has matched: most
+# documents need none, and compiling them is most of what a first document costs.
+
+
+def _nouns(nouns: tuple[str, ...]) -> str:
+    return "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+
+
 @lru_cache(maxsize=64)
-def _size_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The noun patterns of ``_stated_size`` for a group's nouns, compiled once per noun list
-    (a pack's vocabulary) instead of being rebuilt for every mention."""
-    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    # the 30 NATO members: the noun after the name (and after a count, see _POSSESSIVE_COUNT)
-    noun_after = re.compile(r"\s+(?P<noun>" + alternatives + r")\b")
-    # the 30 members of NATO / all 27 members of the EU, after _ALL_COUNT
-    noun_of = re.compile(r"(?P<noun>" + alternatives + r")\s+of\s+(?:the\s+)?$")
-    return noun_after, noun_of
+def _noun_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The 30 NATO members: the noun after the name (and after a count, see _POSSESSIVE_COUNT)."""
+    # Bound to the name it is matched by (never searched): the robustness tests read its use so.
+    noun_after = re.compile(r"\s+(?P<noun>" + _nouns(nouns) + r")\b")
+    return noun_after
 
 
-def _count_noun(count: re.Pattern[str], noun_after: re.Pattern[str], text: str) -> tuple[int, str, int] | None:
-    """Where a count that ``count`` matches at the start of ``text`` and the noun after it stand:
-    (count start, count text, noun end). Only one count can be followed by a space (digits and
-    number words cannot stop early before one), so the split matches as the joined pattern did."""
+@lru_cache(maxsize=64)
+def _noun_of(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The 30 members of NATO / all 27 members of the EU, after _ALL_COUNT."""
+    noun_of = re.compile(r"(?P<noun>" + _nouns(nouns) + r")\s+of\s+(?:the\s+)?$")  # as noun_after
+    return noun_of
+
+
+def _count_noun(count: re.Pattern[str], nouns: tuple[str, ...], text: str) -> tuple[int, str, int] | None:
+    """Where a count that ``count`` matches at the start of ``text`` and one of ``nouns`` after it
+    stand: (count start, count text, noun end). Only one count can be followed by a space (digits
+    and number words cannot stop early before one), so the split matches as the joined pattern did."""
     m = count.match(text)
     if m is None:
         return None
+    noun_after = _noun_after(nouns)
     tail = noun_after.match(text, m.end())
     return None if tail is None else (m.start("n"), m.group("n"), tail.end("noun"))
 
 
-def _members_of(noun_of: re.Pattern[str], text: str) -> tuple[int, str, int, str] | None:
+def _members_of(nouns: tuple[str, ...], text: str) -> tuple[int, str, int, str] | None:
     """The leftmost "all|the <count> <noun> of (the)" ending ``text``: (count start, count text,
     noun end, "all" or "the"). ``_ALL_COUNT``'s matches cannot overlap (none starts inside
     another), so trying each in turn finds every start the joined pattern's search could use."""
     for m in _ALL_COUNT.finditer(text):
+        noun_of = _noun_of(nouns)
         tail = noun_of.match(text, m.end())
         if tail is not None:
             return m.start("n"), m.group("n"), tail.end("noun"), m.group("all")
     return None
 
 
-#: A size written before the name: "the 30-member NATO", "all 27 EU countries".
-_SIZED_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>member|nation|country|state|strong)\s+(?:[a-z]+\s+)?$")
+#: A size written before the name: "the 30-member NATO", "all 27 EU countries". Every match
+#: holds one of _SIZE_KINDS as written, so a window without one is not searched (the pattern
+#: tries each of its positions).
+_SIZE_KINDS = ("member", "nation", "country", "state", "strong")
+_SIZED_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))?\s*" + _N + r"[- ](?P<kind>" + "|".join(_SIZE_KINDS) + r")\s+(?:[a-z]+\s+)?$")
 #: A count right before the name: "all 30 NATO allies", "the five Nordic countries".
 _COUNT_BEFORE = re.compile(r"\b(?P<all>(?i:all|the|its|their))\s+" + _N + r"\s+$")
 
 
 def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int) -> tuple[int, Span, bool] | None:
     """A size stated for the group around its mention: (count, span, whether it claims the whole)."""
-    noun_after, noun_of = _size_patterns(group.nouns)
     after = prose[end : sentence.end]
     before_start = max(sentence.start, start - 40)
     before = prose[before_start:start]
     for count in (_POSSESSIVE_COUNT, _VERBAL_COUNT):
-        found = _count_noun(count, noun_after, after)
+        found = _count_noun(count, group.nouns, after)
         if found:
             n_start, n_text, noun_end = found
             span = Span(end + n_start, end + noun_end, after[n_start:noun_end])
@@ -246,12 +322,13 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             # count a part; only a count the clause ends on claims the whole group.
             return _number(n_text), span, bool(_CLAIM_END.match(prose, span.end, sentence.end))
     # the 30-member NATO / the 27-nation EU / all 27 EU countries / the 30 NATO allies
-    m = _SIZED_BEFORE.search(before)
+    m = _SIZED_BEFORE.search(before) if any(kind in before for kind in _SIZE_KINDS) else None
     if m:
         span_start, span_end = before_start + m.start("n"), before_start + m.end("kind")
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
     m = _COUNT_BEFORE.search(before)
     if m:
+        noun_after = _noun_after(group.nouns)
         tail = noun_after.match(after)
         named = any(has_phrase(prose[start:end], n) for n in group.nouns)
         if tail or named:
@@ -262,7 +339,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             strong = (m.group("all").lower() == "all" or (named and not tail)) and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
-    found = _members_of(noun_of, before)
+    found = _members_of(group.nouns, before)
     if found:
         n_start, n_text, noun_end, claim = found
         span = Span(before_start + n_start, before_start + noun_end, before[n_start:noun_end])
@@ -276,10 +353,29 @@ def _restricted(prose: str, pos: int, limit: int) -> bool:
 
 
 def _changing(sentence: str, ctx: CheckContext) -> bool:
-    if _TEMPORAL.search(sentence):
+    """Whether the sentence dates a size or tells of a change of membership (read once per
+    sentence of the document: a sentence often names a group twice)."""
+    key = (_changing, sentence)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _read_changing(sentence, ctx.published.year if ctx.published else None)
+    return found  # type: ignore[return-value]
+
+
+def _read_changing(sentence: str, year: int | None) -> bool:
+    if _dated(sentence):
         return True
-    year = ctx.published.year if ctx.published else None
+    # Every year _YEAR reads begins "18", "19" or "20": most sentences hold none, and no scan.
+    if "18" not in sentence and "19" not in sentence and "20" not in sentence:
+        return False
     return any(int(y) != year for y in _YEAR.findall(sentence))
+
+
+def _dated(sentence: str) -> bool:
+    """Whether the sentence holds one of the words that date a group's size (``_TEMPORAL``)."""
+    if sentence.isascii():
+        return _TEMPORAL_LOWER.search(sentence.lower()) is not None
+    return _TEMPORAL.search(sentence) is not None
 
 
 def _number(text: str) -> int:

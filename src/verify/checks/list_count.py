@@ -90,6 +90,9 @@ _OPENERS = frozenset(
 #: A whole word run that is an opener, under _COUNT's own case folding, digits and \b: every
 #: position a _COUNT match can begin at is the start of one of its matches (see _counts).
 _OPENER = re.compile(r"\b(?:(?i:" + alternation(w for w in _OPENERS if w.isalpha()) + r")|[2-9]|1\d|20)\b")
+#: The same, case-sensitive, for ASCII text lower-cased: there IGNORECASE matches a letter only
+#: as its two cases, and the case-blind scan costs more than half as much again.
+_OPENER_LOWER = re.compile(r"\b(?:" + alternation(w for w in _OPENERS if w.isalpha()) + r"|[2-9]|1\d|20)\b")
 _SUBSET_BEFORE = re.compile(
     r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|each|any|"
     r"several|both|either|neither|few|half|majority|rest)\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?\s*)$"
@@ -166,9 +169,24 @@ def read_list(prose: str, start: int, limit: int, *, names: bool) -> EnumeratedL
     return EnumeratedList(tuple(items), Span(first.start, last.end, prose[first.start : last.end]), partial)
 
 
+#: What closes every list: "and" or "or" after a comma or whitespace, before whitespace (see
+#: _SEP and read_list). A sentence without one holds no list, so its counts are not looked for.
+#: The word leads each pattern, which makes its search a fast scan for a literal; the lookbehind
+#: may read the character before the sentence, which only lets more sentences through.
+_CLOSING_AND = re.compile(r"and(?<=[\s,]and)\s")
+_CLOSING_OR = re.compile(r"or(?<=[\s,]or)\s")
+
+
+def _may_list(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` may hold a list: it holds what closes one."""
+    return _CLOSING_AND.search(prose, start, end) is not None or _CLOSING_OR.search(prose, start, end) is not None
+
+
 def run(ctx: CheckContext) -> Iterable[Finding]:
     prose = ctx.prose
     for sentence in ctx.extraction.frame.sentences:
+        if not _may_list(prose, sentence.start, sentence.end):
+            continue
         for m in _counts(prose, sentence.start, sentence.end):
             finding = _check(ctx, prose, sentence, m)
             if finding is not None:
@@ -181,13 +199,21 @@ def _counts(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
     A match begins at the start of a word run that is a hedge's first word or a number, so
     ``_OPENER`` finds those (a trie: one branch per first letter) and ``_COUNT`` is tried only
     there: the regex alone would try every position with its optional hedge, the costliest part
-    of the check, and a walk over every word in Python costs more than the scan.
+    of the check, and a walk over every word in Python costs more than the scan. ASCII text is
+    scanned lower-cased (``_OPENER_LOWER``), from the character before ``start``, which ``\b``
+    reads.
     """
+    before = max(start - 1, 0)
+    text = prose[before:end]
+    if text.isascii():
+        openers = (before + o.start() for o in _OPENER_LOWER.finditer(text.lower(), start - before))
+    else:
+        openers = (o.start() for o in _OPENER.finditer(prose, start, end))
     pos = start
-    for opener in _OPENER.finditer(prose, start, end):
-        if opener.start() < pos:
+    for at in openers:
+        if at < pos:
             continue
-        m = _COUNT.match(prose, opener.start(), end)
+        m = _COUNT.match(prose, at, end)
         if m:
             yield m
             pos = m.end()
@@ -201,11 +227,6 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
     stated = NUMBER_WORDS.get(n_text) or int(n_text)
     if stated == 2 and n_text == "both":
         return None
-    if _SUBSET_BEFORE.search(prose, max(sentence.start, m.start() - 40), m.start()):
-        return None
-    phrase = prose[m.start("n") : m.end("noun")]
-    if any(has_phrase(phrase, alias, case=True, suffix=False) for pack in ctx.packs for g in pack.groups for alias in g.aliases):
-        return None  # a named group ("the five Nordic countries: …") is group-size's to check
     sep = m.group("sep").strip()
     after = m.end()
     if _PARTIAL_AFTER_SEP.match(prose, after, sentence.end):
@@ -239,6 +260,13 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
         wrong = count != stated
     if not wrong:
         return None
+    # Asked last, of the few counts that disagree with their list: the subset pattern is
+    # searched for over the words before the count, and each alias is a pattern.
+    if _SUBSET_BEFORE.search(prose, max(sentence.start, m.start() - 40), m.start()):
+        return None
+    phrase = prose[m.start("n") : m.end("noun")]
+    if any(has_phrase(phrase, alias, case=True, suffix=False) for pack in ctx.packs for g in pack.groups for alias in g.aliases):
+        return None  # a named group ("the five Nordic countries: …") is group-size's to check
     where = Span(m.start("n"), m.end("noun"), prose[m.start("n") : m.end("noun")])
     message = (
         f"{where.text!r} announces {stated} but the list names {count}: "
