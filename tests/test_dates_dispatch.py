@@ -4,6 +4,7 @@ finds."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from verify.document import Document
 from verify.extract import dates as D
+from verify.extract import datetables as T
 from verify.extract.text import frame
 from verify.model import Span
 
@@ -88,17 +90,45 @@ def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
 
 
+def _every_cue_tenses(prose: str, cands: list, sentences: list[Span]) -> list[tuple[str | None, str | None]]:
+    """The tenses read the plain way: every cue of the whole text, then for each mention the
+    nearest cue before it in its sentence (past a future auxiliary), else the first after it."""
+    starts = [c.start for c in cands]
+    cues = []
+    for m in D._cue_matches(prose, D._folded(prose)):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if (k < 0 or cands[k].end <= m.start()) and (cue := D._cue(prose, m)) is not None:
+            cues.append(cue)
+    cue_starts = [cue[0] for cue in cues]
+    out: list[tuple[str | None, str | None]] = []
+    for c, sentence in zip(cands, sentences):
+        i = bisect.bisect_left(cue_starts, c.start) - 1
+        while i >= 0 and cues[i][1] > c.start:
+            i -= 1
+        if i >= 0 and cues[i][0] >= sentence.start:
+            cue, prev = cues[i], cues[i - 1] if i > 0 else None
+            if cue[2] != "future" and prev and prev[2] == "future" and prev[0] >= sentence.start and cue[0] - prev[1] <= 12:
+                out.append((prev[2], f"{prev[3]} … {cue[3]}"))
+            else:
+                out.append((cue[2], cue[3]))
+            continue
+        j = bisect.bisect_left(cue_starts, c.end)
+        if j < len(cues) and cues[j][0] < sentence.end:
+            opening = len(re.findall(r"[\w'’-]+", prose[sentence.start : c.start])) <= 2
+            out.append((None, None) if cues[j][3] in T.REPORTING and not opening else cues[j][2:])
+        else:
+            out.append((None, None))
+    return out
+
+
 @pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
-def test_tenses_from_date_sentences_only_are_the_tenses_from_all_cues(prose: str) -> None:
-    """Reading cues only in the sentences that hold a date gives every mention the same tense."""
+def test_tenses_read_up_to_each_mention_are_the_tenses_from_all_cues(prose: str) -> None:
+    """Reading a sentence's cues only up to its last mention, and after a mention only up to
+    the first cue, gives every mention the tense that reading every cue of the text gives."""
     sentences = frame(prose)
     cands = D._candidates(prose)
     own = [sentences.sentence_at(c.start) for c in cands]
-    fast = D._Tenses(prose, cands, own)
-    every = D._Tenses(prose, cands, [Span(0, len(prose), prose)] * len(cands))
-    assert [fast.at(c.start, c.end, s) for c, s in zip(cands, own)] == [
-        every.at(c.start, c.end, s) for c, s in zip(cands, own)
-    ]
+    assert D._tenses(prose, D._folded(prose), cands, own) == _every_cue_tenses(prose, cands, own)
 
 
 @pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())

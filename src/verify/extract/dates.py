@@ -58,7 +58,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -764,8 +764,9 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, re.IGNORECASE)
 
 
-def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
-    """The tense cues that start in ``start``..``stop``, tried only where one can start.
+def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
+    """The tense cues that start in ``start``..``stop``, in order, tried only where one can start
+    (found as they are asked for: a reader that needs the first stops the scan there).
 
     ``low`` is ``_folded(prose)``; the matches are of ``low`` (of ``prose`` when it is None).
 
@@ -784,74 +785,79 @@ def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None =
         scan, cues = _any_case(_CUE_START).finditer(prose, start, end), _any_case(_CUES).match
     else:
         scan, cues = _CUE_START.finditer(low, start, end), _CUES.match
-    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(low, at))]
+    return (m for hit in scan if (at := hit.start()) < stop and (m := cues(low, at)))
 
 
-def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
-    """Where the cues :meth:`_Tenses.at` can use lie: each mention's sentence, joined in order.
+def _cue(prose: str, m: re.Match[str]) -> tuple[int, int, str, str] | None:
+    """A tense cue as (start, end, tense, words in lower case), or None for an "-ed" word that
+    is no verb ("United", "limited")."""
+    at = m.start()
+    kind = m.lastgroup or ""
+    word = m.group()  # (in lower case when the prose could be folded)
+    if kind == "past" and m.group("past").lower().endswith("ed"):
+        if prose[at].isupper() or word.lower() in T.NOT_PAST:
+            return None
+    word = word.lower()
+    if not word.isalpha():
+        word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
+    return at, m.end(), kind, word
 
-    A mention's tense comes from a cue in its own sentence (before the mention, else after it),
-    so the cues of sentences without a date are never read, and not looked for.
+
+def _tenses(
+    prose: str, low: str | None, mentions: list[_Cand], sentences: list[Span]
+) -> list[tuple[str | None, str | None]]:
+    """The tense of each mention's clause and the cue that sets it, or (None, None).
+
+    The cue is the nearest before the mention in its sentence, else the first after it. Only
+    what that needs is read: a sentence's cues up to its last mention, in one scan shared by its
+    mentions, and after a mention (only when none stands before it) up to the first cue. A
+    date's own words ("next week") are no cue of its clause.
     """
-    stretches: list[tuple[int, int]] = []
-    for c, sentence in zip(mentions, sentences):
-        lo, hi = sentence.start, max(sentence.end, c.start)
-        if stretches and lo <= stretches[-1][1]:
-            lo = min(lo, stretches[-1][0])
-            stretches[-1] = (lo, max(hi, stretches[-1][1]))
-        else:
-            stretches.append((lo, hi))
-    return stretches
+    starts = [c.start for c in mentions]  # (a cue that starts inside a mention is the mention's)
 
-
-class _Tenses:
-    """The tense cues of the prose, found once and looked up by position."""
-
-    def __init__(self, prose: str, mentions: list[_Cand], sentences: list[Span]) -> None:
-        self.cues: list[tuple[int, int, str, str]] = []
-        starts = [c.start for c in mentions]
-        low = _folded(prose)
-        found = [m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, low, lo, hi)]
+    def outside(found: list[re.Match[str]]) -> Iterable[tuple[int, int, str, str]]:
         for m in found:
             at = m.start()
             k = bisect.bisect_right(starts, at) - 1
             if k >= 0 and mentions[k].end > at:
-                continue  # a date's own words ("next week") do not set its clause's tense
-            kind = m.lastgroup or ""
-            word = m.group()  # (in lower case when the prose could be folded)
-            if kind == "past" and m.group("past").lower().endswith("ed"):
-                if prose[at].isupper() or word.lower() in T.NOT_PAST:
-                    continue
-            word = word.lower()
-            if not word.isalpha():
-                word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
-            self.cues.append((at, m.end(), kind, word))
-        self.starts = [c[0] for c in self.cues]
-        self.prose = prose
+                continue
+            cue = _cue(prose, m)
+            if cue is not None:
+                yield cue
 
-    def at(self, start: int, end: int, sentence: Span) -> tuple[str | None, str | None]:
-        """The tense of the clause around ``start``..``end``: the nearest cue before it, else after."""
-        i = bisect.bisect_left(self.starts, start) - 1
-        while i >= 0 and self.cues[i][1] > start:
-            i -= 1  # a cue inside the mention ("next week") is not the clause's
-        if i >= 0 and self.cues[i][0] >= sentence.start:
-            cue = self.cues[i]
+    out: list[tuple[str | None, str | None]] = []
+    sentence_start = -1
+    cues: list[tuple[int, int, str, str]] = []  # the cues of the sentence before its last mention
+    for index, (c, sentence) in enumerate(zip(mentions, sentences)):
+        start = c.start
+        if sentence.start != sentence_start:
+            sentence_start = sentence.start
+            last = index  # the sentence's last mention
+            while last + 1 < len(mentions) and sentences[last + 1].start == sentence_start:
+                last += 1
+            cues = list(outside(_cue_matches(prose, low, sentence_start, mentions[last].start)))
+        i = len(cues) - 1
+        while i >= 0 and (cues[i][0] >= start or cues[i][1] > start):
+            i -= 1  # a cue running into the mention is not the clause's
+        if i >= 0:
+            cue = cues[i]
             # "will be held", "would have met": a participle after a future auxiliary
             if cue[2] in ("past", "present") and i > 0:
-                prev = self.cues[i - 1]
-                if prev[2] == "future" and prev[0] >= sentence.start and cue[0] - prev[1] <= 12:
-                    return prev[2], f"{prev[3]} … {cue[3]}"
-            return cue[2], cue[3]
-        j = bisect.bisect_left(self.starts, end)
-        if j < len(self.cues) and self.cues[j][0] < sentence.end:
-            cue = self.cues[j]
-            # "…begins on March 14, the union said": a reporting verb after the date dates the
-            # report, not the event, unless the date opens the sentence ("On May 2 she said").
-            opening = len(_WORDS.findall(self.prose, sentence.start, start)) <= 2
-            if cue[3] in T.REPORTING and not opening:
-                return None, None
-            return cue[2], cue[3]
-        return None, None
+                prev = cues[i - 1]
+                if prev[2] == "future" and cue[0] - prev[1] <= 12:
+                    out.append((prev[2], f"{prev[3]} … {cue[3]}"))
+                    continue
+            out.append((cue[2], cue[3]))
+            continue
+        after = next(outside(_cue_matches(prose, low, c.end, sentence.end)), None)
+        if after is None:
+            out.append((None, None))
+            continue
+        # "…begins on March 14, the union said": a reporting verb after the date dates the
+        # report, not the event, unless the date opens the sentence ("On May 2 she said").
+        opening = len(_WORDS.findall(prose, sentence.start, start)) <= 2
+        out.append((None, None) if after[3] in T.REPORTING and not opening else (after[2], after[3]))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1449,76 +1455,107 @@ def _resolve_half(c: _Cand, pub: dt.date | None) -> None:
     c.granularity = "quarter" if months == 3 else "year"  # a half year: finer than a year, no name of its own
 
 
-def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
+def _resolve_year(c: _Cand, pub: dt.date | None) -> None:
+    """"2014", "early 2021"."""
+    c.granularity = "year"
+    c.earliest, c.latest = _narrow(*_year(int(c.groups["year"])), _part(c.groups))
+
+
+def _resolve_years(c: _Cand, pub: dt.date | None) -> None:
+    """"2010-2015", "2010–15"."""
     g = c.groups
-    kind = c.kind
-    if kind in ("md", "dm"):
-        _resolve_md(c, pub)
-    elif kind in ("iso", "num"):
-        _resolve_numeric(c)
-    elif kind in ("my", "m"):
-        _resolve_month(c, pub)
-    elif kind == "y":
-        c.granularity = "year"
-        c.earliest, c.latest = _narrow(*_year(int(g["year"])), _part(g))
-    elif kind == "yy":
-        y1, y2 = int(g["year"]), g["year2"]
-        y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
-        c.granularity = "year"
-        c.earliest, c.latest = dt.date(y1, 1, 1), dt.date(y2n, 12, 31)
-    elif kind == "decade":
-        c.granularity = "decade"
-        if g.get("dec4"):
-            start = int(g["dec4"])
-        else:
-            two = int(g["dec2"])
-            ref = pub.year if pub else dt.date.today().year
-            start = ref // 100 * 100 + two
-            if start > ref:
-                start -= 100
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
-    elif kind == "century":
-        c.granularity = "century"
-        n = T.ORDINALS[g["ord"].lower().replace(" ", "-")]
-        start = (n - 1) * 100 + 1
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), _part(g))
-    elif kind == "quarter":
-        c.granularity = "quarter"
-        q = int(g.get("q") or g.get("q2") or 0) or T.ORDINALS[(g.get("ord") or "first").lower()]
-        first = dt.date(int(g.get("year") or g["year2"]), 3 * q - 2, 1)
-        c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
-    elif kind == "season":
-        _resolve_season(c, pub)
-    elif kind == "holiday":
-        _resolve_holiday(c, pub)
-    elif kind == "wdday":
-        _resolve_wdday(c, pub)
-    elif kind == "calpart":
-        _resolve_calpart(c, pub)
-    elif kind == "nthwd":
-        _resolve_nthwd(c, pub)
-    elif kind == "mm":
-        _resolve_mm(c, pub)
-    elif kind == "half":
-        _resolve_half(c, pub)
-    elif kind == "ytd":
-        c.granularity, c.relative = "year", True
-        if pub is not None:
-            c.anchor = "published"
-            c.earliest, c.latest = dt.date(pub.year, 1, 1), pub
-    elif kind == "decadeword":
-        c.granularity = "decade"
+    y1, y2 = int(g["year"]), g["year2"]
+    y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    c.granularity = "year"
+    c.earliest, c.latest = dt.date(y1, 1, 1), dt.date(y2n, 12, 31)
+
+
+def _resolve_decade(c: _Cand, pub: dt.date | None) -> None:
+    """"the 1990s", "the '90s" (the last such decade up to publication)."""
+    g = c.groups
+    c.granularity = "decade"
+    if g.get("dec4"):
+        start = int(g["dec4"])
+    else:
+        two = int(g["dec2"])
         ref = pub.year if pub else dt.date.today().year
-        start = ref // 100 * 100 + T.DECADE_WORDS[g["dw"].lower()]
+        start = ref // 100 * 100 + two
         if start > ref:
             start -= 100
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
-    elif kind == "wdweek":
-        _resolve_wdweek(c, pub)
-    elif kind == "wd":
-        _resolve_weekday(c, pub)
-    else:
-        _resolve_published(c, pub)
+    c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
+
+
+def _resolve_century(c: _Cand, pub: dt.date | None) -> None:
+    """"the 21st century"."""
+    g = c.groups
+    c.granularity = "century"
+    n = T.ORDINALS[g["ord"].lower().replace(" ", "-")]
+    start = (n - 1) * 100 + 1
+    c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), _part(g))
+
+
+def _resolve_quarter(c: _Cand, pub: dt.date | None) -> None:
+    """"the third quarter of 2021", "Q3 2021"."""
+    g = c.groups
+    c.granularity = "quarter"
+    q = int(g.get("q") or g.get("q2") or 0) or T.ORDINALS[(g.get("ord") or "first").lower()]
+    first = dt.date(int(g.get("year") or g["year2"]), 3 * q - 2, 1)
+    c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
+
+
+def _resolve_ytd(c: _Cand, pub: dt.date | None) -> None:
+    """"the year to date": from January 1 to publication."""
+    c.granularity, c.relative = "year", True
+    if pub is not None:
+        c.anchor = "published"
+        c.earliest, c.latest = dt.date(pub.year, 1, 1), pub
+
+
+def _resolve_decadeword(c: _Cand, pub: dt.date | None) -> None:
+    """"the nineties" (the last such decade up to publication)."""
+    g = c.groups
+    c.granularity = "decade"
+    ref = pub.year if pub else dt.date.today().year
+    start = ref // 100 * 100 + T.DECADE_WORDS[g["dw"].lower()]
+    if start > ref:
+        start -= 100
+    c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
+
+
+def _resolve_numeric_kind(c: _Cand, pub: dt.date | None) -> None:
+    _resolve_numeric(c)
+
+
+#: How each kind not counted from another mention is resolved (looked up once, not tested in
+#: turn); a kind not listed is counted from publication (:func:`_resolve_published`).
+_RESOLVERS = {
+    "md": _resolve_md,
+    "dm": _resolve_md,
+    "iso": _resolve_numeric_kind,
+    "num": _resolve_numeric_kind,
+    "my": _resolve_month,
+    "m": _resolve_month,
+    "y": _resolve_year,
+    "yy": _resolve_years,
+    "decade": _resolve_decade,
+    "century": _resolve_century,
+    "quarter": _resolve_quarter,
+    "season": _resolve_season,
+    "holiday": _resolve_holiday,
+    "wdday": _resolve_wdday,
+    "calpart": _resolve_calpart,
+    "nthwd": _resolve_nthwd,
+    "mm": _resolve_mm,
+    "half": _resolve_half,
+    "ytd": _resolve_ytd,
+    "decadeword": _resolve_decadeword,
+    "wdweek": _resolve_wdweek,
+    "wd": _resolve_weekday,
+}
+
+
+def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
+    _RESOLVERS.get(c.kind, _resolve_published)(c, pub)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1713,11 +1750,10 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
     if not cands:
         return []
     sentences = [frame.sentence_at(c.start) for c in cands]
-    tenses = _Tenses(prose, cands, sentences)
+    tenses = _tenses(prose, _folded(prose), cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
-    for c, sentence in zip(cands, sentences):
-        c.sentence = sentence
-        tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
+    for c, sentence, (tense, cue) in zip(cands, sentences, tenses):
+        c.sentence, c.tense_cue = sentence, cue
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
