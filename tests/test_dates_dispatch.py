@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from verify._regex import alternation
 from verify.document import Document
 from verify.extract import dates as D
 from verify.extract import datetables as T
@@ -90,12 +91,19 @@ def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
 
 
+# The plain cue scan the date scan's cue starts replace: every word start where a cue word or a
+# word ending in "ed" stands, and every apostrophe of "'ll", ignoring case.
+_CUE_PLAIN = re.compile(
+    r"(?=\S)(?:(?<!\w)(?:" + alternation(D._CUE_WORDS) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
+)
+
+
 def _every_cue_tenses(prose: str, cands: list, sentences: list[Span]) -> list[tuple[str | None, str | None]]:
     """The tenses read the plain way: every cue of the whole text, then for each mention the
     nearest cue before it in its sentence (past a future auxiliary), else the first after it."""
     starts = [c.start for c in cands]
     cues = []
-    for m in D._cue_matches(prose, D._folded(prose)):
+    for m in filter(None, (D._any_case(D._CUES).match(prose, hit.start()) for hit in _CUE_PLAIN.finditer(prose))):
         k = bisect.bisect_right(starts, m.start()) - 1
         if (k < 0 or cands[k].end <= m.start()) and (cue := D._cue(prose, m)) is not None:
             cues.append(cue)
@@ -128,14 +136,16 @@ def test_tenses_read_up_to_each_mention_are_the_tenses_from_all_cues(prose: str)
     sentences = frame(prose)
     cands = D._candidates(prose)
     own = [sentences.sentence_at(c.start) for c in cands]
-    assert D._tenses(prose, D._folded(prose), cands, own) == _every_cue_tenses(prose, cands, own)
+    low = D._folded(prose)
+    assert D._tenses(prose, low, D._scan(prose, low)[1], cands, own) == _every_cue_tenses(prose, cands, own)
 
 
 @pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
-def test_cue_scan_in_lower_case_finds_what_ignoring_case_finds(prose: str) -> None:
-    """The cue scan over the prose in lower case finds the cues a case-blind scan finds."""
-    folded = [m.span() for m in D._cue_matches(prose, D._folded(prose))]
-    assert folded == [m.span() for m in D._cue_matches(prose, None)]
+def test_date_scan_finds_every_cue_start_the_plain_cue_scan_finds(prose: str) -> None:
+    """The date scan's cue starts, in lower case and ignoring case, are the plain cue scan's."""
+    plain = [m.start() for m in _CUE_PLAIN.finditer(prose)]
+    assert D._scan(prose, D._folded(prose))[1] == plain
+    assert D._scan(prose, None)[1] == plain
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")

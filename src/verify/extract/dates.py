@@ -319,8 +319,8 @@ _FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-# Clause-tense cues, tried where :data:`_CUE_START` finds one can start. Like it, they are
-# matched on the prose in lower case (:func:`_folded`): sre skips a literal branch that cannot
+# Clause-tense cues, tried where the date scan (:data:`_START`) finds one can start. Like it, they
+# are matched on the prose in lower case (:func:`_folded`): sre skips a literal branch that cannot
 # match at a glance only when case counts.
 _CUES = re.compile(
     r"\b(?:(?P<future>"
@@ -659,6 +659,27 @@ def _word_branches(suffixes: dict[str, str]) -> str:
     return "|".join(branches(tree))
 
 
+_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
+_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
+_CUE_WORDS.discard("")
+
+
+def _cue_word(word: str) -> bool:
+    """Whether a tense cue (:data:`_CUES`) can start at ``word`` (in lower case): a cue word or
+    a word ending in "ed"."""
+    return word in _CUE_WORDS or word.endswith("ed")
+
+
+#: :func:`_cue_word` as a pattern, for prose that :func:`_folded` cannot fold (matched ignoring case).
+_CUE_GATE = re.compile(r"(?<!\w)(?:" + alternation(_CUE_WORDS) + r"|\w*ed)(?!\w)")  # (word by word: linear)
+# A word that starts dates and may start a cue hits as a date word and is then read as a cue
+# too: it must hit wherever it stands (not only before certain words), and no count can be one.
+assert all(_START_WORDS[w] == r"(?!\w)" for w in _START_WORDS if _cue_word(w))
+assert not any(_cue_word(w) for w in _COUNT_ONLY)
+#: The apostrophe of "'ll", a cue inside a word ("we'll"), looked for apart from the scan.
+_LL = re.compile(r"['’](?=ll(?!\w))")
+
+
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
 #: Python step. "(?=\S)" first makes white space (masked markup is long runs of it) cost one
@@ -668,6 +689,8 @@ def _word_branches(suffixes: dict[str, str]) -> str:
 #: that at each word sre passes over the branches of other first letters at a glance instead of
 #: entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
 #: alternatives of a word list by their first letter; ignoring case it would enter each one.
+#: The same pass finds where the tense cues can start (a cue word, or a word ending in "ed" in
+#: the group "cue"), so that the cues are not looked for in a second scan of the text.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))"
     # a day before a month, a range or "of" (the "dm" pattern), not "9 people"
@@ -676,41 +699,68 @@ _START = re.compile(
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
     r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
     r"|['’](?=\d)(?P<apostrophe>)"
-    r"|" + _word_branches(_START_WORDS)
+    # (the cue words share the first-letter branches of the date words)
+    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS})
     # (the counts share one long condition, kept in one branch rather than copied to each)
-    + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r")))"
+    + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
+    # a word ending in "ed", where a tense cue can start (the whole word, then its last letters)
+    + r"|\w*+(?<=ed)(?P<cue>))"
 )
 
 
-def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
-    """Every match of every pattern, each pattern tried only where it can start."""
+def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
+    """Every match of every pattern, each pattern tried only where it can start, and every
+    place where a tense cue can start (in order), from one pass over the text.
+
+    ``low`` is ``_folded(prose)``.
+    """
     by_word = _BY_WORD
-    low = _folded(prose)
+    found: list[tuple[str, re.Match[str]]] = []
+    cues: list[int] = []
     for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
         key = hit.lastgroup
+        start = hit.start()
         if key is None:
-            key = hit.group().lower()
+            word = hit.group()
+            key = word.lower()
+            # (ignoring case, "ıs" reads as "is" but does not lower to it)
+            if _cue_word(key) if low is not None else _any_case(_CUE_GATE).fullmatch(word):
+                cues.append(start)
+        elif key == "cue":
+            cues.append(start)
+            continue
         elif key == "the_next":
             # (ignoring case, a word may only fold to one of the words: try all of "the"'s patterns)
             key = "the " + hit.group(key) if low is not None else "the"
-        start = hit.start()
         # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
         for kind, pattern in by_word.get(key, ()):
             m = pattern.match(prose, start)
             if m:
-                yield kind, m
+                found.append((kind, m))
+    # "'ll" (rare: looked for only when the text holds it)
+    if low is None:
+        cues = sorted(cues + [m.start() for m in _any_case(_LL).finditer(prose)])
+    elif "'ll" in low or "’ll" in low:
+        cues = sorted(cues + [m.start() for m in _LL.finditer(low)])
+    return found, cues
+
+
+def _matches(prose: str) -> list[tuple[str, re.Match[str]]]:
+    """Every match of every pattern, each pattern tried only where it can start."""
+    return _scan(prose, _folded(prose))[0]
 
 
 _ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
 _CORE_KINDS = {kind for kind, pattern in _PATTERNS if "core" in pattern.groupindex}  # (spans its "core")
 
 
-def _candidates(prose: str) -> list[_Cand]:
+def _candidates(prose: str, matches: list[tuple[str, re.Match[str]]] | None = None) -> list[_Cand]:
+    """The mentions the matches (of :func:`_matches`) make: accepted, longest leftmost first."""
     # (start, minus length, the pattern's place, the match's place, end, kind, groups): sorted as
     # tuples, longest leftmost first, ties to the pattern listed first, then to the earlier match
     found: list[tuple[int, int, int, int, int, str, dict[str, str | None]]] = []
     order = _ORDER
-    for kind, m in _matches(prose):
+    for kind, m in _matches(prose) if matches is None else matches:
         groups = m.groupdict()
         if _accept(prose, kind, m, groups):
             end = m.end()
@@ -734,19 +784,8 @@ def _candidates(prose: str) -> list[_Cand]:
 # Tense
 
 
-_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
-_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
-
-
-#: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
-#: (Like :data:`_START`, it reads the prose in lower case.)
-_CUE_START = re.compile(
-    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))"
-)
-
-
 def _folded(prose: str) -> str | None:
-    """``prose`` in lower case, for the case-sensitive scans :data:`_START` and :data:`_CUE_START`.
+    """``prose`` in lower case, for the case-sensitive scan :data:`_START` and cues :data:`_CUES`.
 
     ``str.lower`` keeps every offset and matches what IGNORECASE matches, for every character
     but three: "İ" (two characters in lower case), "ı" and "ſ" (which IGNORECASE reads as "i"
@@ -764,28 +803,18 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, re.IGNORECASE)
 
 
-def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
-    """The tense cues that start in ``start``..``stop``, in order, tried only where one can start
-    (found as they are asked for: a reader that needs the first stops the scan there).
+def _cue_matches(prose: str, low: str | None, cue_starts: list[int], start: int, stop: int) -> Iterator[re.Match[str]]:
+    """The tense cues that start in ``start``..``stop``, in order, tried only where one can
+    start (``cue_starts``, from :func:`_scan`), and found as they are asked for: a reader that
+    needs the first stops there.
 
     ``low`` is ``_folded(prose)``; the matches are of ``low`` (of ``prose`` when it is None).
-
-    ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
-    same words a scan from the beginning would; it ends at the first white space from ``stop``
-    (no cue word holds any), so it neither cuts a word nor reads on to the next cue.
     """
-    end = len(prose)
-    if stop is None:
-        stop = end
-    else:
-        space = _SPACE.search(prose, stop)
-        end = space.start() if space else end
-    if low is None:
-        low = prose
-        scan, cues = _any_case(_CUE_START).finditer(prose, start, end), _any_case(_CUES).match
-    else:
-        scan, cues = _CUE_START.finditer(low, start, end), _CUES.match
-    return (m for hit in scan if (at := hit.start()) < stop and (m := cues(low, at)))
+    text, cue = (prose, _any_case(_CUES).match) if low is None else (low, _CUES.match)
+    for at in cue_starts[bisect.bisect_left(cue_starts, start) : bisect.bisect_left(cue_starts, stop)]:
+        m = cue(text, at)
+        if m:
+            yield m
 
 
 def _cue(prose: str, m: re.Match[str]) -> tuple[int, int, str, str] | None:
@@ -804,7 +833,7 @@ def _cue(prose: str, m: re.Match[str]) -> tuple[int, int, str, str] | None:
 
 
 def _tenses(
-    prose: str, low: str | None, mentions: list[_Cand], sentences: list[Span]
+    prose: str, low: str | None, cue_starts: list[int], mentions: list[_Cand], sentences: list[Span]
 ) -> list[tuple[str | None, str | None]]:
     """The tense of each mention's clause and the cue that sets it, or (None, None).
 
@@ -835,7 +864,7 @@ def _tenses(
             last = index  # the sentence's last mention
             while last + 1 < len(mentions) and sentences[last + 1].start == sentence_start:
                 last += 1
-            cues = list(outside(_cue_matches(prose, low, sentence_start, mentions[last].start)))
+            cues = list(outside(_cue_matches(prose, low, cue_starts, sentence_start, mentions[last].start)))
         i = len(cues) - 1
         while i >= 0 and (cues[i][0] >= start or cues[i][1] > start):
             i -= 1  # a cue running into the mention is not the clause's
@@ -849,7 +878,7 @@ def _tenses(
                     continue
             out.append((cue[2], cue[3]))
             continue
-        after = next(outside(_cue_matches(prose, low, c.end, sentence.end)), None)
+        after = next(outside(_cue_matches(prose, low, cue_starts, c.end, sentence.end)), None)
         if after is None:
             out.append((None, None))
             continue
@@ -1746,11 +1775,13 @@ def _written_year(c: _Cand) -> bool:
 
 def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[DateMention]:
     """Every date mention in ``prose``, in text order, resolved against ``published``."""
-    cands = _candidates(prose)
+    low = _folded(prose)
+    matches, cue_starts = _scan(prose, low)
+    cands = _candidates(prose, matches)
     if not cands:
         return []
     sentences = [frame.sentence_at(c.start) for c in cands]
-    tenses = _tenses(prose, _folded(prose), cands, sentences)
+    tenses = _tenses(prose, low, cue_starts, cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
     for c, sentence, (tense, cue) in zip(cands, sentences, tenses):
         c.sentence, c.tense_cue = sentence, cue
