@@ -60,7 +60,6 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
 from verify._regex import alternation
@@ -337,14 +336,13 @@ _CUES = re.compile(
 # Candidates
 
 
-@attrs.define
 class _Cand:
-    """A recognised expression before resolution."""
+    """A recognised expression before resolution.
 
-    start: int
-    end: int
-    kind: str
-    groups: dict[str, str | None]
+    A plain class whose defaults are class attributes: making one sets four fields, not
+    seventeen, and most candidates change only a few of them.
+    """
+
     earliest: dt.date | None = None
     latest: dt.date | None = None
     granularity: str = "day"
@@ -359,6 +357,25 @@ class _Cand:
     # the sentence and the word before the mention (:func:`_prep_before`), read at ``start``
     sentence: Span | None = None
     before: str | None = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        groups: dict[str, str | None],
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+    ) -> None:
+        self.start, self.end, self.kind, self.groups = start, end, kind, groups
+        if earliest is not None or latest is not None:
+            self.earliest, self.latest = earliest, latest
+
+    def evolve(self, **changes: object) -> _Cand:
+        """A copy with ``changes``."""
+        new = object.__new__(_Cand)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
     @property
     def resolved_any(self) -> bool:
@@ -414,6 +431,8 @@ def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
 _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 # the kinds whose context rules in _accept read the word before the match
 _READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
+# the kinds _accept has rules for (every match of another kind is accepted without a call)
+_RULED = frozenset({"md", "dm", "my", "m", "cal", "mm", "wdday", "holiday", "y", "yy", "season", "wd", "dayword", "in", "decade"})
 
 
 def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
@@ -762,7 +781,7 @@ def _candidates(prose: str, matches: list[tuple[str, re.Match[str]]] | None = No
     order = _ORDER
     for kind, m in _matches(prose) if matches is None else matches:
         groups = m.groupdict()
-        if _accept(prose, kind, m, groups):
+        if kind not in _RULED or _accept(prose, kind, m, groups):
             end = m.end()
             mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
@@ -1711,8 +1730,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
                         start = prose.rfind(opener, 0, a.start) if opener else a.start
                         coarse = max(a.granularity, b.granularity, key=_GRAN_ORDER.index)
                         out.append(
-                            attrs.evolve(
-                                a,
+                            a.evolve(
                                 end=b.end,
                                 start=start if start >= 0 else a.start,
                                 latest=latest,
