@@ -637,6 +637,17 @@ assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"
 #: ("years ago" and "days later" without a count; "year-to-date").
 _UNIT_WORDS = _firsts(T.UNITS) | _UNIT_PLURALS
 assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later", "ytd"}
+#: Ordinal words whose only patterns go on with a period or a weekday ("first half", "third
+#: quarter", "21st century", "first of May", "first Tuesday in May"): "the first time" tries none.
+_ORDINAL_WORDS = {
+    w
+    for w in _firsts(T.ORDINALS) | _firsts(T.ORDINAL_DAYS)
+    if {kind for kind, _ in _BY_WORD[w]} <= {"century", "dm", "half", "nthwd", "quarter"} and w.isalpha()
+}
+assert "first" in _ORDINAL_WORDS and "fourth" not in _ORDINAL_WORDS  # ("the Fourth of July")
+# (a part word goes on with "-" or a space, "early 2021"; "beginning" and "middle" with "of")
+assert all({kind for kind, _ in _BY_WORD[w]} <= {"my", "m", "y", "decade", "century", "season", "calpart"}
+           for w in ("early", "mid", "late", "beginning", "middle"))  # fmt: skip
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
 #: a chance there: "the", "in", a few other prepositions and the units count only before a word
 #: that can continue a date; every other start word counts as a whole word. Each condition ends
@@ -644,12 +655,15 @@ assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later"
 _START_WORDS: dict[str, str] = {
     **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
     **dict.fromkeys(_UNIT_WORDS, r"(?=\s{1,3}(?:ago|back|later|earlier|after|before|prior)|[-\s]to[-\s])"),
-    "the": r"(?=\s{1,3}(?:\d(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
+    "the": r"(?=\s{1,3}(?:\d\d?(?!\d)(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
     **dict.fromkeys(
         ("in", "within"),
         r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
     ),
     **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
+    **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
+    **dict.fromkeys(("early", "mid", "late"), r"(?=-|\s)"),
+    **dict.fromkeys(("beginning", "middle"), r"(?=\s{1,3}of\s)"),
 }
 
 
@@ -716,7 +730,7 @@ _START = re.compile(
     r"|(?P<n_day>\d?(?!\d)\s{1,3}(?:[-–]|to|through|thru|until|till|of|" + _MON + r"))"
     r"|(?P<n_year>\d{3}(?!\d)\s)"
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
-    r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
+    r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>/(?=\d\d?/\d)|\.(?=\d\d?\.\d))))"
     r"|['’](?=\d)(?P<apostrophe>)"
     # (the cue words share the first-letter branches of the date words)
     r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS})
