@@ -22,8 +22,10 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 # The plain scan the shortcuts replace: every whole word, number and "'" before a digit.
 _TOKEN = re.compile(r"(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>\w+))")
+# Every pattern as it reads the prose itself: ignoring case where it ignores case.
+_ON_PROSE = [(kind, D._any_case(p) if p in D._CASELESS else p) for kind, p in D._PATTERNS]
 _PLAIN: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _kind, _pattern in D._PATTERNS:
+for _kind, _pattern in _ON_PROSE:
     for _word in D._STARTS[_kind]:
         _PLAIN.setdefault(_word, []).append((_kind, _pattern))
 
@@ -212,7 +214,7 @@ def test_every_match_starts_with_a_listed_first_word(prose: str) -> None:
     missed = []
     for hit in _TOKEN.finditer(prose):
         key = {"digit": "0", "apostrophe": "'"}.get(hit.lastgroup or "") or hit.group().lower()
-        for kind, pattern in D._PATTERNS:
+        for kind, pattern in _ON_PROSE:
             m = pattern.match(prose, hit.start())
             if m and m.end() > m.start() and key not in D._STARTS[kind]:
                 missed.append((kind, key, m.group()))

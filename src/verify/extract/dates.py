@@ -101,198 +101,195 @@ _PART = (
     r"|(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)?"
 )
 
-_F = re.IGNORECASE
+#: The patterns that ignore case ("December", "december", "DECEMBER"). Each is compiled to read
+#: the prose in lower case (:func:`_folded`), as :data:`_START` does, where sre passes over the
+#: branches of a word list by their first letter (ignoring case it enters each one); so their
+#: literals are written in lower case. For prose that cannot be folded, :func:`_any_case`.
+_CASELESS: set[re.Pattern[str]] = set()
+
+
+def _caseless(source: str) -> re.Pattern[str]:
+    """A pattern that ignores case (listed in :data:`_CASELESS`), compiled for folded prose."""
+    pattern = re.compile(source)
+    assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P[<=]\w+>?", "", source)), source
+    _CASELESS.add(pattern)
+    return pattern
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Thursday, Dec. 9, 2021 / December 9 / Dec. 9-10 / March first
     (
         "md",
-        re.compile(
+        _caseless(
             rf"\b{_WDPREFIX}(?P<mon>{_MON})\b(?:\.\s{{0,3}}|\s{{1,3}})(?:the\s{{1,3}})?"
-            rf"(?:(?P<day>\d{{1,2}}){_SFX}?{_DAYEND}|(?P<dayw>{_ORDW})\b){_RANGE}{_YEARSFX}",
-            _F,
+            rf"(?:(?P<day>\d{{1,2}}){_SFX}?{_DAYEND}|(?P<dayw>{_ORDW})\b){_RANGE}{_YEARSFX}"
         ),
     ),
     # Thursday 9 December 2021 / the 9th of December / the first of March
     (
         "dm",
-        re.compile(
+        _caseless(
             rf"\b{_WDPREFIX}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}?"
             rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|thru|until|till)\s{{1,3}}(?:the\s{{1,3}})?)(?P<day2>\d{{1,2}}){_SFX}?)?"
-            rf"(?:\s{{1,3}}of)?|(?P<dayw>{_ORDW})\s{{1,3}}of)\s{{1,3}}(?P<mon>{_MON})\b\.?{_YEARSFX}",
-            _F,
+            rf"(?:\s{{1,3}}of)?|(?P<dayw>{_ORDW})\s{{1,3}}of)\s{{1,3}}(?P<mon>{_MON})\b\.?{_YEARSFX}"
         ),
     ),
     # December 2021 / early December 2021 / Dec. of 2021
-    ("my", re.compile(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)", _F)),
+    ("my", _caseless(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)")),
     # June-August 1992, Nov.-Feb.
     (
         "mm",
-        re.compile(
-            rf"\b(?P<mon>{_MON})\b\.?\s{{0,2}}[-–]\s{{0,2}}(?P<mon2>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?",
-            _F,
+        _caseless(
+            rf"\b(?P<mon>{_MON})\b\.?\s{{0,2}}[-–]\s{{0,2}}(?P<mon2>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?"
         ),
     ),
     # the first half of 2021, H2 2019, the second half of next year, the first quarter of the year
     (
         "half",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s{{1,3}}(?P<unit>half|quarter)\s{{1,3}}of\s{{1,3}}"
-            rf"(?:(?P<year>{_YEAR})\b|(?P<rel>the|this|last|next)\s{{1,3}}year\b)|H(?P<h>[12])\s{{0,2}}(?P<year2>{_YEAR})\b|(?P<year3>{_YEAR})[-\s]H(?P<h2>[12])\b)",
-            _F,
+            rf"(?:(?P<year>{_YEAR})\b|(?P<rel>the|this|last|next)\s{{1,3}}year\b)|h(?P<h>[12])\s{{0,2}}(?P<year2>{_YEAR})\b|(?P<year3>{_YEAR})[-\s]h(?P<h2>[12])\b)"
         ),
     ),
     # the year to date, so far this year
-    ("ytd", re.compile(r"\b(?:year[-\s]to[-\s]date|so\s{1,3}far\s{1,3}this\s{1,3}year)\b", _F)),
+    ("ytd", _caseless(r"\b(?:year[-\s]to[-\s]date|so\s{1,3}far\s{1,3}this\s{1,3}year)\b")),
     # the nineties
-    ("decadeword", re.compile(rf"\bthe\s{{1,3}}(?P<core>(?:{_PART})?(?P<dw>{_alt(T.DECADE_WORDS)}))\b", _F)),
+    ("decadeword", _caseless(rf"\bthe\s{{1,3}}(?P<core>(?:{_PART})?(?P<dw>{_alt(T.DECADE_WORDS)}))\b")),
     # 2021-12-09
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b(?![-/]\d)")),
     # 12/9/2021, 31/12/2021, 10.31.1974
     ("num", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![/.]\d)")),
     # January (a bare month; cues checked in code)
-    ("m", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?{_PART}(?P<mon>{_MON})\b\.?(?!\s{{0,3}}\d)", _F)),
+    ("m", _caseless(rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?{_PART}(?P<mon>{_MON})\b\.?(?!\s{{0,3}}\d)")),
     # 2014, early 2021, mid-2021
     ("y", re.compile(rf"\b{_PART}(?P<year>{_YEAR})\b(?![.,]\d|\s{{0,2}}(?:%|percent|per\s{{1,3}}cent))")),
     # 2010-2015, 2010–15
     ("yy", re.compile(rf"\b(?P<year>{_YEAR})\s{{0,2}}[-–]\s{{0,2}}(?P<year2>\d{{4}}|\d{{2}})\b(?![.,]\d|[-–]\d)")),
     # the 1990s, the early 2000s, the '90s
-    ("decade", re.compile(rf"(?:\b{_PART})?(?:\b(?P<dec4>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b", _F)),
+    ("decade", _caseless(rf"(?:\b{_PART})?(?:\b(?P<dec4>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b")),
     # the 21st century, the twentieth century
-    ("century", re.compile(rf"\b{_PART}(?P<ord>{_alt(T.ORDINALS)})[-\s]century\b", _F)),
+    ("century", _caseless(rf"\b{_PART}(?P<ord>{_alt(T.ORDINALS)})[-\s]century\b")),
     # the third quarter of 2021, Q3 2021
     (
         "quarter",
-        re.compile(
-            rf"\b(?:(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|Q(?P<q>[1-4]))"
-            rf"\s{{1,3}}(?P<year>{_YEAR})|(?P<year2>{_YEAR})[-\s]?Q(?P<q2>[1-4]))\b",
-            _F,
+        _caseless(
+            rf"\b(?:(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|q(?P<q>[1-4]))"
+            rf"\s{{1,3}}(?P<year>{_YEAR})|(?P<year2>{_YEAR})[-\s]?q(?P<q2>[1-4]))\b"
         ),
     ),
     # this summer, last winter, summer 2021, the spring of 2020
     (
         "season",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<rel>this|last|next|past|coming)\s{{1,3}}|{_PART})"
-            rf"(?P<season>{_alt(T.SEASONS)})\b(?:\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?",
-            _F,
+            rf"(?P<season>{_alt(T.SEASONS)})\b(?:\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?"
         ),
     ),
     # Christmas, Thanksgiving 2013, last Easter, the Fourth of July
     (
         "holiday",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<rel>this|last|next|previous|following|coming)\s{{1,3}})?(?P<hol>{_HOL})"
-            rf"(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?(?!\w)",
-            _F,
+            rf"(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?(?!\w)"
         ),
     ),
     # Tuesday the 19th, Wed 13th
     (
         "wdday",
-        re.compile(
-            rf"\b(?P<wd>{_WD})\b\.?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}\b|(?P<dayw>{_ORDW})\b)(?!\s{{0,3}}(?:of\s{{1,3}})?(?:{_MON})\b)",
-            _F,
+        _caseless(
+            rf"\b(?P<wd>{_WD})\b\.?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}\b|(?P<dayw>{_ORDW})\b)(?!\s{{0,3}}(?:of\s{{1,3}})?(?:{_MON})\b)"
         ),
     ),
     # the end of the month, the beginning of next year
     (
         "calpart",
-        re.compile(
+        _caseless(
             r"\b(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:(?P<rel>this|last|next|past|coming|current|previous|the)\s{1,3})?"
-            r"(?P<unit>week|month|year|decade|century)\b",
-            _F,
+            r"(?P<unit>week|month|year|decade|century)\b"
         ),
     ),
     # the first Tuesday in November, the last Friday of October 2013, the second Monday of this month
     (
         "nthwd",
-        re.compile(
+        _caseless(
             rf"\b(?:the\s{{1,3}})?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s{{1,3}}(?P<wd>{_WD_FULL})\s{{1,3}}(?:of|in)\s{{1,3}}"
-            rf"(?:(?P<mon>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?|(?:(?P<rel>this|next|last|the)\s{{1,3}})month\b)",
-            _F,
+            rf"(?:(?P<mon>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?|(?:(?P<rel>this|next|last|the)\s{{1,3}})month\b)"
         ),
     ),
     # Wednesday of next week, Monday this week
     (
         "wdweek",
-        re.compile(rf"\b(?P<wd>{_WD_FULL})\s{{1,3}}(?:of\s{{1,3}})?(?P<rel>this|next|last)\s{{1,3}}week\b", _F),
+        _caseless(rf"\b(?P<wd>{_WD_FULL})\s{{1,3}}(?:of\s{{1,3}})?(?P<rel>this|next|last)\s{{1,3}}week\b"),
     ),
     # Monday, last Friday, next Tuesday, Sunday night
     (
         "wd",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?(?P<wd>{_WD_FULL})\b"
-            r"(?:\s{1,3}(?:morning|afternoon|evening|night)\b)?",
-            _F,
+            r"(?:\s{1,3}(?:morning|afternoon|evening|night)\b)?"
         ),
     ),
     # yesterday, today, tomorrow night, the day before yesterday
     (
         "dayword",
-        re.compile(rf"\b(?P<dw>{_alt(T.DAY_WORDS)})\b(?:\s{{1,3}}(?:morning|afternoon|evening|night)\b)?", _F),
+        _caseless(rf"\b(?P<dw>{_alt(T.DAY_WORDS)})\b(?:\s{{1,3}}(?:morning|afternoon|evening|night)\b)?"),
     ),
     # last week, next month, this year, the past year, earlier this year, later this month
     (
         "cal",
-        re.compile(
+        _caseless(
             r"\b(?:(?P<mod>earlier|later)\s{1,3}(?:this|in\s{1,3}the)\s{1,3}|(?P<the>the\s{1,3})?"
             r"(?P<rel>this|last|next|past|coming|current|previous|upcoming)\s{1,3})"
-            r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
-            _F,
+            r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
         ),
     ),
     # over the weekend
-    ("weekend", re.compile(r"\b(?:over|during|at|on)\s{1,3}the\s{1,3}weekend\b", _F)),
+    ("weekend", _caseless(r"\b(?:over|during|at|on)\s{1,3}the\s{1,3}weekend\b")),
     # three weeks ago, a year ago, years ago
-    ("ago", re.compile(rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}(?:ago|back)\b", _F)),
+    ("ago", _caseless(rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}(?:ago|back)\b")),
     # two days later, a year earlier, one day after, days later
     (
         "later",
-        re.compile(
+        _caseless(
             rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}"
-            r"(?P<dir>later|earlier|after|before|prior\s{1,3}to|afterwards?)\b(?!\s{1,3}than)",
-            _F,
+            r"(?P<dir>later|earlier|after|before|prior\s{1,3}to|afterwards?)\b(?!\s{1,3}than)"
         ),
     ),
     # the next day, the following week, the previous day, the same day, the day before
     (
         "then",
-        re.compile(
+        _caseless(
             r"\bthe\s{1,3}(?:(?P<rel>next|following|previous|preceding|same)\s{1,3}"
             r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
-            r"|(?P<unit2>day|week|month|year)\s{1,3}(?P<dir>before|after)(?!\s{1,3}(?:yesterday|tomorrow)))\b",
-            _F,
+            r"|(?P<unit2>day|week|month|year)\s{1,3}(?P<dir>before|after)(?!\s{1,3}(?:yesterday|tomorrow)))\b"
         ),
     ),
     # in a few days, in two weeks' time, within days, in the coming weeks, in recent days
     (
         "in",
-        re.compile(
+        _caseless(
             rf"\b(?P<prep>in|within)\s{{1,3}}(?:(?P<the>the\s{{1,3}}(?:next|coming)\s{{1,3}})|(?P<recent>recent|coming)\s{{1,3}})?"
-            rf"{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?",
-            _F,
+            rf"{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?"
         ),
     ),
     # the past three years, over the last 10 days
     (
         "window",
-        re.compile(
+        _caseless(
             rf"\b(?:(?:in|over|during|for|within)\s{{1,3}})?(?:the\s{{1,3}})?(?P<rel>past|last|next|coming|following)\s{{1,3}}"
-            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s\b",
-            _F,
+            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s\b"
         ),
     ),
     # three days from now
     (
         "fromnow",
-        re.compile(
-            rf"\b{_MORE}(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}(?:from\s{{1,3}}(?P<base>now|today|tomorrow|yesterday)|hence)\b",
-            _F,
+        _caseless(
+            rf"\b{_MORE}(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}(?:from\s{{1,3}}(?P<base>now|today|tomorrow|yesterday)|hence)\b"
         ),
     ),
 ]
 
-_PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
+_PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", re.IGNORECASE)
 _RANGE_NEXT = re.compile(r"\s{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)", re.IGNORECASE)
 # The word before a place, as the searches "([A-Za-z]{1,24})[\s,]{0,3}$" (the word before) and
 # "([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$" (the preposition before, "the" skipped) find it
@@ -414,16 +411,24 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
-    """Whether a matched month word is a month: ambiguous words and bare months need a capital.
+def _capital(prose: str, m: re.Match[str], group: str | int) -> bool:
+    """Whether ``group`` of ``m`` starts with a capital in ``prose`` (``m`` may be a match of
+    the prose in lower case, whose groups are in lower case)."""
+    start, end = m.span(group)
+    return start < end and prose[start].isupper()
+
+
+def _month_ok(mon: str, capital: bool, *, bare: bool, sure: bool = False) -> bool:
+    """Whether a matched month word is a month: ambiguous words and bare months need a capital
+    (``capital``: whether the word is written with one).
 
     ``sure`` says the context already makes it a date ("march 3rd", "the 1st of may", "may 5,
     2021"), where a lower-case "march" or "may" can only be the month.
     """
     key = mon.lower()
-    if bare and not _capitalised(mon) and (key in T.AMBIGUOUS_MONTHS or key not in T.FULL_MONTHS):
+    if bare and not capital and (key in T.AMBIGUOUS_MONTHS or key not in T.FULL_MONTHS):
         return False  # a lower-case bare month must be a full, unambiguous name ("in september")
-    if key.rstrip(".") in T.AMBIGUOUS_MONTHS and not _capitalised(mon) and not sure:
+    if key.rstrip(".") in T.AMBIGUOUS_MONTHS and not capital and not sure:
         return False
     return True
 
@@ -438,20 +443,22 @@ _RULED = frozenset({"md", "dm", "my", "m", "cal", "mm", "wdday", "holiday", "y",
 def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
     """Context rules that a regex cannot say cheaply (cue words, capitals, counts).
 
-    ``g`` is ``m.groupdict()``.
+    ``g`` is ``m.groupdict()``. ``m`` may be a match of the prose in lower case (:func:`_scan`):
+    capitals are read in ``prose``, and no other rule reads case.
     """
     before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
         # (whether the context makes it a date matters only for a lower-case month: _month_ok)
-        sure = _capitalised(g["mon"]) or bool(
+        capital = _capital(prose, m, "mon")
+        sure = capital or bool(
             g.get("year")
             or g.get("dayw")
             or _ORDINAL_NUMBER.search(text)
             or kind == "dm" and " of " in text
             or kind == "md" and not _NEXT_WORD.match(prose, m.end())
         )
-        if not _month_ok(g["mon"], bare=kind == "m", sure=sure):
+        if not _month_ok(g["mon"], capital, bare=kind == "m", sure=sure):
             return False
         if kind == "m":
             key = g["mon"].lower().rstrip(".")
@@ -460,7 +467,7 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
             possessive = prose.startswith(("'s", "’s"), m.end()) and key not in T.AMBIGUOUS_MONTHS
             if not (_part(g) or g.get("rel")) and before not in T.TIME_CUES and not possessive:
                 return False
-        if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capitalised(g["wd"]):
+        if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capital(prose, m, "wd"):
             return False
         if kind in ("md", "dm") and not g.get("year") and not g.get("wd"):
             nxt = _NEXT_WORD.match(prose, m.end())
@@ -473,13 +480,13 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
         if g.get("the") and (g.get("rel") or "").lower() == "previous":
             return False
     elif kind == "mm":
-        if not (_capitalised(g["mon"]) and _capitalised(g["mon2"])) and not g.get("year"):
+        if not (_capital(prose, m, "mon") and _capital(prose, m, "mon2")) and not g.get("year"):
             return False
     elif kind == "wdday":
-        if len(g["wd"]) <= 4 and not _capitalised(g["wd"]) and not g.get("day"):
+        if len(g["wd"]) <= 4 and not _capital(prose, m, "wd") and not g.get("day"):
             return False
     elif kind == "holiday":
-        if not _capitalised(g["hol"]) and g["hol"].lower() in T.LOWERCASE_HOLIDAY_WORDS:
+        if not _capital(prose, m, "hol") and g["hol"].lower() in T.LOWERCASE_HOLIDAY_WORDS:
             return False
     elif kind == "y":
         if not _part(g) and before not in T.TIME_CUES:
@@ -505,7 +512,7 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
     elif kind == "dayword":
         # "USA Today", "the Today programme": a capitalised day word after a capitalised word
         word = _word_before(prose, m.start())
-        if _capitalised(m.group(0)) and word and _capitalised(word):
+        if _capital(prose, m, 0) and word and _capitalised(word):
             return False
     elif kind == "in":
         if not (g.get("n") or g.get("the") or g.get("recent")):
@@ -741,13 +748,18 @@ _START = re.compile(
 )
 
 
+#: :data:`_BY_WORD` as the scan reads it: (kind, pattern, whether the pattern ignores case).
+_TRIED = {key: [(kind, p, p in _CASELESS) for kind, p in tried] for key, tried in _BY_WORD.items()}
+
+
 def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
     """Every match of every pattern, each pattern tried only where it can start, and every
     place where a tense cue can start (in order), from one pass over the text.
 
-    ``low`` is ``_folded(prose)``.
+    ``low`` is ``_folded(prose)``; a pattern that ignores case matches it, not ``prose`` (its
+    groups are in lower case).
     """
-    by_word = _BY_WORD
+    by_word = _TRIED
     found: list[tuple[str, re.Match[str]]] = []
     cues: list[int] = []
     for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
@@ -766,8 +778,14 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
             # (ignoring case, a word may only fold to one of the words: try all of "the"'s patterns)
             key = "the " + hit.group(key) if low is not None else "the"
         # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
-        for kind, pattern in by_word.get(key, ()):
-            m = pattern.match(prose, start)
+        if low is None:
+            for kind, pattern, caseless in by_word.get(key, ()):
+                m = (_any_case(pattern) if caseless else pattern).match(prose, start)
+                if m:
+                    found.append((kind, m))
+            continue
+        for kind, pattern, caseless in by_word.get(key, ()):
+            m = pattern.match(low, start) if caseless else pattern.match(prose, start)
             if m:
                 found.append((kind, m))
     # "'ll" (rare: looked for only when the text holds it)
