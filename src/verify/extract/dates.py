@@ -58,7 +58,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
@@ -854,20 +854,6 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, re.IGNORECASE)
 
 
-def _cue_matches(prose: str, low: str | None, cue_starts: list[int], start: int, stop: int) -> Iterator[re.Match[str]]:
-    """The tense cues that start in ``start``..``stop``, in order, tried only where one can
-    start (``cue_starts``, from :func:`_scan`), and found as they are asked for: a reader that
-    needs the first stops there.
-
-    ``low`` is ``_folded(prose)``; the matches are of ``low`` (of ``prose`` when it is None).
-    """
-    text, cue = (prose, _any_case(_CUES).match) if low is None else (low, _CUES.match)
-    for at in cue_starts[bisect.bisect_left(cue_starts, start) : bisect.bisect_left(cue_starts, stop)]:
-        m = cue(text, at)
-        if m:
-            yield m
-
-
 def _cue(prose: str, m: re.Match[str]) -> tuple[int, int, str, str] | None:
     """A tense cue as (start, end, tense, words in lower case), or None for an "-ed" word that
     is no verb ("United", "limited")."""
@@ -889,21 +875,27 @@ def _tenses(
     """The tense of each mention's clause and the cue that sets it, or (None, None).
 
     The cue is the nearest before the mention in its sentence, else the first after it. Only
-    what that needs is read: a sentence's cues up to its last mention, in one scan shared by its
-    mentions, and after a mention (only when none stands before it) up to the first cue. A
-    date's own words ("next week") are no cue of its clause.
+    what that needs is read, at the places where :func:`_scan` found a cue can start: a
+    sentence's cues up to its last mention, read once for all its mentions, and after a mention
+    (only when none stands before it) up to the first cue. A date's own words ("next week") are
+    no cue of its clause.
     """
     starts = [c.start for c in mentions]  # (a cue that starts inside a mention is the mention's)
+    text, cue_at = (prose, _any_case(_CUES).match) if low is None else (low, _CUES.match)
 
-    def outside(found: list[re.Match[str]]) -> Iterable[tuple[int, int, str, str]]:
-        for m in found:
-            at = m.start()
+    def read(lo: int, hi: int, first: bool = False) -> list[tuple[int, int, str, str]]:
+        """The cues that start in ``lo``..``hi`` outside the mentions (only the first: ``first``)."""
+        found = []
+        for at in cue_starts[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]:
             k = bisect.bisect_right(starts, at) - 1
             if k >= 0 and mentions[k].end > at:
                 continue
-            cue = _cue(prose, m)
-            if cue is not None:
-                yield cue
+            m = cue_at(text, at)
+            if m is not None and (cue := _cue(prose, m)) is not None:
+                found.append(cue)
+                if first:
+                    break
+        return found
 
     out: list[tuple[str | None, str | None]] = []
     sentence_start = -1
@@ -915,7 +907,7 @@ def _tenses(
             last = index  # the sentence's last mention
             while last + 1 < len(mentions) and sentences[last + 1].start == sentence_start:
                 last += 1
-            cues = list(outside(_cue_matches(prose, low, cue_starts, sentence_start, mentions[last].start)))
+            cues = read(sentence_start, mentions[last].start)
         i = len(cues) - 1
         while i >= 0 and (cues[i][0] >= start or cues[i][1] > start):
             i -= 1  # a cue running into the mention is not the clause's
@@ -929,10 +921,11 @@ def _tenses(
                     continue
             out.append((cue[2], cue[3]))
             continue
-        after = next(outside(_cue_matches(prose, low, cue_starts, c.end, sentence.end)), None)
-        if after is None:
+        found = read(c.end, sentence.end, first=True)
+        if not found:
             out.append((None, None))
             continue
+        after = found[0]
         # "…begins on March 14, the union said": a reporting verb after the date dates the
         # report, not the event, unless the date opens the sentence ("On May 2 she said").
         opening = len(_WORDS.findall(prose, sentence.start, start)) <= 2
@@ -1801,9 +1794,12 @@ def _apply_since(prose: str, c: _Cand) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def _future_in_past(cue: str | None) -> bool:
     """Whether a future cue reports the future from the past ("would", "was to", "hoped to")."""
-    return bool(cue) and any(word in T.FUTURE_IN_PAST for word in re.findall(r"[a-z]+", cue or ""))
+    return bool(cue) and any(word in T.FUTURE_IN_PAST for word in _LETTERS.findall(cue or ""))
 
 
 #: Mentions that take their year from a year written earlier in the same sentence. Only months:
