@@ -762,32 +762,44 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
     by_word = _TRIED
     found: list[tuple[str, re.Match[str]]] = []
     cues: list[int] = []
-    for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
-        key = hit.lastgroup
-        start = hit.start()
-        if key is None:
-            word = hit.group()
-            key = word.lower()
-            # (ignoring case, "ıs" reads as "is" but does not lower to it)
-            if _cue_word(key) if low is not None else _any_case(_CUE_GATE).fullmatch(word):
+    if low is None:
+        for hit in _any_case(_START).finditer(prose):
+            key = hit.lastgroup
+            start = hit.start()
+            if key is None:
+                word = hit.group()
+                key = word.lower()
+                # (ignoring case, "ıs" reads as "is" but does not lower to it)
+                if _any_case(_CUE_GATE).fullmatch(word):
+                    cues.append(start)
+            elif key == "cue":
                 cues.append(start)
-        elif key == "cue":
-            cues.append(start)
-            continue
-        elif key == "the_next":
-            # (ignoring case, a word may only fold to one of the words: try all of "the"'s patterns)
-            key = "the " + hit.group(key) if low is not None else "the"
-        # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
-        if low is None:
+                continue
+            elif key == "the_next":
+                key = "the"  # (a word may only fold to one of the words: try all of "the"'s patterns)
+            # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
             for kind, pattern, caseless in by_word.get(key, ()):
                 m = (_any_case(pattern) if caseless else pattern).match(prose, start)
                 if m:
                     found.append((kind, m))
-            continue
-        for kind, pattern, caseless in by_word.get(key, ()):
-            m = pattern.match(low, start) if caseless else pattern.match(prose, start)
-            if m:
-                found.append((kind, m))
+    else:
+        cue_words = _CUE_WORDS
+        for hit in _START.finditer(low):
+            key = hit.lastgroup
+            start = hit.start()
+            if key is None:
+                key = hit.group()  # (a word, in lower case)
+                if key in cue_words or key[-2:] == "ed":  # (:func:`_cue_word`)
+                    cues.append(start)
+            elif key == "cue":
+                cues.append(start)
+                continue
+            elif key == "the_next":
+                key = "the " + hit.group(key)
+            for kind, pattern, caseless in by_word.get(key, ()):
+                m = pattern.match(low, start) if caseless else pattern.match(prose, start)
+                if m:
+                    found.append((kind, m))
     # "'ll" (rare: looked for only when the text holds it)
     if low is None:
         cues = sorted(cues + [m.start() for m in _any_case(_LL).finditer(prose)])
