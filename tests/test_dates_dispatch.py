@@ -143,11 +143,13 @@ def test_tenses_read_up_to_each_mention_are_the_tenses_from_all_cues(prose: str)
 
 
 @pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
-def test_date_scan_finds_every_cue_start_the_plain_cue_scan_finds(prose: str) -> None:
-    """The date scan's cue starts, in lower case and ignoring case, are the plain cue scan's."""
-    plain = [m.start() for m in _CUE_PLAIN.finditer(prose)]
-    assert D._scan(prose, D._folded(prose))[1] == plain
-    assert D._scan(prose, None)[1] == plain
+def test_date_scan_finds_every_cue_the_plain_cue_scan_finds(prose: str) -> None:
+    """Where the plain case-blind scan finds a tense cue, the date scan finds where it starts,
+    in lower case and ignoring case."""
+    cue = D._any_case(D._CUES).match
+    plain = [m.start() for m in _CUE_PLAIN.finditer(prose) if cue(prose, m.start())]
+    for low in (D._folded(prose), None):
+        assert [at for at in D._scan(prose, low)[1] if cue(prose, at)] == plain
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")

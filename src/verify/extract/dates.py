@@ -743,8 +743,9 @@ _START = re.compile(
     r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS})
     # (the counts share one long condition, kept in one branch rather than copied to each)
     + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
-    # a word ending in "ed", where a tense cue can start (the whole word, then its last letters)
-    + r"|\w*+(?<=ed)(?P<cue>))"
+    # a word ending in "ed" where the past cue of :data:`_CUES` can start: five to 23 letters
+    # (all taken, then the last two read), a word no longer, as that cue reads it
+    + r"|[a-z]{5,23}+(?<=ed)(?!\w)(?P<cue>))"
 )
 
 
