@@ -720,14 +720,16 @@ assert not any(_cue_word(w) for w in _COUNT_ONLY)
 _LL = re.compile(r"['’](?=ll(?!\w))")
 
 
+#: What follows a count of :data:`_COUNT_ONLY` for its patterns: a calendar unit ("a few days").
+_COUNT_UNIT = r"(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
+
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
 #: Python step. "(?=\S)" first makes white space (masked markup is long runs of it) cost one
 #: test a place. A number is classed by its length and what follows it (:data:`_AFTER_NUMBER`)
 #: in the group it sets; a word hit sets no group and is looked up by its text. The branches
-#: open with a character (no group, no list of words in a group of its own) but the counts', so
-#: that at each word sre passes over the branches of other first letters at a glance instead of
-#: entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
+#: open with a character (no group, no list of words in a group of its own), so that at each
+#: word sre passes over the branches of other first letters at a glance instead of entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
 #: alternatives of a word list by their first letter; ignoring case it would enter each one.
 #: The same pass finds where the tense cues can start (a cue word, or a word ending in "ed" in
 #: the group "cue"), so that the cues are not looked for in a second scan of the text.
@@ -739,10 +741,9 @@ _START = re.compile(
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
     r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>/(?=\d\d?/\d)|\.(?=\d\d?\.\d))))"
     r"|['’](?=\d)(?P<apostrophe>)"
-    # (the cue words share the first-letter branches of the date words)
-    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS})
-    # (the counts share one long condition, kept in one branch rather than copied to each)
-    + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
+    # (the cue words and the counts share the first-letter branches of the date words; a failed
+    # word then costs no branch of its own for the counts)
+    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS, **dict.fromkeys(_COUNT_ONLY, _COUNT_UNIT)})
     # a word ending in "ed" where the past cue of :data:`_CUES` can start: five to 23 letters
     # (all taken, then the last two read), a word no longer, as that cue reads it
     + r"|[a-z]{5,23}+(?<=ed)(?!\w)(?P<cue>))"
