@@ -5,8 +5,10 @@ finds."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -221,3 +223,34 @@ def test_every_match_starts_with_a_listed_first_word(prose: str) -> None:
             if m and m.end() > m.start() and key not in D._STARTS[kind]:
                 missed.append((kind, key, m.group()))
     assert not missed
+
+
+def _lines_run(prose: str) -> int:
+    """How many lines of the date module run while the dates of ``prose`` are found."""
+    count = 0
+
+    def local(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, event, arg):  # type: ignore[no-untyped-def]
+        return local if frame.f_code.co_filename == D.__file__ else None
+
+    published = dt.date(2021, 12, 8)
+    sys.settrace(calls)
+    try:
+        D.find_dates(prose, frame(prose), published)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["he said it would meet on May 1, and ", "On May 1, and ", "the talks end on May 1 and begin on May 2 when "],
+)
+def test_tenses_of_many_mentions_in_one_sentence_take_linear_work(unit: str) -> None:
+    """A sentence with twice the mentions and cues costs twice the steps, not four times."""
+    small, large = _lines_run(unit * 200), _lines_run(unit * 400)
+    assert large / small < 2.2

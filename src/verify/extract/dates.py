@@ -888,17 +888,16 @@ def _tenses(
 ) -> list[tuple[str | None, str | None]]:
     """The tense of each mention's clause and the cue that sets it, or (None, None).
 
-    The cue is the nearest before the mention in its sentence, else the first after it. Only
-    what that needs is read, at the places where :func:`_scan` found a cue can start: a
-    sentence's cues up to its last mention, read once for all its mentions, and after a mention
-    (only when none stands before it) up to the first cue. A date's own words ("next week") are
-    no cue of its clause.
+    The cue is the nearest before the mention in its sentence, else the first after it. Cues are
+    read only in sentences that hold a mention, once for all its mentions, and only where
+    :func:`_scan` found a cue can start. A date's own words ("next week") are no cue of its
+    clause.
     """
     starts = [c.start for c in mentions]  # (a cue that starts inside a mention is the mention's)
     text, cue_at = (prose, _any_case(_CUES).match) if low is None else (low, _CUES.match)
 
-    def read(lo: int, hi: int, first: bool = False) -> list[tuple[int, int, str, str]]:
-        """The cues that start in ``lo``..``hi`` outside the mentions (only the first: ``first``)."""
+    def read(lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """The cues that start in ``lo``..``hi`` outside the mentions."""
         found = []
         for at in cue_starts[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]:
             k = bisect.bisect_right(starts, at) - 1
@@ -907,23 +906,23 @@ def _tenses(
             m = cue_at(text, at)
             if m is not None and (cue := _cue(prose, m)) is not None:
                 found.append(cue)
-                if first:
-                    break
         return found
 
     out: list[tuple[str | None, str | None]] = []
     sentence_start = -1
-    cues: list[tuple[int, int, str, str]] = []  # the cues of the sentence before its last mention
+    cues: list[tuple[int, int, str, str]] = []  # the cues of the mention's sentence
+    at: list[int] = []  # where they start
     for index, (c, sentence) in enumerate(zip(mentions, sentences)):
         start = c.start
         if sentence.start != sentence_start:
             sentence_start = sentence.start
-            last = index  # the sentence's last mention
+            last = index  # the sentence's last mention (which may stand past its end)
             while last + 1 < len(mentions) and sentences[last + 1].start == sentence_start:
                 last += 1
-            cues = read(sentence_start, mentions[last].start)
-        i = len(cues) - 1
-        while i >= 0 and (cues[i][0] >= start or cues[i][1] > start):
+            cues = read(sentence_start, max(sentence.end, mentions[last].start))
+            at = [cue[0] for cue in cues]
+        i = bisect.bisect_left(at, start) - 1
+        while i >= 0 and cues[i][1] > start:
             i -= 1  # a cue running into the mention is not the clause's
         if i >= 0:
             cue = cues[i]
@@ -935,11 +934,11 @@ def _tenses(
                     continue
             out.append((cue[2], cue[3]))
             continue
-        found = read(c.end, sentence.end, first=True)
-        if not found:
+        j = bisect.bisect_left(at, c.end)
+        if j == len(cues) or cues[j][0] >= sentence.end:
             out.append((None, None))
             continue
-        after = found[0]
+        after = cues[j]
         # "…begins on March 14, the union said": a reporting verb after the date dates the
         # report, not the event, unless the date opens the sentence ("On May 2 she said").
         opening = len(_WORDS.findall(prose, sentence.start, start)) <= 2
