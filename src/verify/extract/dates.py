@@ -1082,7 +1082,7 @@ def _resolve_md(c: _Cand, pub: dt.date | None) -> None:
         return
     year = int(g["year"]) if g.get("year") else None
     last = day2 or day
-    c.invalid = _impossible(month, last, year) or _impossible(month, day, year)
+    c.invalid = _impossible(month, last, year) or (_impossible(month, day, year) if last != day else None)
     if c.invalid:
         return
     if year is not None:
@@ -1093,7 +1093,8 @@ def _resolve_md(c: _Cand, pub: dt.date | None) -> None:
     options = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         if last <= _days_in(y, month):
-            options.append((dt.date(y, month, day), dt.date(y, month, last)))
+            first = dt.date(y, month, day)
+            options.append((first, first if last == day else dt.date(y, month, last)))
     chosen = _pick(options, pub, c.tense, TENSE_WINDOW_DAYS)
     if chosen is None:
         c.invalid = _impossible(month, last, pub.year)
