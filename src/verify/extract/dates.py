@@ -753,31 +753,6 @@ _START = re.compile(
 #: :data:`_BY_WORD` as the scan reads it: (kind, pattern, whether the pattern ignores case).
 _TRIED = {key: [(kind, p, p in _CASELESS) for kind, p in tried] for key, tried in _BY_WORD.items()}
 
-#: The patterns of "last", "next", "this" and the other words of :data:`_RELS` by the word
-#: after them (its letters, or "0" for a number), as each pattern spells that word: "last March"
-#: and "next early spring" (a month or a part), "this summer", "last Christmas", "next Tuesday"
-#: and "the last Friday of May", "last week", "the past three years", "last night". A word of
-#: none ("this is", "next to") tries none; in folded prose the scan tries only these.
-_AFTER_REL: dict[str, set[str]] = {}
-for _kind, _words in (
-    ("m", [*_PARTS, *T.MONTHS]),
-    ("season", T.SEASONS),
-    ("holiday", T.HOLIDAYS),
-    ("wd", [w for w in T.WEEKDAYS if len(w) > 4]),
-    ("nthwd", [w for w in T.WEEKDAYS if len(w) > 4]),
-    ("cal", ["week", "weekend", "month", "year", "quarter", "decade", "century"]),
-    ("window", [*T.COUNTS, "0"]),
-    ("dayword", [w.split()[1] for w in T.DAY_WORDS if w.split()[0] in _RELS]),
-):
-    for _word in _firsts(_words):
-        _AFTER_REL.setdefault(_word, set()).add(_kind)
-assert {kind for r in _RELS for kind, _ in _BY_WORD[r]} == set().union(*_AFTER_REL.values())
-_REL_TRIED = {
-    r: {word: [t for t in _TRIED[r] if t[0] in kinds] for word, kinds in _AFTER_REL.items()} for r in _RELS
-}
-# the word after a word of _RELS: its letters, or a number (a count), as "\w+" reads it
-_NEXT_TOKEN = re.compile(r"\s{1,3}(\w+)")
-
 
 def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
     """Every match of every pattern, each pattern tried only where it can start, and every
@@ -810,7 +785,7 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                 if m:
                     found.append((kind, m))
     else:
-        cue_words, rels, rel_tried, next_token = _CUE_WORDS, _RELS, _REL_TRIED, _NEXT_TOKEN.match
+        cue_words = _CUE_WORDS
         for hit in _START.finditer(low):
             key = hit.lastgroup
             start = hit.start()
@@ -823,12 +798,7 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                 continue
             elif key == "the_next":
                 key = "the " + hit.group(key)
-            tried = by_word.get(key, ())
-            if key in rels:
-                nxt = next_token(low, hit.end())
-                word = nxt.group(1) if nxt else ""
-                tried = rel_tried[key].get("0" if word[:1].isdigit() else word, ())
-            for kind, pattern, caseless in tried:
+            for kind, pattern, caseless in by_word.get(key, ()):
                 m = pattern.match(low, start) if caseless else pattern.match(prose, start)
                 if m:
                     found.append((kind, m))
