@@ -119,7 +119,8 @@ def _every_cue_tenses(prose: str, cands: list, sentences: list[Span]) -> list[tu
             i -= 1
         if i >= 0 and cues[i][0] >= sentence.start:
             cue, prev = cues[i], cues[i - 1] if i > 0 else None
-            if cue[2] != "future" and prev and prev[2] == "future" and prev[0] >= sentence.start and cue[0] - prev[1] <= 12:
+            participle = cue[2] != "future" and prev and prev[2] == "future" and prev[0] >= sentence.start
+            if participle and cue[0] - prev[1] <= 12:
                 out.append((prev[2], f"{prev[3]} … {cue[3]}"))
             else:
                 out.append((cue[2], cue[3]))

@@ -437,7 +437,9 @@ _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 # the kinds whose context rules in _accept read the word before the match
 _READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
 # the kinds _accept has rules for (every match of another kind is accepted without a call)
-_RULED = frozenset({"md", "dm", "my", "m", "cal", "mm", "wdday", "holiday", "y", "yy", "season", "wd", "dayword", "in", "decade"})
+_RULED = frozenset(
+    {"md", "dm", "my", "m", "cal", "mm", "wdday", "holiday", "y", "yy", "season", "wd", "dayword", "in", "decade"}
+)
 
 
 def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
@@ -720,8 +722,8 @@ assert not any(_cue_word(w) for w in _COUNT_ONLY)
 _LL = re.compile(r"['’](?=ll(?!\w))")
 
 
-#: What follows a count of :data:`_COUNT_ONLY` for its patterns: a calendar unit ("a few days").
-_COUNT_UNIT = r"(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))"
+#: The counts of :data:`_COUNT_ONLY`, each before what its patterns need: a calendar unit ("a few days").
+_COUNT_STARTS = dict.fromkeys(_COUNT_ONLY, r"(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))")
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
@@ -729,10 +731,11 @@ _COUNT_UNIT = r"(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNI
 #: test a place. A number is classed by its length and what follows it (:data:`_AFTER_NUMBER`)
 #: in the group it sets; a word hit sets no group and is looked up by its text. The branches
 #: open with a character (no group, no list of words in a group of its own), so that at each
-#: word sre passes over the branches of other first letters at a glance instead of entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
-#: alternatives of a word list by their first letter; ignoring case it would enter each one.
-#: The same pass finds where the tense cues can start (a cue word, or a word ending in "ed" in
-#: the group "cue"), so that the cues are not looked for in a second scan of the text.
+#: word sre passes over the branches of other first letters at a glance instead of entering
+#: each. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
+#: a word list by their first letter; ignoring case it would enter each one. The same pass finds
+#: where the tense cues can start (a cue word, or a word ending in "ed" in the group "cue"), so
+#: that the cues are not looked for in a second scan of the text.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))"
     # a day before a month, a range or "of" (the "dm" pattern), not "9 people"
@@ -743,7 +746,7 @@ _START = re.compile(
     r"|['’](?=\d)(?P<apostrophe>)"
     # (the cue words and the counts share the first-letter branches of the date words; a failed
     # word then costs no branch of its own for the counts)
-    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS, **dict.fromkeys(_COUNT_ONLY, _COUNT_UNIT)})
+    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS, **_COUNT_STARTS})
     # a word ending in "ed" where the past cue of :data:`_CUES` can start: five to 23 letters
     # (all taken, then the last two read), a word no longer, as that cue reads it
     + r"|[a-z]{5,23}+(?<=ed)(?!\w)(?P<cue>))"
