@@ -4,14 +4,19 @@ finds."""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import itertools
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
+from verify._regex import alternation
 from verify.document import Document
 from verify.extract import dates as D
+from verify.extract import datetables as T
 from verify.extract.text import frame
 from verify.model import Span
 
@@ -19,8 +24,10 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 # The plain scan the shortcuts replace: every whole word, number and "'" before a digit.
 _TOKEN = re.compile(r"(?<!\w)(?:(?P<digit>\d)|(?P<apostrophe>['’])(?=\d)|(?P<word>\w+))")
+# Every pattern as it reads the prose itself: ignoring case where it ignores case.
+_ON_PROSE = [(kind, D._any_case(p) if p in D._CASELESS else p) for kind, p in D._PATTERNS]
 _PLAIN: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _kind, _pattern in D._PATTERNS:
+for _kind, _pattern in _ON_PROSE:
     for _word in D._STARTS[_kind]:
         _PLAIN.setdefault(_word, []).append((_kind, _pattern))
 
@@ -88,24 +95,64 @@ def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
 
 
+# The plain cue scan the date scan's cue starts replace: every word start where a cue word or a
+# word ending in "ed" stands, and every apostrophe of "'ll", ignoring case.
+_CUE_PLAIN = re.compile(
+    r"(?=\S)(?:(?<!\w)(?:" + alternation(D._CUE_WORDS) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
+)
+
+
+def _every_cue_tenses(prose: str, cands: list, sentences: list[Span]) -> list[tuple[str | None, str | None]]:
+    """The tenses read the plain way: every cue of the whole text, then for each mention the
+    nearest cue before it in its sentence (past a future auxiliary), else the first after it."""
+    starts = [c.start for c in cands]
+    cues = []
+    for m in filter(None, (D._any_case(D._CUES).match(prose, hit.start()) for hit in _CUE_PLAIN.finditer(prose))):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if (k < 0 or cands[k].end <= m.start()) and (cue := D._cue(prose, m)) is not None:
+            cues.append(cue)
+    cue_starts = [cue[0] for cue in cues]
+    out: list[tuple[str | None, str | None]] = []
+    for c, sentence in zip(cands, sentences):
+        i = bisect.bisect_left(cue_starts, c.start) - 1
+        while i >= 0 and cues[i][1] > c.start:
+            i -= 1
+        if i >= 0 and cues[i][0] >= sentence.start:
+            cue, prev = cues[i], cues[i - 1] if i > 0 else None
+            participle = cue[2] != "future" and prev and prev[2] == "future" and prev[0] >= sentence.start
+            if participle and cue[0] - prev[1] <= 12:
+                out.append((prev[2], f"{prev[3]} … {cue[3]}"))
+            else:
+                out.append((cue[2], cue[3]))
+            continue
+        j = bisect.bisect_left(cue_starts, c.end)
+        if j < len(cues) and cues[j][0] < sentence.end:
+            opening = len(re.findall(r"[\w'’-]+", prose[sentence.start : c.start])) <= 2
+            out.append((None, None) if cues[j][3] in T.REPORTING and not opening else cues[j][2:])
+        else:
+            out.append((None, None))
+    return out
+
+
 @pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
-def test_tenses_from_date_sentences_only_are_the_tenses_from_all_cues(prose: str) -> None:
-    """Reading cues only in the sentences that hold a date gives every mention the same tense."""
+def test_tenses_read_up_to_each_mention_are_the_tenses_from_all_cues(prose: str) -> None:
+    """Reading a sentence's cues only up to its last mention, and after a mention only up to
+    the first cue, gives every mention the tense that reading every cue of the text gives."""
     sentences = frame(prose)
     cands = D._candidates(prose)
     own = [sentences.sentence_at(c.start) for c in cands]
-    fast = D._Tenses(prose, cands, own)
-    every = D._Tenses(prose, cands, [Span(0, len(prose), prose)] * len(cands))
-    assert [fast.at(c.start, c.end, s) for c, s in zip(cands, own)] == [
-        every.at(c.start, c.end, s) for c, s in zip(cands, own)
-    ]
+    low = D._folded(prose)
+    assert D._tenses(prose, low, D._scan(prose, low)[1], cands, own) == _every_cue_tenses(prose, cands, own)
 
 
 @pytest.mark.parametrize("prose", [*_UNFOLDED, *SYNTHETIC[len(_UNFOLDED) + 1 :], *_proses()], ids=itertools.count())
-def test_cue_scan_in_lower_case_finds_what_ignoring_case_finds(prose: str) -> None:
-    """The cue scan over the prose in lower case finds the cues a case-blind scan finds."""
-    folded = [m.span() for m in D._cue_matches(prose, D._folded(prose))]
-    assert folded == [m.span() for m in D._cue_matches(prose, None)]
+def test_date_scan_finds_every_cue_the_plain_cue_scan_finds(prose: str) -> None:
+    """Where the plain case-blind scan finds a tense cue, the date scan finds where it starts,
+    in lower case and ignoring case."""
+    cue = D._any_case(D._CUES).match
+    plain = [m.start() for m in _CUE_PLAIN.finditer(prose) if cue(prose, m.start())]
+    for low in (D._folded(prose), None):
+        assert [at for at in D._scan(prose, low)[1] if cue(prose, at)] == plain
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]{1,24})[\s,]{0,3}$")
@@ -172,8 +219,39 @@ def test_every_match_starts_with_a_listed_first_word(prose: str) -> None:
     missed = []
     for hit in _TOKEN.finditer(prose):
         key = {"digit": "0", "apostrophe": "'"}.get(hit.lastgroup or "") or hit.group().lower()
-        for kind, pattern in D._PATTERNS:
+        for kind, pattern in _ON_PROSE:
             m = pattern.match(prose, hit.start())
             if m and m.end() > m.start() and key not in D._STARTS[kind]:
                 missed.append((kind, key, m.group()))
     assert not missed
+
+
+def _lines_run(prose: str) -> int:
+    """How many lines of the date module run while the dates of ``prose`` are found."""
+    count = 0
+
+    def local(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame, event, arg):  # type: ignore[no-untyped-def]
+        return local if frame.f_code.co_filename == D.__file__ else None
+
+    published = dt.date(2021, 12, 8)
+    sys.settrace(calls)
+    try:
+        D.find_dates(prose, frame(prose), published)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["he said it would meet on May 1, and ", "On May 1, and ", "the talks end on May 1 and begin on May 2 when "],
+)
+def test_tenses_of_many_mentions_in_one_sentence_take_linear_work(unit: str) -> None:
+    """A sentence with twice the mentions and cues costs twice the steps, not four times."""
+    small, large = _lines_run(unit * 200), _lines_run(unit * 400)
+    assert large / small < 2.2

@@ -60,7 +60,6 @@ import functools
 import re
 from collections.abc import Iterable
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
 from verify._regex import alternation
@@ -102,198 +101,195 @@ _PART = (
     r"|(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)?"
 )
 
-_F = re.IGNORECASE
+#: The patterns that ignore case ("December", "december", "DECEMBER"). Each is compiled to read
+#: the prose in lower case (:func:`_folded`), as :data:`_START` does, where sre passes over the
+#: branches of a word list by their first letter (ignoring case it enters each one); so their
+#: literals are written in lower case. For prose that cannot be folded, :func:`_any_case`.
+_CASELESS: set[re.Pattern[str]] = set()
+
+
+def _caseless(source: str) -> re.Pattern[str]:
+    """A pattern that ignores case (listed in :data:`_CASELESS`), compiled for folded prose."""
+    pattern = re.compile(source)
+    assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]|\(\?P[<=]\w+>?", "", source)), source
+    _CASELESS.add(pattern)
+    return pattern
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Thursday, Dec. 9, 2021 / December 9 / Dec. 9-10 / March first
     (
         "md",
-        re.compile(
+        _caseless(
             rf"\b{_WDPREFIX}(?P<mon>{_MON})\b(?:\.\s{{0,3}}|\s{{1,3}})(?:the\s{{1,3}})?"
-            rf"(?:(?P<day>\d{{1,2}}){_SFX}?{_DAYEND}|(?P<dayw>{_ORDW})\b){_RANGE}{_YEARSFX}",
-            _F,
+            rf"(?:(?P<day>\d{{1,2}}){_SFX}?{_DAYEND}|(?P<dayw>{_ORDW})\b){_RANGE}{_YEARSFX}"
         ),
     ),
     # Thursday 9 December 2021 / the 9th of December / the first of March
     (
         "dm",
-        re.compile(
+        _caseless(
             rf"\b{_WDPREFIX}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}?"
             rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|thru|until|till)\s{{1,3}}(?:the\s{{1,3}})?)(?P<day2>\d{{1,2}}){_SFX}?)?"
-            rf"(?:\s{{1,3}}of)?|(?P<dayw>{_ORDW})\s{{1,3}}of)\s{{1,3}}(?P<mon>{_MON})\b\.?{_YEARSFX}",
-            _F,
+            rf"(?:\s{{1,3}}of)?|(?P<dayw>{_ORDW})\s{{1,3}}of)\s{{1,3}}(?P<mon>{_MON})\b\.?{_YEARSFX}"
         ),
     ),
     # December 2021 / early December 2021 / Dec. of 2021
-    ("my", re.compile(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)", _F)),
+    ("my", _caseless(rf"\b{_PART}(?P<mon>{_MON})\b\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b(?![.,]\d)")),
     # June-August 1992, Nov.-Feb.
     (
         "mm",
-        re.compile(
-            rf"\b(?P<mon>{_MON})\b\.?\s{{0,2}}[-–]\s{{0,2}}(?P<mon2>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?",
-            _F,
+        _caseless(
+            rf"\b(?P<mon>{_MON})\b\.?\s{{0,2}}[-–]\s{{0,2}}(?P<mon2>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?"
         ),
     ),
     # the first half of 2021, H2 2019, the second half of next year, the first quarter of the year
     (
         "half",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s{{1,3}}(?P<unit>half|quarter)\s{{1,3}}of\s{{1,3}}"
-            rf"(?:(?P<year>{_YEAR})\b|(?P<rel>the|this|last|next)\s{{1,3}}year\b)|H(?P<h>[12])\s{{0,2}}(?P<year2>{_YEAR})\b|(?P<year3>{_YEAR})[-\s]H(?P<h2>[12])\b)",
-            _F,
+            rf"(?:(?P<year>{_YEAR})\b|(?P<rel>the|this|last|next)\s{{1,3}}year\b)|h(?P<h>[12])\s{{0,2}}(?P<year2>{_YEAR})\b|(?P<year3>{_YEAR})[-\s]h(?P<h2>[12])\b)"
         ),
     ),
     # the year to date, so far this year
-    ("ytd", re.compile(r"\b(?:year[-\s]to[-\s]date|so\s{1,3}far\s{1,3}this\s{1,3}year)\b", _F)),
+    ("ytd", _caseless(r"\b(?:year[-\s]to[-\s]date|so\s{1,3}far\s{1,3}this\s{1,3}year)\b")),
     # the nineties
-    ("decadeword", re.compile(rf"\bthe\s{{1,3}}(?P<core>(?:{_PART})?(?P<dw>{_alt(T.DECADE_WORDS)}))\b", _F)),
+    ("decadeword", _caseless(rf"\bthe\s{{1,3}}(?P<core>(?:{_PART})?(?P<dw>{_alt(T.DECADE_WORDS)}))\b")),
     # 2021-12-09
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b(?![-/]\d)")),
     # 12/9/2021, 31/12/2021, 10.31.1974
     ("num", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\b(?![/.]\d)")),
     # January (a bare month; cues checked in code)
-    ("m", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?{_PART}(?P<mon>{_MON})\b\.?(?!\s{{0,3}}\d)", _F)),
+    ("m", _caseless(rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?{_PART}(?P<mon>{_MON})\b\.?(?!\s{{0,3}}\d)")),
     # 2014, early 2021, mid-2021
     ("y", re.compile(rf"\b{_PART}(?P<year>{_YEAR})\b(?![.,]\d|\s{{0,2}}(?:%|percent|per\s{{1,3}}cent))")),
     # 2010-2015, 2010–15
     ("yy", re.compile(rf"\b(?P<year>{_YEAR})\s{{0,2}}[-–]\s{{0,2}}(?P<year2>\d{{4}}|\d{{2}})\b(?![.,]\d|[-–]\d)")),
     # the 1990s, the early 2000s, the '90s
-    ("decade", re.compile(rf"(?:\b{_PART})?(?:\b(?P<dec4>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b", _F)),
+    ("decade", _caseless(rf"(?:\b{_PART})?(?:\b(?P<dec4>1\d\d0|20\d0)|['’](?P<dec2>\d0))['’]?s\b")),
     # the 21st century, the twentieth century
-    ("century", re.compile(rf"\b{_PART}(?P<ord>{_alt(T.ORDINALS)})[-\s]century\b", _F)),
+    ("century", _caseless(rf"\b{_PART}(?P<ord>{_alt(T.ORDINALS)})[-\s]century\b")),
     # the third quarter of 2021, Q3 2021
     (
         "quarter",
-        re.compile(
-            rf"\b(?:(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|Q(?P<q>[1-4]))"
-            rf"\s{{1,3}}(?P<year>{_YEAR})|(?P<year2>{_YEAR})[-\s]?Q(?P<q2>[1-4]))\b",
-            _F,
+        _caseless(
+            rf"\b(?:(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s{{1,3}}of)?|q(?P<q>[1-4]))"
+            rf"\s{{1,3}}(?P<year>{_YEAR})|(?P<year2>{_YEAR})[-\s]?q(?P<q2>[1-4]))\b"
         ),
     ),
     # this summer, last winter, summer 2021, the spring of 2020
     (
         "season",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<rel>this|last|next|past|coming)\s{{1,3}}|{_PART})"
-            rf"(?P<season>{_alt(T.SEASONS)})\b(?:\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?",
-            _F,
+            rf"(?P<season>{_alt(T.SEASONS)})\b(?:\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?"
         ),
     ),
     # Christmas, Thanksgiving 2013, last Easter, the Fourth of July
     (
         "holiday",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<rel>this|last|next|previous|following|coming)\s{{1,3}})?(?P<hol>{_HOL})"
-            rf"(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?(?!\w)",
-            _F,
+            rf"(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<year>{_YEAR})\b)?(?!\w)"
         ),
     ),
     # Tuesday the 19th, Wed 13th
     (
         "wdday",
-        re.compile(
-            rf"\b(?P<wd>{_WD})\b\.?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}\b|(?P<dayw>{_ORDW})\b)(?!\s{{0,3}}(?:of\s{{1,3}})?(?:{_MON})\b)",
-            _F,
+        _caseless(
+            rf"\b(?P<wd>{_WD})\b\.?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?P<day>\d{{1,2}}){_SFX}\b|(?P<dayw>{_ORDW})\b)(?!\s{{0,3}}(?:of\s{{1,3}})?(?:{_MON})\b)"
         ),
     ),
     # the end of the month, the beginning of next year
     (
         "calpart",
-        re.compile(
+        _caseless(
             r"\b(?P<part2>beginning|start|end|middle)\s{1,3}of\s{1,3}(?:(?P<rel>this|last|next|past|coming|current|previous|the)\s{1,3})?"
-            r"(?P<unit>week|month|year|decade|century)\b",
-            _F,
+            r"(?P<unit>week|month|year|decade|century)\b"
         ),
     ),
     # the first Tuesday in November, the last Friday of October 2013, the second Monday of this month
     (
         "nthwd",
-        re.compile(
+        _caseless(
             rf"\b(?:the\s{{1,3}})?(?P<ord>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s{{1,3}}(?P<wd>{_WD_FULL})\s{{1,3}}(?:of|in)\s{{1,3}}"
-            rf"(?:(?P<mon>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?|(?:(?P<rel>this|next|last|the)\s{{1,3}})month\b)",
-            _F,
+            rf"(?:(?P<mon>{_MON})\b\.?(?:,?\s{{1,3}}(?P<year>{_YEAR})\b)?|(?:(?P<rel>this|next|last|the)\s{{1,3}})month\b)"
         ),
     ),
     # Wednesday of next week, Monday this week
     (
         "wdweek",
-        re.compile(rf"\b(?P<wd>{_WD_FULL})\s{{1,3}}(?:of\s{{1,3}})?(?P<rel>this|next|last)\s{{1,3}}week\b", _F),
+        _caseless(rf"\b(?P<wd>{_WD_FULL})\s{{1,3}}(?:of\s{{1,3}})?(?P<rel>this|next|last)\s{{1,3}}week\b"),
     ),
     # Monday, last Friday, next Tuesday, Sunday night
     (
         "wd",
-        re.compile(
+        _caseless(
             rf"\b(?:(?P<rel>last|next|this|coming|past)\s{{1,3}})?(?P<wd>{_WD_FULL})\b"
-            r"(?:\s{1,3}(?:morning|afternoon|evening|night)\b)?",
-            _F,
+            r"(?:\s{1,3}(?:morning|afternoon|evening|night)\b)?"
         ),
     ),
     # yesterday, today, tomorrow night, the day before yesterday
     (
         "dayword",
-        re.compile(rf"\b(?P<dw>{_alt(T.DAY_WORDS)})\b(?:\s{{1,3}}(?:morning|afternoon|evening|night)\b)?", _F),
+        _caseless(rf"\b(?P<dw>{_alt(T.DAY_WORDS)})\b(?:\s{{1,3}}(?:morning|afternoon|evening|night)\b)?"),
     ),
     # last week, next month, this year, the past year, earlier this year, later this month
     (
         "cal",
-        re.compile(
+        _caseless(
             r"\b(?:(?P<mod>earlier|later)\s{1,3}(?:this|in\s{1,3}the)\s{1,3}|(?P<the>the\s{1,3})?"
             r"(?P<rel>this|last|next|past|coming|current|previous|upcoming)\s{1,3})"
-            r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
-            _F,
+            r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
         ),
     ),
     # over the weekend
-    ("weekend", re.compile(r"\b(?:over|during|at|on)\s{1,3}the\s{1,3}weekend\b", _F)),
+    ("weekend", _caseless(r"\b(?:over|during|at|on)\s{1,3}the\s{1,3}weekend\b")),
     # three weeks ago, a year ago, years ago
-    ("ago", re.compile(rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}(?:ago|back)\b", _F)),
+    ("ago", _caseless(rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}(?:ago|back)\b")),
     # two days later, a year earlier, one day after, days later
     (
         "later",
-        re.compile(
+        _caseless(
             rf"\b{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\s{{1,3}}"
-            r"(?P<dir>later|earlier|after|before|prior\s{1,3}to|afterwards?)\b(?!\s{1,3}than)",
-            _F,
+            r"(?P<dir>later|earlier|after|before|prior\s{1,3}to|afterwards?)\b(?!\s{1,3}than)"
         ),
     ),
     # the next day, the following week, the previous day, the same day, the day before
     (
         "then",
-        re.compile(
+        _caseless(
             r"\bthe\s{1,3}(?:(?P<rel>next|following|previous|preceding|same)\s{1,3}"
             r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
-            r"|(?P<unit2>day|week|month|year)\s{1,3}(?P<dir>before|after)(?!\s{1,3}(?:yesterday|tomorrow)))\b",
-            _F,
+            r"|(?P<unit2>day|week|month|year)\s{1,3}(?P<dir>before|after)(?!\s{1,3}(?:yesterday|tomorrow)))\b"
         ),
     ),
     # in a few days, in two weeks' time, within days, in the coming weeks, in recent days
     (
         "in",
-        re.compile(
+        _caseless(
             rf"\b(?P<prep>in|within)\s{{1,3}}(?:(?P<the>the\s{{1,3}}(?:next|coming)\s{{1,3}})|(?P<recent>recent|coming)\s{{1,3}})?"
-            rf"{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?",
-            _F,
+            rf"{_MORE}(?:(?P<n>{_NUM})\s{{1,3}})?(?P<unit>{_UNIT})s?\b(?:['’]s?\s{{1,3}}time\b)?"
         ),
     ),
     # the past three years, over the last 10 days
     (
         "window",
-        re.compile(
+        _caseless(
             rf"\b(?:(?:in|over|during|for|within)\s{{1,3}})?(?:the\s{{1,3}})?(?P<rel>past|last|next|coming|following)\s{{1,3}}"
-            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s\b",
-            _F,
+            rf"(?:(?P<n>{_NUM})\s{{1,3}})(?P<unit>{_UNIT})s\b"
         ),
     ),
     # three days from now
     (
         "fromnow",
-        re.compile(
-            rf"\b{_MORE}(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}(?:from\s{{1,3}}(?P<base>now|today|tomorrow|yesterday)|hence)\b",
-            _F,
+        _caseless(
+            rf"\b{_MORE}(?P<n>{_NUM})\s{{1,3}}(?P<unit>{_UNIT})s?\s{{1,3}}(?:from\s{{1,3}}(?P<base>now|today|tomorrow|yesterday)|hence)\b"
         ),
     ),
 ]
 
-_PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", _F)
+_PAIR = re.compile(rf"({_NUM})\s{{1,3}}({_UNIT})s?", re.IGNORECASE)
 _RANGE_NEXT = re.compile(r"\s{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)", re.IGNORECASE)
 # The word before a place, as the searches "([A-Za-z]{1,24})[\s,]{0,3}$" (the word before) and
 # "([A-Za-z]{1,24})[\s,]{1,3}(?:the\s{1,3})?$" (the preposition before, "the" skipped) find it
@@ -319,8 +315,8 @@ _FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-# Clause-tense cues, tried where :data:`_CUE_START` finds one can start. Like it, they are
-# matched on the prose in lower case (:func:`_folded`): sre skips a literal branch that cannot
+# Clause-tense cues, tried where the date scan (:data:`_START`) finds one can start. Like it, they
+# are matched on the prose in lower case (:func:`_folded`): sre skips a literal branch that cannot
 # match at a glance only when case counts.
 _CUES = re.compile(
     r"\b(?:(?P<future>"
@@ -337,14 +333,13 @@ _CUES = re.compile(
 # Candidates
 
 
-@attrs.define
 class _Cand:
-    """A recognised expression before resolution."""
+    """A recognised expression before resolution.
 
-    start: int
-    end: int
-    kind: str
-    groups: dict[str, str | None]
+    A plain class whose defaults are class attributes: making one sets four fields, not
+    seventeen, and most candidates change only a few of them.
+    """
+
     earliest: dt.date | None = None
     latest: dt.date | None = None
     granularity: str = "day"
@@ -359,6 +354,25 @@ class _Cand:
     # the sentence and the word before the mention (:func:`_prep_before`), read at ``start``
     sentence: Span | None = None
     before: str | None = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        groups: dict[str, str | None],
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+    ) -> None:
+        self.start, self.end, self.kind, self.groups = start, end, kind, groups
+        if earliest is not None or latest is not None:
+            self.earliest, self.latest = earliest, latest
+
+    def evolve(self, **changes: object) -> _Cand:
+        """A copy with ``changes``."""
+        new = object.__new__(_Cand)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
     @property
     def resolved_any(self) -> bool:
@@ -397,16 +411,24 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
-    """Whether a matched month word is a month: ambiguous words and bare months need a capital.
+def _capital(prose: str, m: re.Match[str], group: str | int) -> bool:
+    """Whether ``group`` of ``m`` starts with a capital in ``prose`` (``m`` may be a match of
+    the prose in lower case, whose groups are in lower case)."""
+    start, end = m.span(group)
+    return start < end and prose[start].isupper()
+
+
+def _month_ok(mon: str, capital: bool, *, bare: bool, sure: bool = False) -> bool:
+    """Whether a matched month word is a month: ambiguous words and bare months need a capital
+    (``capital``: whether the word is written with one).
 
     ``sure`` says the context already makes it a date ("march 3rd", "the 1st of may", "may 5,
     2021"), where a lower-case "march" or "may" can only be the month.
     """
     key = mon.lower()
-    if bare and not _capitalised(mon) and (key in T.AMBIGUOUS_MONTHS or key not in T.FULL_MONTHS):
+    if bare and not capital and (key in T.AMBIGUOUS_MONTHS or key not in T.FULL_MONTHS):
         return False  # a lower-case bare month must be a full, unambiguous name ("in september")
-    if key.rstrip(".") in T.AMBIGUOUS_MONTHS and not _capitalised(mon) and not sure:
+    if key.rstrip(".") in T.AMBIGUOUS_MONTHS and not capital and not sure:
         return False
     return True
 
@@ -414,25 +436,31 @@ def _month_ok(mon: str, *, bare: bool, sure: bool = False) -> bool:
 _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 # the kinds whose context rules in _accept read the word before the match
 _READS_WORD_BEFORE = frozenset({"m", "y", "season", "wd", "decade"})
+# the kinds _accept has rules for (every match of another kind is accepted without a call)
+_RULED = frozenset(
+    {"md", "dm", "my", "m", "cal", "mm", "wdday", "holiday", "y", "yy", "season", "wd", "dayword", "in", "decade"}
+)
 
 
 def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
     """Context rules that a regex cannot say cheaply (cue words, capitals, counts).
 
-    ``g`` is ``m.groupdict()``.
+    ``g`` is ``m.groupdict()``. ``m`` may be a match of the prose in lower case (:func:`_scan`):
+    capitals are read in ``prose``, and no other rule reads case.
     """
     before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
         text = m.group(0).lower()
         # (whether the context makes it a date matters only for a lower-case month: _month_ok)
-        sure = _capitalised(g["mon"]) or bool(
+        capital = _capital(prose, m, "mon")
+        sure = capital or bool(
             g.get("year")
             or g.get("dayw")
             or _ORDINAL_NUMBER.search(text)
             or kind == "dm" and " of " in text
             or kind == "md" and not _NEXT_WORD.match(prose, m.end())
         )
-        if not _month_ok(g["mon"], bare=kind == "m", sure=sure):
+        if not _month_ok(g["mon"], capital, bare=kind == "m", sure=sure):
             return False
         if kind == "m":
             key = g["mon"].lower().rstrip(".")
@@ -441,7 +469,7 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
             possessive = prose.startswith(("'s", "’s"), m.end()) and key not in T.AMBIGUOUS_MONTHS
             if not (_part(g) or g.get("rel")) and before not in T.TIME_CUES and not possessive:
                 return False
-        if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capitalised(g["wd"]):
+        if kind == "md" and g.get("wd") and len(g["wd"]) <= 4 and not _capital(prose, m, "wd"):
             return False
         if kind in ("md", "dm") and not g.get("year") and not g.get("wd"):
             nxt = _NEXT_WORD.match(prose, m.end())
@@ -454,13 +482,13 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
         if g.get("the") and (g.get("rel") or "").lower() == "previous":
             return False
     elif kind == "mm":
-        if not (_capitalised(g["mon"]) and _capitalised(g["mon2"])) and not g.get("year"):
+        if not (_capital(prose, m, "mon") and _capital(prose, m, "mon2")) and not g.get("year"):
             return False
     elif kind == "wdday":
-        if len(g["wd"]) <= 4 and not _capitalised(g["wd"]) and not g.get("day"):
+        if len(g["wd"]) <= 4 and not _capital(prose, m, "wd") and not g.get("day"):
             return False
     elif kind == "holiday":
-        if not _capitalised(g["hol"]) and g["hol"].lower() in T.LOWERCASE_HOLIDAY_WORDS:
+        if not _capital(prose, m, "hol") and g["hol"].lower() in T.LOWERCASE_HOLIDAY_WORDS:
             return False
     elif kind == "y":
         if not _part(g) and before not in T.TIME_CUES:
@@ -486,7 +514,7 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
     elif kind == "dayword":
         # "USA Today", "the Today programme": a capitalised day word after a capitalised word
         word = _word_before(prose, m.start())
-        if _capitalised(m.group(0)) and word and _capitalised(word):
+        if _capital(prose, m, 0) and word and _capitalised(word):
             return False
     elif kind == "in":
         if not (g.get("n") or g.get("the") or g.get("recent")):
@@ -618,6 +646,17 @@ assert {kind for w in _PREPS for kind, _ in _BY_WORD[w]} == {"weekend", "window"
 #: ("years ago" and "days later" without a count; "year-to-date").
 _UNIT_WORDS = _firsts(T.UNITS) | _UNIT_PLURALS
 assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later", "ytd"}
+#: Ordinal words whose only patterns go on with a period or a weekday ("first half", "third
+#: quarter", "21st century", "first of May", "first Tuesday in May"): "the first time" tries none.
+_ORDINAL_WORDS = {
+    w
+    for w in _firsts(T.ORDINALS) | _firsts(T.ORDINAL_DAYS)
+    if {kind for kind, _ in _BY_WORD[w]} <= {"century", "dm", "half", "nthwd", "quarter"} and w.isalpha()
+}
+assert "first" in _ORDINAL_WORDS and "fourth" not in _ORDINAL_WORDS  # ("the Fourth of July")
+# (a part word goes on with "-" or a space, "early 2021"; "beginning" and "middle" with "of")
+assert all({kind for kind, _ in _BY_WORD[w]} <= {"my", "m", "y", "decade", "century", "season", "calpart"}
+           for w in ("early", "mid", "late", "beginning", "middle"))  # fmt: skip
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
 #: a chance there: "the", "in", a few other prepositions and the units count only before a word
 #: that can continue a date; every other start word counts as a whole word. Each condition ends
@@ -625,12 +664,15 @@ assert {kind for w in _UNIT_WORDS for kind, _ in _BY_WORD[w]} == {"ago", "later"
 _START_WORDS: dict[str, str] = {
     **dict.fromkeys(set().union(*_STARTS.values()) - {"0", "'"} - _COUNT_ONLY, r"(?!\w)"),
     **dict.fromkeys(_UNIT_WORDS, r"(?=\s{1,3}(?:ago|back|later|earlier|after|before|prior)|[-\s]to[-\s])"),
-    "the": r"(?=\s{1,3}(?:\d(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
+    "the": r"(?=\s{1,3}(?:\d\d?(?!\d)(?P<the_number>)|(?P<the_next>" + alternation(_AFTER_THE) + r")))",
     **dict.fromkeys(
         ("in", "within"),
         r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
     ),
     **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
+    **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
+    **dict.fromkeys(("early", "mid", "late"), r"(?=-|\s)"),
+    **dict.fromkeys(("beginning", "middle"), r"(?=\s{1,3}of\s)"),
 }
 
 
@@ -659,60 +701,136 @@ def _word_branches(suffixes: dict[str, str]) -> str:
     return "|".join(branches(tree))
 
 
+_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
+_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
+_CUE_WORDS.discard("")
+
+
+def _cue_word(word: str) -> bool:
+    """Whether a tense cue (:data:`_CUES`) can start at ``word`` (in lower case): a cue word or
+    a word ending in "ed"."""
+    return word in _CUE_WORDS or word.endswith("ed")
+
+
+#: :func:`_cue_word` as a pattern, for prose that :func:`_folded` cannot fold (matched ignoring case).
+_CUE_GATE = re.compile(r"(?<!\w)(?:" + alternation(_CUE_WORDS) + r"|\w*ed)(?!\w)")  # (word by word: linear)
+# A word that starts dates and may start a cue hits as a date word and is then read as a cue
+# too: it must hit wherever it stands (not only before certain words), and no count can be one.
+assert all(_START_WORDS[w] == r"(?!\w)" for w in _START_WORDS if _cue_word(w))
+assert not any(_cue_word(w) for w in _COUNT_ONLY)
+#: The apostrophe of "'ll", a cue inside a word ("we'll"), looked for apart from the scan.
+_LL = re.compile(r"['’](?=ll(?!\w))")
+
+
+#: The counts of :data:`_COUNT_ONLY`, each before what its patterns need: a calendar unit ("a few days").
+_COUNT_STARTS = dict.fromkeys(_COUNT_ONLY, r"(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))")
+
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
 #: Python step. "(?=\S)" first makes white space (masked markup is long runs of it) cost one
 #: test a place. A number is classed by its length and what follows it (:data:`_AFTER_NUMBER`)
 #: in the group it sets; a word hit sets no group and is looked up by its text. The branches
-#: open with a character (no group, no list of words in a group of its own) but the counts', so
-#: that at each word sre passes over the branches of other first letters at a glance instead of
-#: entering each. It reads the prose in lower case (:func:`_folded`), where sre skips the
-#: alternatives of a word list by their first letter; ignoring case it would enter each one.
+#: open with a character (no group, no list of words in a group of its own), so that at each
+#: word sre passes over the branches of other first letters at a glance instead of entering
+#: each. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
+#: a word list by their first letter; ignoring case it would enter each one. The same pass finds
+#: where the tense cues can start (a cue word, or a word ending in "ed" in the group "cue"), so
+#: that the cues are not looked for in a second scan of the text.
 _START = re.compile(
     r"(?=\S)(?<!\w)(?:\d(?=(?P<n_unit>\d{0,3}(?!\d)\s{1,3}(?:" + _UNIT + r"))"
     # a day before a month, a range or "of" (the "dm" pattern), not "9 people"
     r"|(?P<n_day>\d?(?!\d)\s{1,3}(?:[-–]|to|through|thru|until|till|of|" + _MON + r"))"
     r"|(?P<n_year>\d{3}(?!\d)\s)"
     r"|\d{3}(?!\d)(?:(?P<y_letter>[^\W\d])|(?P<y_dash>[-–])|(?P<y_stop>[/.])|(?P<y_apostrophe>['’])|(?P<y_other>(?!\s)))"
-    r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>[/.])))"
+    r"|\d?(?!\d)(?:(?P<d_letter>[^\W\d])|(?P<d_dash>[-–])|(?P<d_stop>/(?=\d\d?/\d)|\.(?=\d\d?\.\d))))"
     r"|['’](?=\d)(?P<apostrophe>)"
-    r"|" + _word_branches(_START_WORDS)
-    # (the counts share one long condition, kept in one branch rather than copied to each)
-    + r"|(?:" + alternation(_COUNT_ONLY) + r")(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r")))"
+    # (the cue words and the counts share the first-letter branches of the date words; a failed
+    # word then costs no branch of its own for the counts)
+    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS, **_COUNT_STARTS})
+    # a word ending in "ed" where the past cue of :data:`_CUES` can start: five to 23 letters
+    # (all taken, then the last two read), a word no longer, as that cue reads it
+    + r"|[a-z]{5,23}+(?<=ed)(?!\w)(?P<cue>))"
 )
 
 
-def _matches(prose: str) -> Iterable[tuple[str, re.Match[str]]]:
+#: :data:`_BY_WORD` as the scan reads it: (kind, pattern, whether the pattern ignores case).
+_TRIED = {key: [(kind, p, p in _CASELESS) for kind, p in tried] for key, tried in _BY_WORD.items()}
+
+
+def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
+    """Every match of every pattern, each pattern tried only where it can start, and every
+    place where a tense cue can start (in order), from one pass over the text.
+
+    ``low`` is ``_folded(prose)``; a pattern that ignores case matches it, not ``prose`` (its
+    groups are in lower case).
+    """
+    by_word = _TRIED
+    found: list[tuple[str, re.Match[str]]] = []
+    cues: list[int] = []
+    if low is None:
+        for hit in _any_case(_START).finditer(prose):
+            key = hit.lastgroup
+            start = hit.start()
+            if key is None:
+                word = hit.group()
+                key = word.lower()
+                # (ignoring case, "ıs" reads as "is" but does not lower to it)
+                if _any_case(_CUE_GATE).fullmatch(word):
+                    cues.append(start)
+            elif key == "cue":
+                cues.append(start)
+                continue
+            elif key == "the_next":
+                key = "the"  # (a word may only fold to one of the words: try all of "the"'s patterns)
+            # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
+            for kind, pattern, caseless in by_word.get(key, ()):
+                m = (_any_case(pattern) if caseless else pattern).match(prose, start)
+                if m:
+                    found.append((kind, m))
+    else:
+        cue_words = _CUE_WORDS
+        for hit in _START.finditer(low):
+            key = hit.lastgroup
+            start = hit.start()
+            if key is None:
+                key = hit.group()  # (a word, in lower case)
+                if key in cue_words or key[-2:] == "ed":  # (:func:`_cue_word`)
+                    cues.append(start)
+            elif key == "cue":
+                cues.append(start)
+                continue
+            elif key == "the_next":
+                key = "the " + hit.group(key)
+            for kind, pattern, caseless in by_word.get(key, ()):
+                m = pattern.match(low, start) if caseless else pattern.match(prose, start)
+                if m:
+                    found.append((kind, m))
+    # "'ll" (rare: looked for only when the text holds it)
+    if low is None:
+        cues = sorted(cues + [m.start() for m in _any_case(_LL).finditer(prose)])
+    elif "'ll" in low or "’ll" in low:
+        cues = sorted(cues + [m.start() for m in _LL.finditer(low)])
+    return found, cues
+
+
+def _matches(prose: str) -> list[tuple[str, re.Match[str]]]:
     """Every match of every pattern, each pattern tried only where it can start."""
-    by_word = _BY_WORD
-    low = _folded(prose)
-    for hit in _START.finditer(low) if low is not None else _any_case(_START).finditer(prose):
-        key = hit.lastgroup
-        if key is None:
-            key = hit.group().lower()
-        elif key == "the_next":
-            # (ignoring case, a word may only fold to one of the words: try all of "the"'s patterns)
-            key = "the " + hit.group(key) if low is not None else "the"
-        start = hit.start()
-        # (no patterns for a word that only case-folds to a start word: "ſo" ignoring case)
-        for kind, pattern in by_word.get(key, ()):
-            m = pattern.match(prose, start)
-            if m:
-                yield kind, m
+    return _scan(prose, _folded(prose))[0]
 
 
 _ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
 _CORE_KINDS = {kind for kind, pattern in _PATTERNS if "core" in pattern.groupindex}  # (spans its "core")
 
 
-def _candidates(prose: str) -> list[_Cand]:
+def _candidates(prose: str, matches: list[tuple[str, re.Match[str]]] | None = None) -> list[_Cand]:
+    """The mentions the matches (of :func:`_matches`) make: accepted, longest leftmost first."""
     # (start, minus length, the pattern's place, the match's place, end, kind, groups): sorted as
     # tuples, longest leftmost first, ties to the pattern listed first, then to the earlier match
     found: list[tuple[int, int, int, int, int, str, dict[str, str | None]]] = []
     order = _ORDER
-    for kind, m in _matches(prose):
+    for kind, m in _matches(prose) if matches is None else matches:
         groups = m.groupdict()
-        if _accept(prose, kind, m, groups):
+        if kind not in _RULED or _accept(prose, kind, m, groups):
             end = m.end()
             mon = groups.get("mon")
             if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
@@ -734,19 +852,8 @@ def _candidates(prose: str) -> list[_Cand]:
 # Tense
 
 
-_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
-_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
-
-
-#: Where a tense cue can start: a cue word, a word ending in "ed", or the apostrophe of "'ll".
-#: (Like :data:`_START`, it reads the prose in lower case.)
-_CUE_START = re.compile(
-    r"(?=\S)(?:(?<!\w)(?:" + alternation(w for w in _CUE_WORDS if w) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))"
-)
-
-
 def _folded(prose: str) -> str | None:
-    """``prose`` in lower case, for the case-sensitive scans :data:`_START` and :data:`_CUE_START`.
+    """``prose`` in lower case, for the case-sensitive scan :data:`_START` and cues :data:`_CUES`.
 
     ``str.lower`` keeps every offset and matches what IGNORECASE matches, for every character
     but three: "İ" (two characters in lower case), "ı" and "ſ" (which IGNORECASE reads as "i"
@@ -764,94 +871,82 @@ def _any_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, re.IGNORECASE)
 
 
-def _cue_matches(prose: str, low: str | None, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
-    """The tense cues that start in ``start``..``stop``, tried only where one can start.
+def _cue(prose: str, m: re.Match[str]) -> tuple[int, int, str, str] | None:
+    """A tense cue as (start, end, tense, words in lower case), or None for an "-ed" word that
+    is no verb ("United", "limited")."""
+    at = m.start()
+    kind = m.lastgroup or ""
+    word = m.group()  # (in lower case when the prose could be folded)
+    if kind == "past" and m.group("past").lower().endswith("ed"):
+        if prose[at].isupper() or word.lower() in T.NOT_PAST:
+            return None
+    word = word.lower()
+    if not word.isalpha():
+        word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
+    return at, m.end(), kind, word
 
-    ``low`` is ``_folded(prose)``; the matches are of ``low`` (of ``prose`` when it is None).
 
-    ``start`` must not fall inside a word (a sentence's start does not), so the scan meets the
-    same words a scan from the beginning would; it ends at the first white space from ``stop``
-    (no cue word holds any), so it neither cuts a word nor reads on to the next cue.
+def _tenses(
+    prose: str, low: str | None, cue_starts: list[int], mentions: list[_Cand], sentences: list[Span]
+) -> list[tuple[str | None, str | None]]:
+    """The tense of each mention's clause and the cue that sets it, or (None, None).
+
+    The cue is the nearest before the mention in its sentence, else the first after it. Cues are
+    read only in sentences that hold a mention, once for all its mentions, and only where
+    :func:`_scan` found a cue can start. A date's own words ("next week") are no cue of its
+    clause.
     """
-    end = len(prose)
-    if stop is None:
-        stop = end
-    else:
-        space = _SPACE.search(prose, stop)
-        end = space.start() if space else end
-    if low is None:
-        low = prose
-        scan, cues = _any_case(_CUE_START).finditer(prose, start, end), _any_case(_CUES).match
-    else:
-        scan, cues = _CUE_START.finditer(low, start, end), _CUES.match
-    return [m for at in [hit.start() for hit in scan] if at < stop and (m := cues(low, at))]
+    starts = [c.start for c in mentions]  # (a cue that starts inside a mention is the mention's)
+    text, cue_at = (prose, _any_case(_CUES).match) if low is None else (low, _CUES.match)
 
-
-def _cue_stretches(mentions: list[_Cand], sentences: list[Span]) -> list[tuple[int, int]]:
-    """Where the cues :meth:`_Tenses.at` can use lie: each mention's sentence, joined in order.
-
-    A mention's tense comes from a cue in its own sentence (before the mention, else after it),
-    so the cues of sentences without a date are never read, and not looked for.
-    """
-    stretches: list[tuple[int, int]] = []
-    for c, sentence in zip(mentions, sentences):
-        lo, hi = sentence.start, max(sentence.end, c.start)
-        if stretches and lo <= stretches[-1][1]:
-            lo = min(lo, stretches[-1][0])
-            stretches[-1] = (lo, max(hi, stretches[-1][1]))
-        else:
-            stretches.append((lo, hi))
-    return stretches
-
-
-class _Tenses:
-    """The tense cues of the prose, found once and looked up by position."""
-
-    def __init__(self, prose: str, mentions: list[_Cand], sentences: list[Span]) -> None:
-        self.cues: list[tuple[int, int, str, str]] = []
-        starts = [c.start for c in mentions]
-        low = _folded(prose)
-        found = [m for lo, hi in _cue_stretches(mentions, sentences) for m in _cue_matches(prose, low, lo, hi)]
-        for m in found:
-            at = m.start()
+    def read(lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """The cues that start in ``lo``..``hi`` outside the mentions."""
+        found = []
+        for at in cue_starts[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]:
             k = bisect.bisect_right(starts, at) - 1
             if k >= 0 and mentions[k].end > at:
-                continue  # a date's own words ("next week") do not set its clause's tense
-            kind = m.lastgroup or ""
-            word = m.group()  # (in lower case when the prose could be folded)
-            if kind == "past" and m.group("past").lower().endswith("ed"):
-                if prose[at].isupper() or word.lower() in T.NOT_PAST:
-                    continue
-            word = word.lower()
-            if not word.isalpha():
-                word = _WS.sub(" ", word)  # "is  expected\nto": one space between words
-            self.cues.append((at, m.end(), kind, word))
-        self.starts = [c[0] for c in self.cues]
-        self.prose = prose
+                continue
+            m = cue_at(text, at)
+            if m is not None and (cue := _cue(prose, m)) is not None:
+                found.append(cue)
+        return found
 
-    def at(self, start: int, end: int, sentence: Span) -> tuple[str | None, str | None]:
-        """The tense of the clause around ``start``..``end``: the nearest cue before it, else after."""
-        i = bisect.bisect_left(self.starts, start) - 1
-        while i >= 0 and self.cues[i][1] > start:
-            i -= 1  # a cue inside the mention ("next week") is not the clause's
-        if i >= 0 and self.cues[i][0] >= sentence.start:
-            cue = self.cues[i]
+    out: list[tuple[str | None, str | None]] = []
+    sentence_start = -1
+    cues: list[tuple[int, int, str, str]] = []  # the cues of the mention's sentence
+    at: list[int] = []  # where they start
+    for index, (c, sentence) in enumerate(zip(mentions, sentences)):
+        start = c.start
+        if sentence.start != sentence_start:
+            sentence_start = sentence.start
+            last = index  # the sentence's last mention (which may stand past its end)
+            while last + 1 < len(mentions) and sentences[last + 1].start == sentence_start:
+                last += 1
+            cues = read(sentence_start, max(sentence.end, mentions[last].start))
+            at = [cue[0] for cue in cues]
+        i = bisect.bisect_left(at, start) - 1
+        while i >= 0 and cues[i][1] > start:
+            i -= 1  # a cue running into the mention is not the clause's
+        if i >= 0:
+            cue = cues[i]
             # "will be held", "would have met": a participle after a future auxiliary
             if cue[2] in ("past", "present") and i > 0:
-                prev = self.cues[i - 1]
-                if prev[2] == "future" and prev[0] >= sentence.start and cue[0] - prev[1] <= 12:
-                    return prev[2], f"{prev[3]} … {cue[3]}"
-            return cue[2], cue[3]
-        j = bisect.bisect_left(self.starts, end)
-        if j < len(self.cues) and self.cues[j][0] < sentence.end:
-            cue = self.cues[j]
-            # "…begins on March 14, the union said": a reporting verb after the date dates the
-            # report, not the event, unless the date opens the sentence ("On May 2 she said").
-            opening = len(_WORDS.findall(self.prose, sentence.start, start)) <= 2
-            if cue[3] in T.REPORTING and not opening:
-                return None, None
-            return cue[2], cue[3]
-        return None, None
+                prev = cues[i - 1]
+                if prev[2] == "future" and cue[0] - prev[1] <= 12:
+                    out.append((prev[2], f"{prev[3]} … {cue[3]}"))
+                    continue
+            out.append((cue[2], cue[3]))
+            continue
+        j = bisect.bisect_left(at, c.end)
+        if j == len(cues) or cues[j][0] >= sentence.end:
+            out.append((None, None))
+            continue
+        after = cues[j]
+        # "…begins on March 14, the union said": a reporting verb after the date dates the
+        # report, not the event, unless the date opens the sentence ("On May 2 she said").
+        opening = len(_WORDS.findall(prose, sentence.start, start)) <= 2
+        out.append((None, None) if after[3] in T.REPORTING and not opening else (after[2], after[3]))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -990,7 +1085,7 @@ def _resolve_md(c: _Cand, pub: dt.date | None) -> None:
         return
     year = int(g["year"]) if g.get("year") else None
     last = day2 or day
-    c.invalid = _impossible(month, last, year) or _impossible(month, day, year)
+    c.invalid = _impossible(month, last, year) or (_impossible(month, day, year) if last != day else None)
     if c.invalid:
         return
     if year is not None:
@@ -1001,7 +1096,8 @@ def _resolve_md(c: _Cand, pub: dt.date | None) -> None:
     options = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         if last <= _days_in(y, month):
-            options.append((dt.date(y, month, day), dt.date(y, month, last)))
+            first = dt.date(y, month, day)
+            options.append((first, first if last == day else dt.date(y, month, last)))
     chosen = _pick(options, pub, c.tense, TENSE_WINDOW_DAYS)
     if chosen is None:
         c.invalid = _impossible(month, last, pub.year)
@@ -1449,76 +1545,107 @@ def _resolve_half(c: _Cand, pub: dt.date | None) -> None:
     c.granularity = "quarter" if months == 3 else "year"  # a half year: finer than a year, no name of its own
 
 
-def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
+def _resolve_year(c: _Cand, pub: dt.date | None) -> None:
+    """"2014", "early 2021"."""
+    c.granularity = "year"
+    c.earliest, c.latest = _narrow(*_year(int(c.groups["year"])), _part(c.groups))
+
+
+def _resolve_years(c: _Cand, pub: dt.date | None) -> None:
+    """"2010-2015", "2010–15"."""
     g = c.groups
-    kind = c.kind
-    if kind in ("md", "dm"):
-        _resolve_md(c, pub)
-    elif kind in ("iso", "num"):
-        _resolve_numeric(c)
-    elif kind in ("my", "m"):
-        _resolve_month(c, pub)
-    elif kind == "y":
-        c.granularity = "year"
-        c.earliest, c.latest = _narrow(*_year(int(g["year"])), _part(g))
-    elif kind == "yy":
-        y1, y2 = int(g["year"]), g["year2"]
-        y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
-        c.granularity = "year"
-        c.earliest, c.latest = dt.date(y1, 1, 1), dt.date(y2n, 12, 31)
-    elif kind == "decade":
-        c.granularity = "decade"
-        if g.get("dec4"):
-            start = int(g["dec4"])
-        else:
-            two = int(g["dec2"])
-            ref = pub.year if pub else dt.date.today().year
-            start = ref // 100 * 100 + two
-            if start > ref:
-                start -= 100
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
-    elif kind == "century":
-        c.granularity = "century"
-        n = T.ORDINALS[g["ord"].lower().replace(" ", "-")]
-        start = (n - 1) * 100 + 1
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), _part(g))
-    elif kind == "quarter":
-        c.granularity = "quarter"
-        q = int(g.get("q") or g.get("q2") or 0) or T.ORDINALS[(g.get("ord") or "first").lower()]
-        first = dt.date(int(g.get("year") or g["year2"]), 3 * q - 2, 1)
-        c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
-    elif kind == "season":
-        _resolve_season(c, pub)
-    elif kind == "holiday":
-        _resolve_holiday(c, pub)
-    elif kind == "wdday":
-        _resolve_wdday(c, pub)
-    elif kind == "calpart":
-        _resolve_calpart(c, pub)
-    elif kind == "nthwd":
-        _resolve_nthwd(c, pub)
-    elif kind == "mm":
-        _resolve_mm(c, pub)
-    elif kind == "half":
-        _resolve_half(c, pub)
-    elif kind == "ytd":
-        c.granularity, c.relative = "year", True
-        if pub is not None:
-            c.anchor = "published"
-            c.earliest, c.latest = dt.date(pub.year, 1, 1), pub
-    elif kind == "decadeword":
-        c.granularity = "decade"
+    y1, y2 = int(g["year"]), g["year2"]
+    y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    c.granularity = "year"
+    c.earliest, c.latest = dt.date(y1, 1, 1), dt.date(y2n, 12, 31)
+
+
+def _resolve_decade(c: _Cand, pub: dt.date | None) -> None:
+    """"the 1990s", "the '90s" (the last such decade up to publication)."""
+    g = c.groups
+    c.granularity = "decade"
+    if g.get("dec4"):
+        start = int(g["dec4"])
+    else:
+        two = int(g["dec2"])
         ref = pub.year if pub else dt.date.today().year
-        start = ref // 100 * 100 + T.DECADE_WORDS[g["dw"].lower()]
+        start = ref // 100 * 100 + two
         if start > ref:
             start -= 100
-        c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
-    elif kind == "wdweek":
-        _resolve_wdweek(c, pub)
-    elif kind == "wd":
-        _resolve_weekday(c, pub)
-    else:
-        _resolve_published(c, pub)
+    c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
+
+
+def _resolve_century(c: _Cand, pub: dt.date | None) -> None:
+    """"the 21st century"."""
+    g = c.groups
+    c.granularity = "century"
+    n = T.ORDINALS[g["ord"].lower().replace(" ", "-")]
+    start = (n - 1) * 100 + 1
+    c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), _part(g))
+
+
+def _resolve_quarter(c: _Cand, pub: dt.date | None) -> None:
+    """"the third quarter of 2021", "Q3 2021"."""
+    g = c.groups
+    c.granularity = "quarter"
+    q = int(g.get("q") or g.get("q2") or 0) or T.ORDINALS[(g.get("ord") or "first").lower()]
+    first = dt.date(int(g.get("year") or g["year2"]), 3 * q - 2, 1)
+    c.earliest, c.latest = first, first + relativedelta(months=3) - dt.timedelta(days=1)
+
+
+def _resolve_ytd(c: _Cand, pub: dt.date | None) -> None:
+    """"the year to date": from January 1 to publication."""
+    c.granularity, c.relative = "year", True
+    if pub is not None:
+        c.anchor = "published"
+        c.earliest, c.latest = dt.date(pub.year, 1, 1), pub
+
+
+def _resolve_decadeword(c: _Cand, pub: dt.date | None) -> None:
+    """"the nineties" (the last such decade up to publication)."""
+    g = c.groups
+    c.granularity = "decade"
+    ref = pub.year if pub else dt.date.today().year
+    start = ref // 100 * 100 + T.DECADE_WORDS[g["dw"].lower()]
+    if start > ref:
+        start -= 100
+    c.earliest, c.latest = _narrow(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), _part(g))
+
+
+def _resolve_numeric_kind(c: _Cand, pub: dt.date | None) -> None:
+    _resolve_numeric(c)
+
+
+#: How each kind not counted from another mention is resolved (looked up once, not tested in
+#: turn); a kind not listed is counted from publication (:func:`_resolve_published`).
+_RESOLVERS = {
+    "md": _resolve_md,
+    "dm": _resolve_md,
+    "iso": _resolve_numeric_kind,
+    "num": _resolve_numeric_kind,
+    "my": _resolve_month,
+    "m": _resolve_month,
+    "y": _resolve_year,
+    "yy": _resolve_years,
+    "decade": _resolve_decade,
+    "century": _resolve_century,
+    "quarter": _resolve_quarter,
+    "season": _resolve_season,
+    "holiday": _resolve_holiday,
+    "wdday": _resolve_wdday,
+    "calpart": _resolve_calpart,
+    "nthwd": _resolve_nthwd,
+    "mm": _resolve_mm,
+    "half": _resolve_half,
+    "ytd": _resolve_ytd,
+    "decadeword": _resolve_decadeword,
+    "wdweek": _resolve_wdweek,
+    "wd": _resolve_weekday,
+}
+
+
+def _resolve_absolute(c: _Cand, pub: dt.date | None) -> None:
+    _RESOLVERS.get(c.kind, _resolve_published)(c, pub)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1645,8 +1772,7 @@ def _merge_intervals(prose: str, cands: list[_Cand]) -> list[_Cand]:
                         start = prose.rfind(opener, 0, a.start) if opener else a.start
                         coarse = max(a.granularity, b.granularity, key=_GRAN_ORDER.index)
                         out.append(
-                            attrs.evolve(
-                                a,
+                            a.evolve(
                                 end=b.end,
                                 start=start if start >= 0 else a.start,
                                 latest=latest,
@@ -1685,9 +1811,12 @@ def _apply_since(prose: str, c: _Cand) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def _future_in_past(cue: str | None) -> bool:
     """Whether a future cue reports the future from the past ("would", "was to", "hoped to")."""
-    return bool(cue) and any(word in T.FUTURE_IN_PAST for word in re.findall(r"[a-z]+", cue or ""))
+    return bool(cue) and any(word in T.FUTURE_IN_PAST for word in _LETTERS.findall(cue or ""))
 
 
 #: Mentions that take their year from a year written earlier in the same sentence. Only months:
@@ -1709,15 +1838,16 @@ def _written_year(c: _Cand) -> bool:
 
 def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[DateMention]:
     """Every date mention in ``prose``, in text order, resolved against ``published``."""
-    cands = _candidates(prose)
+    low = _folded(prose)
+    matches, cue_starts = _scan(prose, low)
+    cands = _candidates(prose, matches)
     if not cands:
         return []
     sentences = [frame.sentence_at(c.start) for c in cands]
-    tenses = _Tenses(prose, cands, sentences)
+    tenses = _tenses(prose, low, cue_starts, cands, sentences)
     year_of: tuple[Span, int] | None = None  # the last year written out, and its sentence
-    for c, sentence in zip(cands, sentences):
-        c.sentence = sentence
-        tense, c.tense_cue = tenses.at(c.start, c.end, sentence)
+    for c, sentence, (tense, cue) in zip(cands, sentences, tenses):
+        c.sentence, c.tense_cue = sentence, cue
         # A future reported from the past ("said it would meet", "had hoped to finish") may be
         # over by publication: resolve it to the nearest date, whichever side.
         c.tense = None if tense == "future" and _future_in_past(c.tense_cue) else tense
