@@ -183,3 +183,38 @@ def test_markdown_made_from_plain_copy_reads_as_the_copy(line: str, rng: random.
     assert _dates(report) == _dates(plain), markup
     assert [f.rule for f in report.findings] == [f.rule for f in plain.findings], markup
     _spans_slice_the_file(markup, report)
+
+
+LOOKALIKES = {"s": "ſ", "i": "ı", "I": "İ", "K": "\u212a"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SENTENCES), st.randoms(use_true_random=False))
+def test_ascii_lookalikes_read_as_their_letters(line: str, rng: random.Random) -> None:
+    """"ſecond", "fırst", "İstanbul": letters case-blind matching reads as ASCII change nothing
+    (they used to reach tables keyed in ASCII and fail there)."""
+    odd = "".join(LOOKALIKES[c] if c in LOOKALIKES and rng.random() < 0.3 else c for c in line)
+    plain = verify.check(line, published=PUBLISHED)
+    report = verify.check(odd, published=PUBLISHED)
+    assert _figures(report) == _figures(plain), odd
+    assert _dates(report) == _dates(plain), odd
+    assert [f.rule for f in report.findings] == [f.rule for f in plain.findings], odd
+    _spans_slice_the_file(odd, report)
+
+
+@pytest.mark.parametrize(
+    "text", ["the ſecond Monday of May", "THE FİRST MONDAY OF MAY", "two dayſ later", "the ſixth of May"]
+)
+def test_lookalikes_that_used_to_fail_are_read(text: str) -> None:
+    """These raised KeyError in the date and unit tables; now they read as their ASCII twins."""
+    twin = text.replace("ſ", "s").replace("İ", "I")
+    report = verify.check(text, published=PUBLISHED)
+    assert _dates(report) == _dates(verify.check(twin, published=PUBLISHED)) != []
+
+
+def test_plain_text_with_no_break_spaces_keeps_the_files_text() -> None:
+    """Plain text read with its no-break spaces as spaces still reports the file's characters."""
+    text = "On\u00a0December\u00a010, officials said 5\u00a0million people voted."
+    report = verify.check(text, published=PUBLISHED)
+    assert [f.magnitude for f in report.figures] == [5e6] and len(report.dates) == 1
+    _spans_slice_the_file(text, report)

@@ -14,6 +14,18 @@ from collections.abc import Iterable
 
 _END = ""
 
+#: The characters IGNORECASE matches to an ASCII letter other than their lower case ("İ" and
+#: "ı" to "i", "ſ" to "s"; "İ" also lower-cases to two characters) and the Kelvin sign (which
+#: lower-cases to "k"), listed to be safe: with one of them in a text, a case-blind pattern may
+#: match where the same pattern does not match the lower-cased text.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
+
+
+def folds_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`FOLDS_TO_ASCII` (one C-level test for ASCII text)."""
+    return not text.isascii() and _FOLDS.search(text) is not None
+
 
 def alternation(words: Iterable[str], space: str | None = None) -> str:
     """A regex matching any of ``words``, the longest possible first, built as a prefix tree.

@@ -19,6 +19,7 @@ from typing import Literal, TypeVar
 
 import attrs
 
+from verify._regex import folds_to_ascii
 from verify.errors import InputError
 from verify.model import Context, Deferred
 
@@ -68,6 +69,9 @@ _Located = TypeVar("_Located")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: Spaces other than " " that copy carries (no-break, thin, figure, ideographic…): read as " ".
 _WIDE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+#: Letters that case-blind matching reads as ASCII ones ("ſecond", "fırst", "İstanbul", the
+#: Kelvin sign): read as those letters, so that every pattern and table sees one spelling.
+_ASCII_LOOKALIKES = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "I", "\u212a": "K"})
 
 
 @attrs.frozen(repr=False)
@@ -136,6 +140,8 @@ class Document:
                 reading = "".join(pieces)
             if _WIDE_SPACE.search(reading):  # one scan in C; most texts have none
                 reading = _WIDE_SPACE.sub(" ", reading)
+            if folds_to_ascii(reading):
+                reading = reading.translate(_ASCII_LOOKALIKES)
             object.__setattr__(self, "_read", (reading, at, shift))
         return self._read  # type: ignore[return-value]
 
@@ -143,9 +149,11 @@ class Document:
     def reading(self) -> str:
         """What extraction reads: the prose as it is shown, every space a plain one.
 
-        Inline markup inside a phrase is cut (``cuts``) and a no-break, thin or other wide space
-        is read as " " ("5&nbsp;million", "1.5\u00a0million square\u00a0kilometres"). It is
-        ``prose`` itself (the same object) when neither occurs, as in most plain text.
+        Inline markup inside a phrase is cut (``cuts``), a no-break, thin or other wide space
+        is read as " " ("5&nbsp;million", "1.5\u00a0million square\u00a0kilometres"), and a
+        letter that case-blind matching reads as an ASCII one as that letter ("the ſecond
+        Monday"). It is ``prose`` itself (the same object) when none of these occurs, as in most
+        plain text.
         """
         return self._reading()[0]
 
@@ -173,6 +181,8 @@ class Document:
             start = self.offset(item.start)
             end = self.offset(item.end, end=True) if item.end > item.start else start
         else:
+            if self.reading is not self.prose:  # same offsets, but some characters read otherwise
+                item = self._nested_as_written(item)
             start, end = item.start, item.end
         text = self.text
         if end > start and text[start] == ";" and self.prose[start] != ";":

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from verify import units
+from verify._regex import _FOLDS, folds_to_ascii
 from verify.errors import PackError
 from verify.model import MODALITIES, SEVERITIES, Citation
 
@@ -789,7 +790,7 @@ def _first_word(phrase: str) -> str:
 #: ("İ", "ı" as "i"; "ſ" as "s"), found by trying every code point against every ASCII letter,
 #: digit and the punctuation of pack words. Text without them holds a case-insensitive match of
 #: an ASCII word only if its lower case holds the word's lower case.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+_FOLDS_TO_ASCII = _FOLDS  # (verify._regex's, shared with the extractors)
 
 
 def _cannot_hold(text: str, phrase: str) -> bool:
@@ -798,13 +799,6 @@ def _cannot_hold(text: str, phrase: str) -> bool:
     is a fast scan; the pattern's leading lookbehind makes the regex try every position)."""
     first = _first_word(phrase)
     return bool(first) and first.isascii() and first.lower() not in text.lower() and not folds_to_ascii(text)
-
-
-def folds_to_ascii(text: str) -> bool:
-    """Whether ``text`` holds a character IGNORECASE matches to an ASCII character other than
-    its lower case; without one, an ASCII pattern matches the lower-cased text case-sensitively
-    where it matches the text case-insensitively."""
-    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
 
 
 def find_phrase(text: str, phrase: str, *, case: bool = False, suffix: bool = True) -> list[tuple[int, int]]:

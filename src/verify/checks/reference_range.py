@@ -112,15 +112,10 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
         return False
     if _INCREMENT_AFTER.match(ctx.prose, figure.end) or _INCREMENT_BEFORE.search(ctx.prose, max(0, figure.start - 12), figure.start):
         return False  # "100,000 more troops", "another $500 million": a change, not the total
-    sentence = _sentence(ctx, figure)
-    previous = _previous_sentence(ctx, sentence)
-    in_sentence = any(has_phrase(sentence.text, k) for k in reference.keywords)
-    by_noun = any(_noun_is(figure.noun, k) for k in reference.keywords)
-    by_anaphor = bool(ANAPHORA.search(sentence.text)) and any(has_phrase(previous, k) for k in reference.keywords)
-    if not (in_sentence or by_noun or by_anaphor):
+    in_sentence, by_anaphor, in_context = _words_around(ctx, _sentence(ctx, figure), reference)
+    if not (in_sentence or by_anaphor or any(_noun_is(figure.noun, k) for k in reference.keywords)):
         return False
-    around = previous + "\n" + sentence.text
-    if not all(any(has_phrase(around, word) for word in alternatives) for alternatives in reference.context):
+    if not in_context:
         return False
     # Last, the tests that read the figure's context (its source, modal words and time scope are
     # read only when first asked for, and most figures are about no reference).
@@ -131,6 +126,22 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     elif modality == "projection":
         return False
     return _scope_matches(ctx, figure, reference)
+
+
+def _words_around(ctx: CheckContext, sentence: Span, reference: Reference) -> tuple[bool, bool, bool]:
+    """Whether the sentence names the reference's subject, whether an anaphor ("the figure")
+    there points back to a sentence that does, and whether the two hold the reference's context
+    words: read once per sentence and reference (a sentence of many figures stays linear)."""
+    key = (_words_around, sentence.start, id(reference))
+    found = ctx.memo.get(key)
+    if found is None:
+        previous = _previous_sentence(ctx, sentence)
+        in_sentence = any(has_phrase(sentence.text, k) for k in reference.keywords)
+        by_anaphor = bool(ANAPHORA.search(sentence.text)) and any(has_phrase(previous, k) for k in reference.keywords)
+        around = previous + "\n" + sentence.text
+        in_context = all(any(has_phrase(around, word) for word in alternatives) for alternatives in reference.context)
+        found = ctx.memo[key] = (in_sentence, by_anaphor, in_context)
+    return found  # type: ignore[return-value]
 
 
 def modality_of(figure: Figure) -> str:

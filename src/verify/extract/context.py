@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from verify._regex import alternation
+from verify._regex import alternation, folds_to_ascii
 from verify.extract.text import TextFrame
 from verify.model import Context, Span
 
@@ -186,9 +186,6 @@ def _noun_phrase_after(text: str, start: int) -> str | None:
     return None if phrase.lower() in _PRONOUNS else phrase
 
 
-#: Characters that re.IGNORECASE matches to an ASCII letter ("İ", "ı" -> i, "ſ" -> s, Kelvin -> k):
-#: a text holding one is scanned by every pattern (the word prefilters below compare ASCII words).
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 #: The words of a lower-cased text, as runs of ASCII letters: a whole word of a prefilter below
 #: (a run of ``\w`` between non-word characters, all ASCII letters) is such a run too, so the
 #: set holds it, and letters alone are read about 20% faster than ``\w`` (no category look-ups).
@@ -197,7 +194,7 @@ _WORD = re.compile(r"[a-z]+")
 
 def _lower(text: str) -> str | None:
     """``text`` lower-cased, or None when a case-blind pattern could match more in ``text``."""
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+    if folds_to_ascii(text):  # a case-blind pattern could match more: every pattern scans it
         return None
     # lower() maps each character to one character, a word character to a word character and
     # any other to another (but "İ", excluded above): same offsets, same word boundaries.

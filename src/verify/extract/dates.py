@@ -62,7 +62,7 @@ from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from verify._regex import alternation
+from verify._regex import alternation, folds_to_ascii
 from verify.extract import datetables as T
 from verify.extract.text import TextFrame
 from verify.model import WEEKDAYS as WEEKDAY_NAMES
@@ -828,8 +828,11 @@ def _candidates(prose: str, matches: list[tuple[str, re.Match[str]]] | None = No
     # tuples, longest leftmost first, ties to the pattern listed first, then to the earlier match
     found: list[tuple[int, int, int, int, int, str, dict[str, str | None]]] = []
     order = _ORDER
+    folds = folds_to_ascii(prose)
     for kind, m in _matches(prose) if matches is None else matches:
         groups = m.groupdict()
+        if folds:  # "ſecond", "fırst": matched ignoring case; the tables are keyed in ASCII
+            groups = {k: v.translate(_ASCII_FOLDS) if v else v for k, v in groups.items()}
         if kind not in _RULED or _accept(prose, kind, m, groups):
             end = m.end()
             mon = groups.get("mon")
@@ -850,6 +853,10 @@ def _candidates(prose: str, matches: list[tuple[str, re.Match[str]]] | None = No
 
 # ---------------------------------------------------------------------------------------------
 # Tense
+
+
+#: The characters IGNORECASE matches to an ASCII letter other than their lower case.
+_ASCII_FOLDS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 
 
 def _folded(prose: str) -> str | None:

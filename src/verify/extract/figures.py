@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from verify import units
-from verify._regex import alternation
+from verify._regex import alternation, folds_to_ascii
 from verify.extract import numbers as N
 from verify.extract.context import ContextReader
 from verify.extract.text import TextFrame
@@ -189,9 +189,6 @@ _START_NUMBER_WORD = re.compile(
         space=rf"{_SP}{{1,2}}",
     )
 )  # fmt: skip
-#: Characters that make a case-blind match differ from a match in the lower-cased text ("İ"
-#: lower-cases to two characters, "ı", "ſ" and the Kelvin sign fold to ASCII letters).
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class _Starts:
@@ -210,7 +207,7 @@ class _Starts:
         # each scan's next hit at or after the last search, -1: not known
         self._name = self._digital = self._word = -1
         # a text with a character that folds to ASCII is scanned as before, case-blind, whole
-        self.lower = prose.lower() if prose.isascii() or not any(c in prose for c in _FOLDS_TO_ASCII) else None
+        self.lower = None if folds_to_ascii(prose) else prose.lower()
 
     def search(self, pos: int) -> re.Match[str] | None:
         prose = self.prose
