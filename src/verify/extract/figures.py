@@ -37,6 +37,10 @@ scope) is :mod:`verify.extract.context`. Decisions worth knowing:
   glued to a bare integer is a code ("COP26"); "C" and "F" glued to a number are degrees only
   before a function word or punctuation ("40C on Friday", not "the 13F filing").
 - A lone "one" with no noun or unit after it is a pronoun ("one of the largest"), not a figure.
+- Digits are grouped by commas ("100,000") or, in SI style, by a no-break, figure, thin or narrow
+  no-break space ("100\u202f000", "$2\u00a0500": one to three digits, then groups of exactly
+  three), never by a plain space ("in 2021 100 people" is a year and a count). A group space and
+  a digit go on with a numeral, so they end no score, year range or "May 12".
 """
 
 from __future__ import annotations
