@@ -6,7 +6,8 @@ offset found in ``prose`` points into the original file.
 
 Extraction reads ``reading``: the prose without the blanks that inline markup left inside a
 phrase ("<b>$2.5</b> billion" is read "$2.5 billion"), with every space a plain one
-("5&nbsp;million" is read "5 million"). ``as_written`` maps what was found there back to the
+("5&nbsp;million" is read "5 million") but the spaces that group a numeral's digits by
+thousands ("100&nbsp;000", "100\u202f000"). ``as_written`` maps what was found there back to the
 file's offsets and text.
 """
 
@@ -72,6 +73,35 @@ _WIDE_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 #: Letters that case-blind matching reads as ASCII ones ("ſecond", "fırst", "İstanbul", the
 #: Kelvin sign): read as those letters, so that every pattern and table sees one spelling.
 _ASCII_LOOKALIKES = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "I", "\u212a": "K"})
+#: The wide spaces that group a numeral's digits by thousands ("100\u202f000", "$2\u00a0500"):
+#: no-break, figure, thin and narrow no-break space. The same as the figure reader's
+#: ``verify.extract.numbers.DIGIT_GROUP_SPACES`` (not imported: the extract package imports this).
+_GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+_GROUP = f"[{_GROUP_SPACES}]"
+#: A wide space read as " " at once: every one but a group space between two digits (the space
+#: just matched is looked at again from behind). It opens with the class, so sre skips to the wide
+#: spaces in C.
+_WIDE_SPACE_APART = re.compile(rf"{_WIDE_SPACE.pattern}(?:(?<!{_GROUP})|(?<!\d.)|(?!\d))")
+#: Digits joined by the group spaces that scan kept: one run, judged whole (bounded; each repeat
+#: opens with a space, so there is one way to match).
+_GROUPED_RUN = re.compile(rf"\d{{1,40}}(?:{_GROUP}\d{{1,40}}){{1,20}}")
+#: A numeral grouped by thousands: one to three digits, then up to six groups of three.
+_THOUSANDS = re.compile(rf"\d{{1,3}}(?:{_GROUP}\d{{3}}){{1,6}}")
+
+
+def _groups_or_spaces(run: re.Match[str]) -> str:
+    """A run of digits and group spaces: as written if it is one numeral grouped by thousands.
+
+    Else its spaces are read as " ": "2021\u00a0100 people" is a year and a count, and
+    "555\u00a0123\u00a04567" a telephone number. The run must start a number (not after a
+    letter, a digit, a point or a comma, as the figure reader's numerals).
+    """
+    text = run.group()
+    start = run.start()
+    before = run.string[start - 1] if start else " "
+    if _THOUSANDS.fullmatch(text) and not (before.isalnum() or before in "_.,"):
+        return text
+    return _WIDE_SPACE.sub(" ", text)
 
 
 @attrs.frozen(repr=False)
@@ -139,7 +169,9 @@ class Document:
                 pieces.append(self.prose[pos:])
                 reading = "".join(pieces)
             if _WIDE_SPACE.search(reading):  # one scan in C; most texts have none
-                reading = _WIDE_SPACE.sub(" ", reading)
+                reading = _WIDE_SPACE_APART.sub(" ", reading)
+                if _WIDE_SPACE.search(reading):  # a group space between digits (rarer still)
+                    reading = _GROUPED_RUN.sub(_groups_or_spaces, reading)
             if folds_to_ascii(reading):
                 reading = reading.translate(_ASCII_LOOKALIKES)
             object.__setattr__(self, "_read", (reading, at, shift))
@@ -149,11 +181,14 @@ class Document:
     def reading(self) -> str:
         """What extraction reads: the prose as it is shown, every space a plain one.
 
-        Inline markup inside a phrase is cut (``cuts``), a no-break, thin or other wide space
-        is read as " " ("5&nbsp;million", "1.5\u00a0million square\u00a0kilometres"), and a
-        letter that case-blind matching reads as an ASCII one as that letter ("the ſecond
-        Monday"). It is ``prose`` itself (the same object) when none of these occurs, as in most
-        plain text.
+        Inline markup inside a phrase is cut (``cuts``); a no-break, thin or other wide space is
+        read as " " ("5&nbsp;million", "1.5\u00a0million square\u00a0kilometres"), except a
+        no-break, figure, thin or narrow no-break space that groups a numeral's digits by
+        thousands ("100\u202f000 troops", "1\u2009250\u2009000", "$2&nbsp;500"): one to three
+        digits, then groups of exactly three. That one is kept as written, as a plain space there
+        would make two numbers ("in 2021 100 people"). A letter that case-blind matching reads
+        as an ASCII one is read as that letter ("the ſecond Monday"). It is ``prose`` itself
+        (the same object) when none of these occurs, as in most plain text.
         """
         return self._reading()[0]
 

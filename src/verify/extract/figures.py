@@ -37,6 +37,10 @@ scope) is :mod:`verify.extract.context`. Decisions worth knowing:
   glued to a bare integer is a code ("COP26"); "C" and "F" glued to a number are degrees only
   before a function word or punctuation ("40C on Friday", not "the 13F filing").
 - A lone "one" with no noun or unit after it is a pronoun ("one of the largest"), not a figure.
+- Digits are grouped by commas ("100,000") or, in SI style, by a no-break, figure, thin or narrow
+  no-break space ("100\u202f000", "$2\u00a0500": one to three digits, then groups of exactly
+  three), never by a plain space ("in 2021 100 people" is a year and a count). A group space and
+  a digit go on with a numeral, so they end no score, year range or "May 12".
 """
 
 from __future__ import annotations
@@ -100,12 +104,18 @@ _WORD_VOCAB = _alt([*N.ONES, *N.TENS, *N.SCALES, *N.MULTIPLIERS, *N.ORDINALS, "h
 _SP = r"[ \t\u00a0]"
 
 _CURRENCY_PREFIX = rf"(?i:(?:{_alt(N.DOLLAR_PREFIXES)}){_SP}?\$)|" + _alt([*N.CURRENCY_SYMBOLS, *N.CURRENCY_CODES])
-_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,6}(?![\d])|\d{1,15}(?!\d))(?:\.\d{1,12}(?!\d))?|\.\d{1,12}(?!\d)"
+_GROUP = "[" + "".join(f"\\u{ord(c):04x}" for c in N.DIGIT_GROUP_SPACES) + "]"  # escaped: _MASTER is verbose
+#: A numeral: grouped by commas ("100,000") or by a space of ``DIGIT_GROUP_SPACES``
+#: ("100\u202f000", every later group three digits and no other group after), or plain.
+_DIGITS = (
+    rf"(?:\d{{1,3}}(?:(?:,\d{{3}}){{1,6}}|(?:{_GROUP}\d{{3}}){{1,6}}(?!{_GROUP}\d))(?!\d)|\d{{1,15}}(?!\d))"
+    r"(?:\.\d{1,12}(?!\d))?|\.\d{1,12}(?!\d)"
+)
 
 _MASTER = re.compile(
     rf"""
     (?P<date>
-        (?:(?:{_WEEKDAYS})\.?,?{_SP}{{1,3}})?(?:{_MONTHS})(?:\.|\b){_SP}{{0,3}}\d{{1,2}}(?:st|nd|rd|th)?(?!\d)
+        (?:(?:{_WEEKDAYS})\.?,?{_SP}{{1,3}})?(?:{_MONTHS})(?:\.|\b){_SP}{{0,3}}\d{{1,2}}(?:st|nd|rd|th)?(?!\d|{_GROUP}\d)
             (?:{_SP}{{0,2}}[-–]{_SP}{{0,2}}\d{{1,2}}(?!\d))?(?:,?{_SP}{{1,3}}\d{{4}}(?!\d))?
       | (?<![\w.,])\d{{1,2}}(?:st|nd|rd|th)?(?:{_SP}{{0,2}}[-–]{_SP}{{0,2}}\d{{1,2}})?{_SP}{{1,3}}(?:of{_SP}{{1,3}})?(?:{_MONTHS})(?:\.|\b)(?:,?{_SP}{{1,3}}\d{{4}}(?!\d))?
       | (?:{_MONTHS})(?:\.|\b),?{_SP}{{1,3}}\d{{4}}(?!\d)
@@ -137,8 +147,10 @@ _MASTER = re.compile(
 
 #: Patterns used inside the scanner, compiled once (not formatted and looked up per figure).
 _ONE_SPACE = re.compile(rf"{_SP}?")
-_LATER_YEAR = re.compile(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d)")
-_SCORE_AFTER = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d)")
+#: (A group space and a digit go on with a numeral, "2014–20\u202f000" holds no year, and
+#: "3–100\u202f000" no score.)
+_LATER_YEAR = re.compile(rf"{_SP}{{0,2}}(?:[-–/]|(?i:to|and|through|until)(?=\s)){_SP}{{0,2}}(?:\d{{4}}|\d{{2}})(?!\d|{_GROUP}\d)")
+_SCORE_AFTER = re.compile(rf"[-–]{_SP}?(\d{{1,3}})(?!\d|[.,]\d|{_GROUP}\d)")
 
 #: Where a :data:`_MASTER` match can begin, in two scans. Month and weekday names may begin one
 #: anywhere (even inside a word): their prefix tree opens with a literal, so sre finds them by a
@@ -300,7 +312,7 @@ _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 _NOUN_WORD = rf"{_SP}{{1,2}}([A-Za-z][A-Za-z'’-]{{0,30}})"
 _NOUN_WORDS = re.compile(rf"{_NOUN_WORD}(?:{_NOUN_WORD}(?:{_NOUN_WORD}(?:{_NOUN_WORD})?)?)?")
 _HALF = re.compile(rf"(?i:half)(?:{_SP}(?i:an?))?(?=[ \t-])")
-_SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d)")
+_SCORE = re.compile(rf"(?:[-–]{_SP}?|-to-)(\d{{1,3}})(?!\d|[.,]\d|{_GROUP}\d)")
 _NAME_AFTER = re.compile(rf"{_SP}(?P<first>[A-Z][a-z]{{1,20}})(?:{_SP}[A-Z][a-z]{{1,20}}){{0,2}}(?![\w'’-])")
 _SIGN_WORD = re.compile(rf"(?<![\w])(?i:minus|negative){_SP}{{1,2}}$")
 _SIGN_ENDS = ("s", "S", "e", "E", "\u017f")  # the last letters of "minus" and "negative", as re.I reads them
@@ -363,9 +375,13 @@ class _Core:
         return _Core(**fields)  # type: ignore[arg-type]
 
 
+#: Deletes the group separators of a numeral ("100,000", "100\u202f000").
+_UNGROUP = str.maketrans("", "", "," + N.DIGIT_GROUP_SPACES)
+
+
 def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
-    grouped = "," in text
-    digits = text.replace(",", "") if grouped else text
+    digits = text.translate(_UNGROUP) if "," in text or not text.isascii() else text
+    grouped = len(digits) < len(text)
     point = digits.find(".")
     value = float(digits)
     if sign and sign.strip() in ("-", "−"):

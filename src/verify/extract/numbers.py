@@ -57,6 +57,17 @@ MAGNITUDES: dict[str, float] = {
 MONEY_MAGNITUDES: dict[str, float] = {"m": 1e6, "b": 1e9, "t": 1e12}
 
 # ---------------------------------------------------------------------------------------------
+# Digit groups: "100,000", and in SI style "100\u202f000", "1\u2009250\u2009000", "$2\u00a0500"
+
+#: The spaces that may group a numeral's digits by thousands: no-break (U+00A0, "&nbsp;"),
+#: figure (U+2007), thin (U+2009) and narrow no-break (U+202F) space. A plain space never does:
+#: "in the past 12 100 people" and "Tel: +86 138-2010" put two numbers side by side. A numeral is
+#: grouped by them only when its first group has one to three digits and every later group
+#: three. ``verify.document`` keeps these spaces as written between the groups of such a
+#: numeral (and reads every other wide space as " "); its copy of this string must match.
+DIGIT_GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+
+# ---------------------------------------------------------------------------------------------
 # Hedges: the words before (or after) a number that make it a bound.
 #
 # Each hedge is (bound, exclusive, approximate): bound "low" (the value is at least the number),
@@ -462,6 +473,7 @@ __all__ = [
     "CURRENCY_NAMES",
     "CURRENCY_PLURALS",
     "CURRENCY_SYMBOLS",
+    "DIGIT_GROUP_SPACES",
     "DOLLAR_PREFIXES",
     "DURATION_UNITS",
     "FRACTIONS",
