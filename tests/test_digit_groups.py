@@ -175,3 +175,18 @@ def test_the_document_and_the_figure_reader_agree_on_the_group_spaces() -> None:
     assert set(document._GROUP_SPACES) == set(numbers.DIGIT_GROUP_SPACES)
     for space in numbers.DIGIT_GROUP_SPACES:
         assert _values(f"Some 7{space}500 people came.") == [7500]
+
+
+def test_a_grouped_number_after_a_month_is_not_its_day() -> None:
+    """"In May 12\u202f000 people" is a count of 12,000, not the date May 12 and a count of 0."""
+    extraction = verify.extract("In May 12\u202f000 people marched.", published="2021-12-08")
+    assert [f.magnitude for f in extraction.figures] == [12000]
+    assert all(d.text != "May 12" for d in extraction.dates)
+
+
+def test_a_restated_grouped_number_keeps_its_separator() -> None:
+    """A suggested correction writes the writer's own group space, not a comma or a mangled group."""
+    from verify.checks.reference_range import restate
+
+    assert restate("$2\u00a0500 billion", "2\u00a0500", 0.001) == "$2.5 billion"
+    assert restate("100\u202f000 troops", "100\u202f000", 10) == "1\u202f000\u202f000 troops"

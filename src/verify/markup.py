@@ -55,7 +55,7 @@ def read(text: str, fmt: str) -> tuple[str, dict[str, str], tuple[tuple[int, int
     A cut ``(start, end)`` is a stretch of the prose (all blanks, no line break) to leave out when
     reading, so that the text is read as it is shown: "<b>$2.5</b> billion" is read "$2.5
     billion", "5&nbsp;million" "5\xa0million" (which ``Document.reading`` reads with a plain
-    space), "caf&eacute;" "café". Block markup (paragraphs,
+    space, unless it groups a numeral's digits), "caf&eacute;" "café". Block markup (paragraphs,
     line breaks, comments, code) stays blank: it separates what is either side of it. Inline
     markup between two letters or digits keeps one blank ("B9**twenty", "<em>one</em>two"):
     Markdown's stray "*" and "[" are often literal, and the words are safer read apart.

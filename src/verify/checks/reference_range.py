@@ -87,7 +87,9 @@ _SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[ -])?(1[89]\d\d|2\d\d\d)\b",
 _IN_YEAR = re.compile(r"\b(?:in|during|for) (1[89]\d\d|2\d\d\d)\b", re.IGNORECASE)
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAGNITUDE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
-_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_NUMERAL = re.compile(r"\d{1,3}(?:[,\u00a0\u2007\u2009\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+#: Deletes the group separators of a numeral ("2,500", "2\u00a0500").
+_UNGROUP = str.maketrans("", "", ",\u00a0\u2007\u2009\u202f")
 _WORD_AFTER = re.compile(r"(\s?)(thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\b", re.IGNORECASE)
 
 
@@ -402,7 +404,7 @@ def restate(text: str, number: str | None, factor: float) -> str | None:
         match = found.span()
     start, end = match
     numeral = text[start:end]
-    shown = float(numeral.replace(",", ""))
+    shown = float(numeral.translate(_UNGROUP))
     word = _WORD_AFTER.match(text, end)
     if word and word.group(2).lower() in ("m", "b", "t", "k") and word.group(1):
         word = None  # "5 m" is metres, not millions: one-letter abbreviations attach to the number
@@ -451,12 +453,14 @@ def _pick_word(name: str, total: float) -> tuple[str | None, float]:
 def _format(value: float, original: str) -> str:
     """``value`` written like ``original``: thousands separators if it used them (or is big)."""
     value = float(f"{value:.10g}")
-    digits = original.split(".")[0].replace(",", "")
-    commas = "," in original or len(digits) < 4
+    digits = original.split(".")[0].translate(_UNGROUP)
+    group = next((c for c in original if c in ",\u00a0\u2007\u2009\u202f"), ",")  # the writer's separator
+    commas = group in original or len(digits) < 4
     if value.is_integer():
-        return f"{int(value):,}" if commas and abs(value) >= 1000 else f"{int(value)}"
-    text = f"{value:,.10f}" if commas else f"{value:.10f}"
-    return text.rstrip("0").rstrip(".")
+        text = f"{int(value):,}" if commas and abs(value) >= 1000 else f"{int(value)}"
+    else:
+        text = (f"{value:,.10f}" if commas else f"{value:.10f}").rstrip("0").rstrip(".")
+    return text.replace(",", group)
 
 
 __all__ = ["ANAPHORA", "RULES", "SLIP_POWERS", "applies", "core_span", "restate", "rounding", "run", "unit_fit"]

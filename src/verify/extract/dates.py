@@ -92,7 +92,7 @@ _MORE = rf"(?P<more>(?:(?:\d{{1,4}}|{_alt(k for k, v in T.COUNTS.items() if v is
 _YEAR = r"1[0-9]\d\d|20\d\d|21\d\d"
 _SFX = r"(?:st|nd|rd|th)"
 # A day number is not followed by more digits, a decimal, a thousands group or a time.
-_DAYEND = r"\b(?![.,:]\d|\s{0,2}%)"
+_DAYEND = r"\b(?![.,:]\d|\s{0,2}%|[\u00a0\u2007\u2009\u202f]\d)"  # not "May 12\u202f000 people"
 _WDPREFIX = rf"(?:(?P<wd>{_WD})\b\.?,?\s{{1,3}})?"
 _YEARSFX = r"(?:,?\s{1,3}(?P<year>\d{4})\b(?![.,]\d))?"
 _RANGE = rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,3}}(?:to|through|thru|until|till)\s{{1,3}}(?:the\s{{1,3}})?)(?P<day2>\d{{1,2}}){_SFX}?{_DAYEND})?"
