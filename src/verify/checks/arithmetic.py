@@ -1277,7 +1277,10 @@ def _total_word_near(template: str, m: re.Match[str]) -> bool:
     near the total makes it explicit.
     """
     head = template[max(0, m.start() - 24) : m.start("list")]
-    return bool(_TOTAL_WORD.search(head)) or bool(re.search(r"(?::| —| --| –) ?$", template[: m.start("list")]))
+    # The announcing mark ends the text before the list: at most its last 5 characters (" -- "
+    # and a newline before the end) are read, not the whole template once per list.
+    end = m.start("list")
+    return bool(_TOTAL_WORD.search(head)) or bool(re.search(r"(?::| —| --| –) ?$", template[max(0, end - 5) : end]))
 
 
 _PERCENT_REMAINDER_NEED = 2
@@ -1292,13 +1295,38 @@ _PERCENT_REMAINDER = re.compile(
 )
 
 
+class _PercentBefore:
+    """Whether a token of a percent figure ends at or before a position of a clause's template
+    (``any(_is_percent(f) for f in _list_figures(clause, 0, end))``), asked at positions that
+    never decrease, as a ``finditer`` gives its matches: the tokens are read once, in order, not
+    from the template's start at every ask."""
+
+    __slots__ = ("_figures", "_found", "_next", "_tokens")
+
+    def __init__(self, clause: Clause) -> None:
+        self._figures = clause.figures
+        self._tokens = _TOKEN_INDEX.finditer(clause.template)
+        self._next = next(self._tokens, None)
+        self._found = False
+
+    def __call__(self, end: int) -> bool:
+        token = self._next
+        while token is not None and token.end() <= end:
+            # Every token is looked up, as _list_figures looks each one up.
+            self._found = _is_percent(self._figures[int(token.group(1))]) or self._found
+            token = next(self._tokens, None)
+        self._next = token
+        return self._found
+
+
 def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     """Percent parts closed by "the remaining 20%" must make 100%."""
+    percent_before = _PercentBefore(clause)
     for m in _PERCENT_REMAINDER.finditer(clause.template) if _may_remain(clause) and clause.tokens >= _PERCENT_REMAINDER_NEED else ():
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
-        if any(_is_percent(f) for f in _list_figures(clause, 0, m.start("list"))):
+        if percent_before(m.start("list")):
             continue  # a share before the list may be one of the parts: the list is not certain
         found = _hundred_finding(ctx, parts)
         if found:
