@@ -699,6 +699,7 @@ def _change_interval(a: tuple[float, float], b: tuple[float, float]) -> tuple[fl
 def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int, int]] = set()
+    pairs: set[tuple[int, int]] = set()  # the (a, b) of each key seen: one look-up, not a pass over seen
     changing = _may_change(clause)
     # _check_change finds nothing unless c, or both a and b, are percent or points figures.
     words = clause.words
@@ -709,14 +710,15 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if key in seen or not _comparable(a, b):
                 continue
             seen.add(key)
+            pairs.add(key[:2])
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
     for pattern, need in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
         for m in pattern.finditer(clause.template) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
-            if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
+            if (a.start, b.start) in pairs or not _comparable(a, b):
                 continue
-            seen.add((a.start, b.start, -1))
+            pairs.add((a.start, b.start))
             direction = _direction(m)
             lo_a, hi_a = _bounds(a, a.value.units)
             lo_b, hi_b = _bounds(b, a.value.units)
