@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -178,6 +179,10 @@ class Clause:
     tokens: int = attrs.field(
         default=attrs.Factory(lambda self: self.template.count("⟨"), takes_self=True), eq=False, repr=False
     )
+    #: Its sentence's figures by value (see :class:`_Values`), shared by the sentence's clauses.
+    values: _Values = attrs.field(
+        default=attrs.Factory(lambda self: _Values(self.figures), takes_self=True), eq=False, repr=False
+    )
 
     def fig(self, match: re.Match[str], name: str) -> Figure:
         return self.figures[int(_group(match, name) or -1)]
@@ -247,6 +252,7 @@ def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Cl
         words=frozenset(_LETTERS.findall(template)),
         percent=any(map(_percent_or_points, figures)),
         tokens=template.count("⟨"),
+        values=_Values(figures),
     )
 
 
@@ -293,14 +299,16 @@ def _split(whole: Clause) -> list[Clause]:
     breaks = list(CLAUSE_BREAK.finditer(template)) if _may_break(template) else []
     if not breaks:
         return [whole] if template else []
-    offsets, figures, percent = whole.offsets, whole.figures, whole.percent  # a sentence's figures
+    offsets, figures, percent, values = whole.offsets, whole.figures, whole.percent, whole.values  # a sentence's
     out: list[Clause] = []
     start = 0
     for m in [*breaks, None]:
         end = m.start() if m else len(template)
         if end > start:
             piece = template[start:end]
-            out.append(Clause(piece, offsets[start:end], figures, percent=percent, tokens=piece.count("⟨")))
+            out.append(
+                Clause(piece, offsets[start:end], figures, percent=percent, tokens=piece.count("⟨"), values=values)
+            )
         if m:
             start = m.end()
     return out
@@ -691,6 +699,7 @@ def _change_interval(a: tuple[float, float], b: tuple[float, float]) -> tuple[fl
 def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int, int]] = set()
+    pairs: set[tuple[int, int]] = set()  # the (a, b) of each key seen: one look-up, not a pass over seen
     changing = _may_change(clause)
     # _check_change finds nothing unless c, or both a and b, are percent or points figures.
     words = clause.words
@@ -701,14 +710,15 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if key in seen or not _comparable(a, b):
                 continue
             seen.add(key)
+            pairs.add(key[:2])
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
     for pattern, need in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
         for m in pattern.finditer(clause.template) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
-            if any(k[:2] == (a.start, b.start) for k in seen) or not _comparable(a, b):
+            if (a.start, b.start) in pairs or not _comparable(a, b):
                 continue
-            seen.add((a.start, b.start, -1))
+            pairs.add((a.start, b.start))
             direction = _direction(m)
             lo_a, hi_a = _bounds(a, a.value.units)
             lo_b, hi_b = _bounds(b, a.value.units)
@@ -1083,14 +1093,15 @@ def _sum_finding(
     why: str,
     *,
     trim: str = "",
-    others: Sequence[Figure] = (),
+    others: _Values | None = None,
 ) -> Finding | None:
     """A finding when ``parts`` cannot add up to ``total``.
 
     ``trim`` says which end of the list may hold a figure that is not a part: "start" (a list
     read backwards from "for a total of") or "end" (a list read forwards from a colon). Any
     run of two or more parts from the other end that fits the total keeps the check quiet, and
-    so does one of ``others`` (the clause's other figures) that the parts do add up to.
+    so does a figure of ``others`` (the clause's figures), not the total nor a part, that the parts
+    do add up to.
     """
     unit = total.value.units
     if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
@@ -1111,7 +1122,7 @@ def _sum_finding(
     exact = sum(_in(p, unit) for p in parts)
     if not 1 / 3 <= exact / total.magnitude <= 3 if total.magnitude else True:
         return None  # so far off that the list is more likely the breakdown of another figure
-    if any(_comparable(total, f) and abs(_in(f, unit) - exact) < 1e-9 for f in others):
+    if others is not None and others.another(total, unit, exact, parts):
         return None  # "400 students, 30 teachers and 12 classrooms: 200 … and 200 …"
     listing = " + ".join(p.text for p in parts)
     return ctx.finding(
@@ -1157,8 +1168,7 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if pattern is _SUMS[0] and not _total_word_near(clause.template, m):
                 continue
             trim = "end" if pattern is _SUMS[0] else "start"
-            others = [f for f in clause.figures if f is not total and f not in parts]
-            found = _sum_finding(ctx, total, parts, "The listed parts do not add up", trim=trim, others=others)
+            found = _sum_finding(ctx, total, parts, "The listed parts do not add up", trim=trim, others=clause.values)
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
@@ -1196,6 +1206,52 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     yield from _percent_remainders(ctx, clause)
 
 
+class _Values:
+    """A sentence's figures by value, for asking whether one of them equals a sum.
+
+    Built on first use: the figures grouped by kind and unit (which decide whether a figure is
+    :func:`_comparable` with a total) and, per group and unit asked in, their values in that
+    unit sorted once. An ask is then a binary search, not a pass over every figure of the
+    sentence, so a sentence of many lists (each of which asks) stays linear.
+    """
+
+    __slots__ = ("_figures", "_groups", "_sorted")
+
+    def __init__(self, figures: Sequence[Figure]) -> None:
+        self._figures = figures
+        self._groups: dict[tuple[str, object], list[Figure]] | None = None
+        self._sorted: dict[tuple[tuple[str, object], object], tuple[list[float], list[Figure]]] = {}
+
+    def another(self, total: Figure, unit: pint.Unit, exact: float, parts: Sequence[Figure]) -> bool:
+        """Whether a figure comparable with ``total``, neither it nor one of ``parts``, is
+        ``exact`` in ``unit`` (to within 1e-9): ``any(_comparable(total, f) and abs(_in(f, unit)
+        - exact) < 1e-9 for f in figures if f is not total and f not in parts)``."""
+        if not math.isfinite(exact):
+            return False  # abs(v - inf) is never below 1e-9 (inf, or nan for v = inf)
+        if self._groups is None:
+            groups: dict[tuple[str, object], list[Figure]] = {}
+            for f in self._figures:
+                groups.setdefault((f.kind, f.value._units), []).append(f)
+            self._groups = groups
+        for key, members in self._groups.items():
+            if not _comparable(total, members[0]):
+                continue  # _comparable reads only the kind and the unit: the whole group is not
+            table = self._sorted.get((key, unit._units))
+            if table is None:
+                # A nan is never within 1e-9 of anything: left out, it cannot upset the order.
+                pairs = sorted(((v, i) for i, f in enumerate(members) if not math.isnan(v := _in(f, unit))))
+                table = self._sorted[key, unit._units] = ([v for v, _ in pairs], [members[i] for _, i in pairs])
+            values, figures = table
+            # v - exact rounds monotonically in v, so the values within 1e-9 of exact are a run.
+            i = bisect_right(values, -1e-9, key=lambda v: v - exact)
+            while i < len(values) and abs(values[i] - exact) < 1e-9:
+                f = figures[i]
+                if f is not total and f not in parts:
+                    return True
+                i += 1  # the total or a part: at most 1 + len(parts) of these
+        return False
+
+
 def _hundred_finding(ctx: CheckContext, parts: Sequence[Figure]) -> Finding | None:
     """A finding when shares said to make up a whole cannot add up to 100%."""
     summed = _total_interval(parts, parts[0].value.units)
@@ -1223,7 +1279,10 @@ def _total_word_near(template: str, m: re.Match[str]) -> bool:
     near the total makes it explicit.
     """
     head = template[max(0, m.start() - 24) : m.start("list")]
-    return bool(_TOTAL_WORD.search(head)) or bool(re.search(r"(?::| —| --| –) ?$", template[: m.start("list")]))
+    # The announcing mark ends the text before the list: at most its last 5 characters (" -- "
+    # and a newline before the end) are read, not the whole template once per list.
+    end = m.start("list")
+    return bool(_TOTAL_WORD.search(head)) or bool(re.search(r"(?::| —| --| –) ?$", template[max(0, end - 5) : end]))
 
 
 _PERCENT_REMAINDER_NEED = 2
@@ -1238,13 +1297,38 @@ _PERCENT_REMAINDER = re.compile(
 )
 
 
+class _PercentBefore:
+    """Whether a token of a percent figure ends at or before a position of a clause's template
+    (``any(_is_percent(f) for f in _list_figures(clause, 0, end))``), asked at positions that
+    never decrease, as a ``finditer`` gives its matches: the tokens are read once, in order, not
+    from the template's start at every ask."""
+
+    __slots__ = ("_figures", "_found", "_next", "_tokens")
+
+    def __init__(self, clause: Clause) -> None:
+        self._figures = clause.figures
+        self._tokens = _TOKEN_INDEX.finditer(clause.template)
+        self._next = next(self._tokens, None)
+        self._found = False
+
+    def __call__(self, end: int) -> bool:
+        token = self._next
+        while token is not None and token.end() <= end:
+            # Every token is looked up, as _list_figures looks each one up.
+            self._found = _is_percent(self._figures[int(token.group(1))]) or self._found
+            token = next(self._tokens, None)
+        self._next = token
+        return self._found
+
+
 def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     """Percent parts closed by "the remaining 20%" must make 100%."""
+    percent_before = _PercentBefore(clause)
     for m in _PERCENT_REMAINDER.finditer(clause.template) if _may_remain(clause) and clause.tokens >= _PERCENT_REMAINDER_NEED else ():
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
-        if any(_is_percent(f) for f in _list_figures(clause, 0, m.start("list"))):
+        if percent_before(m.start("list")):
             continue  # a share before the list may be one of the parts: the list is not certain
         found = _hundred_finding(ctx, parts)
         if found:
