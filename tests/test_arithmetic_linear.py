@@ -1,9 +1,8 @@
 """The arithmetic check does linear work on one long sentence that states many calculations.
 
 No clock is read: the work of ``arithmetic.run`` alone (extraction is done before counting) is
-counted as in tests/test_robustness.py, as the calls verify's own code makes (``sys.setprofile``)
-and the characters it hands to the regex engine (its module-level patterns and ``re``'s
-functions are swapped for counting stand-ins while it runs). Each sentence is built at N and 2N
+counted by ``worklib.work``, as in tests/test_robustness.py: the calls verify's own code makes
+and the characters it hands to the regex engine. Each sentence is built at N and 2N
 repetitions of one unit; the work at 2N may be at most about twice the work at N.
 """
 
@@ -11,107 +10,15 @@ from __future__ import annotations
 
 import math
 import random
-import re
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from worklib import MAX_RATIO, VERIFY_DIR, work
 
-import verify
 from verify.checks import arithmetic
 from verify.checks._base import CheckContext
 from verify.document import Document
 from verify.extract import extract
-
-VERIFY_DIR = str(Path(verify.__file__).resolve().parent)
-MAX_RATIO = 2.5  # doubling the input may at most about double the work
-
-
-class _Work:
-    """Calls made by verify's code (a ``sys.setprofile`` hook) and characters handed to regexes."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self.chars = 0
-        self._mine: dict[object, bool] = {}
-
-    def __call__(self, frame, event, arg):
-        if event == "call" or event == "c_call":
-            code = frame.f_code
-            mine = self._mine.get(code)
-            if mine is None:
-                mine = self._mine[code] = code.co_filename.startswith(VERIFY_DIR)
-            self.calls += mine
-
-    def scanned(self, name: str, string: object, pos: int, result: object) -> None:
-        """Count what a regex call reads: a search up to its match, a scan to the end, a match 1."""
-        if not isinstance(string, str):
-            return
-        if name in ("match", "fullmatch"):
-            self.chars += 1
-        elif name == "search" and result is not None:
-            self.chars += result.end() - pos  # type: ignore[attr-defined]
-        else:
-            self.chars += len(string) - pos
-
-
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
-
-
-class _CountingPattern:
-    """A compiled pattern that reports what each call reads to a :class:`_Work`."""
-
-    def __init__(self, pattern: re.Pattern[str], counter: _Work) -> None:
-        self._pattern, self._counter = pattern, counter
-
-    def __getattr__(self, name: str) -> object:
-        attr = getattr(self._pattern, name)
-        if name not in _METHODS:
-            return attr
-
-        def counted(*args: object, **kwargs: object) -> object:
-            result = attr(*args, **kwargs)
-            string = args[1] if name in ("sub", "subn") else args[0] if args else kwargs.get("string")
-            pos = args[1] if name not in ("sub", "subn") and len(args) > 1 else kwargs.get("pos", 0)
-            self._counter.scanned(name, string, pos if isinstance(pos, int) else 0, result)
-            return result
-
-        return counted
-
-
-def work(fn: Callable[[], object]) -> tuple[int, int]:
-    """(calls verify's code makes, characters it hands to regexes) while ``fn()`` runs."""
-    counter = _Work()
-    undo: list[Callable[[], None]] = []
-    for name, module in list(sys.modules.items()):
-        if name.startswith("verify") and module is not None:
-            for attr, value in list(vars(module).items()):
-                if isinstance(value, re.Pattern):
-                    setattr(module, attr, _CountingPattern(value, counter))
-                    undo.append(lambda m=module, a=attr, v=value: setattr(m, a, v))
-    for fn_name in _METHODS:
-        original = getattr(re, fn_name)
-
-        def wrapper(pattern, string, *args, _fn=fn_name, _orig=original, **kwargs):
-            result = _orig(pattern, string, *args, **kwargs)
-            if sys._getframe(1).f_code.co_filename.startswith(VERIFY_DIR):
-                # re.sub(pattern, repl, string): the string read is the third argument.
-                read = args[0] if _fn in ("sub", "subn") and args else string
-                counter.scanned(_fn, read, 0, result)
-            return result
-
-        setattr(re, fn_name, wrapper)
-        undo.append(lambda n=fn_name, o=original: setattr(re, n, o))
-    previous = sys.getprofile()
-    sys.setprofile(counter)
-    try:
-        fn()
-    finally:
-        sys.setprofile(previous)
-        for step in reversed(undo):
-            step()
-    return counter.calls, counter.chars
 
 
 def _arithmetic_work(unit: str, repeats: int) -> tuple[int, int]:
