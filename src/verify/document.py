@@ -241,8 +241,10 @@ class Document:
             if sentence is not context.sentence:
                 changes["context"] = attrs.evolve(context, sentence=sentence)
         sentence = getattr(item, "sentence", None)
-        if sentence is not None and self.as_written(sentence) is not sentence:
-            changes["sentence"] = self.as_written(sentence)
+        if sentence is not None:
+            mapped_sentence = self.as_written(sentence)
+            if mapped_sentence is not sentence:
+                changes["sentence"] = mapped_sentence
         related = getattr(item, "related", None)
         if related:
             mapped = tuple(self.as_written(span) for span in related)
