@@ -29,7 +29,9 @@ ABBREVIATIONS = frozenset(
 # capital, digit or opening quote, or a line break. The match starts with the stop or the break
 # character itself, so sre scans for the few characters in its first class instead of trying
 # the pattern at every position.
-_BOUNDARY = re.compile(r"""[.!?\r\n](?:(?<=[.!?])["”’')\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9])|(?<=\r)\n|(?<=\n))""")
+# A line break takes the white space after it (blank lines, masked markup) into the same
+# match: each line of it would only make an empty piece for :func:`_add` to drop.
+_BOUNDARY = re.compile(r"""[.!?\r\n](?:(?<=[.!?])["”’')\]]*(?=[ \t]+["“‘(\[]?[A-Z0-9])|(?:(?<=\r)\n|(?<=\n))[ \t\r\n]*)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,11})\.$")
 _QUOTE_CHARS = "\"“”"
 _QUOTE = re.compile(f"[{_QUOTE_CHARS}]")
