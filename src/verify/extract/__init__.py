@@ -16,7 +16,7 @@ from verify.document import Document
 from verify.extract import dates as _dates
 from verify.extract import figures as _figures
 from verify.extract.text import TextFrame, frame
-from verify.model import DateMention, Figure
+from verify.model import DateMention, Deferred, Figure
 
 
 @attrs.frozen(repr=False)
@@ -27,9 +27,27 @@ class Extraction:
     """
 
     document: Document
-    figures: tuple[Figure, ...]
-    dates: tuple[DateMention, ...]
+    # Tuples, or Deferred ones (:func:`as_written` maps a report's spans when first asked):
+    # read them through ``figures`` and ``dates``.
+    _figures: tuple[Figure, ...] | Deferred = attrs.field(alias="figures")
+    _dates: tuple[DateMention, ...] | Deferred = attrs.field(alias="dates")
     frame: TextFrame = attrs.field(eq=False)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        figures = self._figures
+        if type(figures) is Deferred:
+            figures = figures.get()
+            object.__setattr__(self, "_figures", figures)
+        return figures  # type: ignore[return-value]
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        dates = self._dates
+        if type(dates) is Deferred:
+            dates = dates.get()
+            object.__setattr__(self, "_dates", dates)
+        return dates  # type: ignore[return-value]
 
     @property
     def quantities(self) -> tuple[Figure, ...]:
@@ -99,15 +117,24 @@ def read(document: Document) -> Extraction:
 
 
 def as_written(extraction: Extraction) -> Extraction:
-    """``extraction`` with every span at the file's offsets and with the file's text."""
+    """``extraction`` with every span at the file's offsets and with the file's text.
+
+    The spans are mapped when the figures or dates are first asked for: a check's caller who
+    reads only the findings does not pay for them.
+    """
     document = extraction.document
     if document.reading is document.text:  # no markup, no wide spaces: the reading is the file
         return extraction
-    return attrs.evolve(
-        extraction,
-        figures=tuple(document.as_written(f) for f in extraction.figures),
-        dates=tuple(document.as_written(d) for d in extraction.dates),
+    return Extraction(
+        document,
+        Deferred(_all_as_written, document, extraction.figures),
+        Deferred(_all_as_written, document, extraction.dates),
+        extraction.frame,
     )
+
+
+def _all_as_written(document: Document, items: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(document.as_written(item) for item in items)
 
 
 __all__ = ["Extraction", "as_written", "extract", "read"]
