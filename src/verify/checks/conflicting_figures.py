@@ -508,6 +508,18 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
     people" and "killed 54 people"), or "the number"/"the figure" pointing back; otherwise a
     word in common in the two clauses is enough.
     """
+    if not _same_clause_subject(a, b):
+        return False
+    if _other_times(a, b):
+        return False
+    if not (a.anaphoric or b.anaphoric) and not (a.predicates & b.predicates if strict else a.words & b.words):
+        return False
+    return not _other_places(a, b)  # (the costliest reading, asked last)
+
+
+def _same_clause_subject(a: Profile, b: Profile) -> bool:
+    """The tests of ``same_subject`` that read neither figure's context: the kind and unit, the
+    counted noun, an increment or a change, and the modifiers of the noun."""
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or a.dimension != b.dimension:
         return False
@@ -515,13 +527,7 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
         return False
     if a.increment or b.increment or a.changing or b.changing:
         return False
-    if _other_times(a, b):
-        return False
-    if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
-        return False
-    if not (a.anaphoric or b.anaphoric) and not (a.predicates & b.predicates if strict else a.words & b.words):
-        return False
-    return not _other_places(a, b)  # (the costliest reading, asked last)
+    return not (a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers))
 
 
 # A time that is not now: a year, a scope, or "last"/"next"/"previous"/"past" something.
@@ -819,9 +825,10 @@ def _may_pair(a: _Key, b: _Key) -> bool:
         return True
     if a.noun is None or a.noun != b.noun:
         return False
-    if a.sentence == b.sentence and not _differ(a, b):
-        return False  # the pair loop passes over two such values in one sentence
-    return _disjoint(a, b)
+    if not _disjoint(a, b):
+        return False
+    # (Asked last: who gives a figure is in its context, read only when first asked for.)
+    return a.sentence != b.sentence or _differ(a, b)  # the pair loop passes over two values in one sentence that agree in source
 
 
 def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
@@ -846,6 +853,10 @@ def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
                 break
             # (Numbers first, words last: each test only turns the pair away.)
             if not _disjoint(a, b):
+                continue
+            # What same_subject asks of the clauses alone, asked before _differ reads the
+            # figures' contexts (most pairs turned away are turned away here).
+            if not _same_clause_subject(a, b):
                 continue
             if a.sentence == b.sentence and not _differ(a, b):
                 continue  # two values in one sentence are a comparison more often than a slip
