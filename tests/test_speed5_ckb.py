@@ -135,7 +135,7 @@ def _plain_pairs(ctx: CheckContext) -> list[Finding]:
                 continue
             if not cf.same_subject(a, b, strict=not cf._differ(a, b)):
                 continue
-            found.append(cf._conflict(ctx, a, b))
+            found.append(cf._conflict(ctx, a, b, cf._differ(a, b)))
             break
     return found
 

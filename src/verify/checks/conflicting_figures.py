@@ -608,10 +608,11 @@ def _norm(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in ("the", "a", "an")]
 
 
-def _conflict(ctx: CheckContext, a: Profile, b: Profile) -> Finding:
+def _conflict(ctx: CheckContext, a: Profile, b: Profile, differ: bool) -> Finding:
+    """The finding for two figures that conflict; ``differ`` is ``_differ(a, b)``."""
     fa, fb = a.figure, b.figure
     what = fb.noun or b.noun or "thing"
-    if _differ(a, b):
+    if differ:
         message = (
             f'"{fb.text}" ({_source(b)}, {_modality(b)}) and "{fa.text}" ({_source(a)}, {_modality(a)}) '
             f"measure the same {what} but do not agree. "
@@ -650,25 +651,27 @@ def significant_digits(value: float) -> str:
 def _restated(a: Profile, b: Profile) -> int | None:
     """The power of a thousand by which ``b`` restates ``a`` with another magnitude, if it does."""
     k = _restatement(a, b)
-    if k is None:
-        return None
+    return k if k is not None and _restates(a, b) else None
+
+
+def _restates(a: Profile, b: Profile) -> bool:
+    """Whether the words around two figures whose numbers allow a restatement (``_restatement``)
+    say that ``b`` restates ``a``."""
     # (The cheap readings first: each test below only turns the pair away.)
     if a.increment or b.increment or a.changing or b.changing:
-        return None
+        return False
     if a.times and b.times and a.times != b.times:
-        return None
+        return False
     # The same thing needs the same words next to it: "1.5 million people live there" and "1,500
     # people came" are not one figure, nor are "spent $1.4 million on housing" and "the housing
     # budget is $1.4 billion". What a sum of money is for ("budget", "loss") is such a word;
     # "people" or "troops" is not.
     named = a.figure.kind == "money" and a.noun is not None and a.noun == b.noun
     if not (named or a.near & b.near or a.anaphoric or b.anaphoric):
-        return None
+        return False
     if _other_owner(a, b) or _other_owner(b, a):
-        return None
-    if _other_places(a, b):
-        return None
-    return k
+        return False
+    return not _other_places(a, b)
 
 
 def _restatement(a: Profile | _Key, b: Profile | _Key) -> int | None:
@@ -799,7 +802,7 @@ def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
         same_noun = by_noun.get(noun_key_)
         same_digits = by_digits.get(digit_key)
         # Most figures share neither noun nor digits with an earlier one: nothing to gather. One
-        # with no noun can only restate a figure of its digits (_may_pair): with none earlier, the
+        # with no noun can only restate a figure of its digits (_pairs): with none earlier, the
         # figures with no noun either are no matter.
         if same_digits or same_noun and b.noun is not None:
             earlier: dict[int, _Key] = {}
@@ -817,20 +820,6 @@ def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
             same_digits.append(b)
 
 
-def _may_pair(a: _Key, b: _Key) -> bool:
-    """Whether a pair can give a finding at all, by its numbers: a restatement needs what
-    ``_restatement`` asks (the same digits first), a conflict the same counted noun
-    (``same_subject`` asks for it) and values that do not meet (``_disjoint``)."""
-    if a.digits == b.digits and _restatement(a, b):
-        return True
-    if a.noun is None or a.noun != b.noun:
-        return False
-    if not _disjoint(a, b):
-        return False
-    # (Asked last: who gives a figure is in its context, read only when first asked for.)
-    return a.sentence != b.sentence or _differ(a, b)  # the pair loop passes over two values in one sentence that agree in source
-
-
 def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
     # Profiles read the clause and cost most of the check: build one only for a figure in a pair
     # that can give a finding (about a fifth of them in news copy), and once.
@@ -844,25 +833,27 @@ def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
 
     for kb, earlier in _candidates(keys):
         for ka in earlier:
-            if not _may_pair(ka, kb):
+            # By their numbers first: a restatement needs the same digits (and what _restatement
+            # asks), a conflict the same counted noun (same_subject asks for it) and values that
+            # do not meet. Most pairs are turned away here, before any words are read.
+            k = _restatement(ka, kb) if ka.digits == kb.digits else None
+            conflict = ka.noun is not None and ka.noun == kb.noun and _disjoint(ka, kb)
+            if not conflict and not k:
                 continue
             a, b = profiled(ka), profiled(kb)
-            k = _restated(a, b)
-            if k:
+            if k and _restates(a, b):
                 yield _magnitude_finding(ctx, a, b, k)
                 break
-            # (Numbers first, words last: each test only turns the pair away.)
-            if not _disjoint(a, b):
+            # (Numbers first, words last: each test only turns the pair away. What same_subject
+            # asks of the clauses alone is asked before _differ reads the figures' contexts.)
+            if not conflict or not _same_clause_subject(a, b):
                 continue
-            # What same_subject asks of the clauses alone, asked before _differ reads the
-            # figures' contexts (most pairs turned away are turned away here).
-            if not _same_clause_subject(a, b):
-                continue
-            if a.sentence == b.sentence and not _differ(a, b):
+            differ = _differ(a, b)
+            if a.sentence == b.sentence and not differ:
                 continue  # two values in one sentence are a comparison more often than a slip
-            if not same_subject(a, b, strict=not _differ(a, b)):
+            if not same_subject(a, b, strict=not differ):
                 continue
-            yield _conflict(ctx, a, b)
+            yield _conflict(ctx, a, b, differ)
             break
 
 
