@@ -169,3 +169,24 @@ def test_conflicting_reads_contexts_only_for_pairs_left_by_the_clause_tests(text
     ctx = _context(text)
     list(cf.run(ctx))
     assert _unread(ctx) == (0 if "Police" in text else len(ctx.extraction.figures))
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast paths for the common case
+
+
+@pytest.mark.parametrize("value", [1.0, -7.0, 250.0, 1200.0, 9_999_999_999.0, -9_999_999_999.0, 1e10, 10_000_000_001.0, 2.5e9, 0.0])
+def test_significant_digits_of_whole_numbers_are_the_mantissas(value: float) -> None:
+    """A whole number of at most ten digits, read as an integer, has the digits of its mantissa."""
+    expected = "0" if value == 0 else f"{abs(value):.9e}".split("e")[0].replace(".", "").rstrip("0")
+    assert cf.significant_digits(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["reported ", "aged  ", "in the\u00a0", "x-ray ", "the U.S. ", "it's ", "İstanbul ", "K\u212a ", "...", "", "  ", "at 5 "],
+)
+def test_plausibility_last_token_fast_path_is_the_tokens(text: str) -> None:
+    """A window ending on a plain ASCII word gets that word as its last token, as the tokens say."""
+    tokens = pl._tokens(text)
+    assert pl._last_token(text) == (tokens[-1] if tokens else "")

@@ -642,6 +642,10 @@ _MAGNITUDE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
 
 def significant_digits(value: float) -> str:
     """The significant digits of a value ("12" for 1.2e9 and for 1,200)."""
+    if type(value) is float and -1e10 < value < 1e10 and value.is_integer() and value:
+        # Most figures are whole numbers of at most ten digits, which the mantissa below holds
+        # exactly: their digits are the integer's, without formatting a mantissa.
+        return str(int(abs(value))).rstrip("0")
     if value == 0 or not math.isfinite(value):
         return "0"
     mantissa = f"{abs(value):.9e}"  # "d.ddddddddde+XX", the first digit not 0

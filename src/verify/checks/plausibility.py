@@ -482,6 +482,11 @@ def _last_token(text: str) -> str:
     """``_tokens(text)[-1]`` ("" for none), read from the end of ``text``: from its last
     :data:`_TAIL` characters when they hold a token after their first (which the cut may have
     shortened), else from all of it."""
+    # Most windows end on a plain word: spaces (never in a token) end it, so it is the last
+    # token whole, and a split from the right reads it without a pattern.
+    last = text.rsplit(None, 1)[-1:]
+    if last and last[0].isalpha() and last[0].isascii():
+        return last[0].lower()
     tail = text[-_TAIL:]
     tokens = _TOKEN.findall(tail.lower().replace("’", "'"))
     whole = len(tail) == len(text)  # then the first token is whole as well
