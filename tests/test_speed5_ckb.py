@@ -190,3 +190,11 @@ def test_plausibility_last_token_fast_path_is_the_tokens(text: str) -> None:
     """A window ending on a plain ASCII word gets that word as its last token, as the tokens say."""
     tokens = pl._tokens(text)
     assert pl._last_token(text) == (tokens[-1] if tokens else "")
+
+
+def test_figures_come_in_text_order() -> None:
+    """Extraction gives every fixture's figures in text order, which conflicting-figures keeps
+    its groups of earlier figures in without sorting them."""
+    for ctx in _fixtures():
+        starts = [f.start for f in ctx.extraction.figures]
+        assert starts == sorted(starts)

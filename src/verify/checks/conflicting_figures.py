@@ -809,11 +809,16 @@ def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
         # with no noun can only restate a figure of its digits (_pairs): with none earlier, the
         # figures with no noun either are no matter.
         if same_digits or same_noun and b.noun is not None:
-            earlier: dict[int, _Key] = {}
-            for group in (same_noun or [], same_digits or []):
-                for a in (*group[:WINDOW], *group[-WINDOW:]):
-                    earlier[id(a)] = a
-            yield b, sorted(earlier.values(), key=lambda k: k.figure.start)
+            if not (same_noun and same_digits) and len(same_noun or same_digits) <= WINDOW:  # type: ignore[arg-type]
+                # One group within the window, in the order of the keys: the text's, as
+                # extraction gives the figures (nothing to merge or sort).
+                yield b, list(same_noun or same_digits)  # type: ignore[arg-type]
+            else:
+                earlier: dict[int, _Key] = {}
+                for group in (same_noun or [], same_digits or []):
+                    for a in (*group[:WINDOW], *group[-WINDOW:]):
+                        earlier[id(a)] = a
+                yield b, sorted(earlier.values(), key=lambda k: k.figure.start)
         if same_noun is None:
             by_noun[noun_key_] = [b]
         else:
