@@ -198,3 +198,11 @@ def test_figures_come_in_text_order() -> None:
     for ctx in _fixtures():
         starts = [f.start for f in ctx.extraction.figures]
         assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("noun", [None, "", "troops", "Troop", "military personnel", "arms", "weapon", "forces"])
+def test_reference_range_noun_is_any_is_any_noun_is(noun: str | None) -> None:
+    """The remembered answer for a noun and a pack's words is asking each word in turn."""
+    for reference in (r for pack in PACKS for r in pack.references):
+        for words in (reference.keywords, reference.nouns):
+            assert rr._noun_is_any(noun, words) == any(rr._noun_is(noun, w) for w in words)

@@ -49,6 +49,7 @@ update the pack entry with its source.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -102,7 +103,7 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         for reference in references:
             if not _same_kind_of_unit(figure, reference.unit):
                 continue
-            if reference.nouns and not any(_noun_is(figure.noun, n) for n in reference.nouns):
+            if reference.nouns and not _noun_is_any(figure.noun, reference.nouns):
                 continue
             if increment is None:
                 increment = _increment(ctx, figure)
@@ -123,7 +124,7 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     """Whether ``reference`` is about ``figure`` (subject, units, time scope and modality)."""
     if not _same_kind_of_unit(figure, reference.unit):
         return False
-    if reference.nouns and not any(_noun_is(figure.noun, n) for n in reference.nouns):
+    if reference.nouns and not _noun_is_any(figure.noun, reference.nouns):
         return False
     if _increment(ctx, figure) or not _named(ctx, figure, reference):
         return False
@@ -142,7 +143,7 @@ def _named(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     """Whether the figure's sentence (or the one an anaphor there points back to) or its noun
     names the reference's subject, with the reference's context words around it."""
     in_sentence, by_anaphor, in_context = _words_around(ctx, _sentence(ctx, figure), reference)
-    if not (in_sentence or by_anaphor or any(_noun_is(figure.noun, k) for k in reference.keywords)):
+    if not (in_sentence or by_anaphor or _noun_is_any(figure.noun, reference.keywords)):
         return False
     return in_context
 
@@ -285,6 +286,12 @@ def _read_same_kind(figure: Figure, unit_name: str) -> bool:
 
 def _dimensionless_family(name: str) -> str:
     return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of a counted noun and a pack's words
+def _noun_is_any(noun: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the counted noun is one of ``words`` (``_noun_is``), asked once per noun and tuple."""
+    return any(_noun_is(noun, word) for word in words)
 
 
 def _noun_is(noun: str | None, word: str) -> bool:
