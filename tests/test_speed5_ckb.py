@@ -206,3 +206,33 @@ def test_reference_range_noun_is_any_is_any_noun_is(noun: str | None) -> None:
     for reference in (r for pack in PACKS for r in pack.references):
         for words in (reference.keywords, reference.nouns):
             assert rr._noun_is_any(noun, words) == any(rr._noun_is(noun, w) for w in words)
+
+
+def _plain_disjoint(fa, ra: float, fb, rb: float) -> bool:
+    """Whether two figures' widened intervals in root units do not meet: the plain reading."""
+    import math
+
+    def widened(fig):
+        lo, hi = fig.interval
+        slack = 0.1 * abs(fig.magnitude) if fig.approximate else 0.0
+        return lo - slack, hi + slack
+
+    lo_a, hi_a = (x * ra for x in widened(fa))
+    lo_b, hi_b = (x * rb for x in widened(fb))
+    eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
+    return hi_a < lo_b - eps or hi_b < lo_a - eps
+
+
+def test_conflicting_bounds_read_once_are_the_plain_intervals() -> None:
+    """Figures' intervals read once per key (and per profile) tell the same pairs apart as the
+    plain reading of each pair, for every pair of figures in the fixtures (ranges and hedges too)."""
+    pairs = 0
+    for ctx in _fixtures():
+        keys = [cf._Key(ctx.extraction.frame, f) for f in ctx.figures if f.kind in cf._COMPARABLE_KINDS]
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                expected = _plain_disjoint(a.figure, a.root, b.figure, b.root)
+                assert cf._disjoint(a, b) == expected
+                assert cf._disjoint(cf.profile(ctx, a.figure), cf.profile(ctx, b.figure)) == expected
+                pairs += 1
+    assert pairs > 1000

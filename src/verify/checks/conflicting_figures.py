@@ -214,6 +214,7 @@ class Profile:
                 break
         start, end = max(start, fig.start - _REACH), min(end, fig.end + _REACH)
         self._ctx = ctx
+        self._key = key
         self._sentence_span = sentence
         self._start = start
         self.figure = fig
@@ -222,8 +223,9 @@ class Profile:
         self._after = prose[fig.end : end]
         if key is not None:
             self.noun, self.sentence, self.dimension, self.root = key.noun, key.sentence, key.dimension, key.root
-            self.digits = key.digits
+            self.digits, self.magnitude = key.digits, key.magnitude
         else:
+            self.magnitude = fig.magnitude
             self.noun = noun_key(fig.noun)
             self.sentence = frame.sentence_index(fig.start)
             self.dimension = units.dimension_name(fig.value)  # to compare without pint in the pair loop
@@ -233,6 +235,12 @@ class Profile:
     def attribution(self) -> str | None:
         ctx = self.figure.context
         return ctx.attribution if ctx else None
+
+    @_once
+    def bounds(self) -> tuple[float, float, float]:
+        """The widened interval in root units and the room below it (see ``_root_bounds``)."""
+        key = self._key
+        return key.bounds if key is not None else _root_bounds(self.figure, self.figure.magnitude, self.root)
 
     @_once
     def digits(self) -> str:
@@ -553,22 +561,25 @@ def _other_places(a: Profile, b: Profile) -> bool:
     return bool(pa and pb) and not (pa <= pb or pb <= pa)
 
 
-def _widened(fig: Figure) -> tuple[float, float]:
-    """The figure's interval with room for its rounding and any "about"."""
-    lo, hi = fig.interval
-    m = fig.magnitude
-    slack = 0.1 * abs(m) if fig.approximate else 0.0
-    return lo - slack, hi + slack
-
-
 def _disjoint(a: Profile | _Key, b: Profile | _Key) -> bool:
     """Whether the two figures' intervals (in root units) do not meet."""
-    lo_a, hi_a = _widened(a.figure)
-    lo_a, hi_a = lo_a * a.root, hi_a * a.root
-    lo_b, hi_b = _widened(b.figure)
-    lo_b, hi_b = lo_b * b.root, hi_b * b.root
-    eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
+    lo_a, hi_a, eps = a.bounds
+    lo_b, hi_b, _ = b.bounds
     return hi_a < lo_b - eps or hi_b < lo_a - eps
+
+
+def _root_bounds(fig: Figure, magnitude: float, root: float) -> tuple[float, float, float]:
+    """The figure's interval with room for its rounding and any "about", in root units, and the
+    room ``_disjoint`` leaves below it: read once per figure, not once per pair (``magnitude`` is
+    the figure's)."""
+    if fig.low is None and fig.high is None:
+        lo = hi = magnitude  # (fig.interval, without reading the magnitude again)
+    else:
+        lo, hi = fig.interval
+    slack = 0.1 * abs(magnitude) if fig.approximate else 0.0
+    lo, hi = (lo - slack) * root, (hi + slack) * root
+    eps = 1e-9 * max(1.0, abs(lo), abs(hi)) if math.isfinite(lo) and math.isfinite(hi) else 1e-9
+    return lo, hi, eps
 
 
 def _source(p: Profile) -> str:
@@ -684,8 +695,8 @@ def _restatement(a: Profile | _Key, b: Profile | _Key) -> int | None:
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or a.dimension != b.dimension or a.sentence == b.sentence:
         return None
-    va = fa.magnitude * a.root
-    vb = fb.magnitude * b.root
+    va = a.magnitude * a.root
+    vb = b.magnitude * b.root
     if va <= 0 or vb <= 0:
         return None
     digits = a.digits  # significant_digits(va), which a _Key holds ready
@@ -768,7 +779,7 @@ _UNIT_FACTS: dict[object, tuple[str, float]] = {}
 class _Key:
     """What pairs a figure with earlier ones, read without its clause (cheap, unlike a profile)."""
 
-    __slots__ = ("_frame", "_sentence", "digits", "dimension", "figure", "noun", "root")
+    __slots__ = ("_bounds", "_frame", "_sentence", "digits", "dimension", "figure", "magnitude", "noun", "root")
 
     def __init__(self, frame: TextFrame, fig: Figure) -> None:
         facts = _UNIT_FACTS.get(fig.value._units)
@@ -777,9 +788,18 @@ class _Key:
         self.figure = fig
         self.noun = noun_key(fig.noun)  # as Profile.noun
         self.dimension, self.root = facts  # as Profile.dimension, Profile.root
-        self.digits = significant_digits(fig.magnitude * self.root)  # of its value in root units
+        self.magnitude = fig.magnitude  # (read once: a pint magnitude is a property)
+        self.digits = significant_digits(self.magnitude * self.root)  # of its value in root units
         self._frame = frame
         self._sentence = -1
+        self._bounds: tuple[float, float, float] | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float, float]:
+        """As Profile.bounds; read only for a figure that meets another."""
+        if self._bounds is None:
+            self._bounds = _root_bounds(self.figure, self.magnitude, self.root)
+        return self._bounds
 
     @classmethod
     def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
