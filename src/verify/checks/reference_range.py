@@ -99,15 +99,17 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     if not references:
         return
     for figure in ctx.figures:
-        increment = None  # whether the figure is a change (read once, for the first reference about it)
+        increment = None  # whether the figure is a change (read once, for the first reference named around it)
         for reference in references:
             if not _same_kind_of_unit(figure, reference.unit):
                 continue
             if reference.nouns and not _noun_is_any(figure.noun, reference.nouns):
                 continue
+            if not _named(ctx, figure, reference):
+                continue  # (asked first: its words are read once per sentence, and most figures are about no reference)
             if increment is None:
                 increment = _increment(ctx, figure)
-            if increment or not _named(ctx, figure, reference):
+            if increment:
                 continue
             # A figure that meets the range gives no finding whatever its context says: tested
             # before the context (source, modal words, time scope) is read for the rest of applies.
