@@ -144,10 +144,10 @@ def _increment(ctx: CheckContext, figure: Figure) -> bool:
 def _named(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     """Whether the figure's sentence (or the one an anaphor there points back to) or its noun
     names the reference's subject, with the reference's context words around it."""
-    in_sentence, by_anaphor, in_context = _words_around(ctx, _sentence(ctx, figure), reference)
-    if not (in_sentence or by_anaphor or _noun_is_any(figure.noun, reference.keywords)):
+    sentence = _sentence(ctx, figure)
+    if not (_names(ctx, sentence, reference) or _noun_is_any(figure.noun, reference.keywords)):
         return False
-    return in_context
+    return _in_context(ctx, sentence, reference)
 
 
 def _context_applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
@@ -163,21 +163,29 @@ def _context_applies(ctx: CheckContext, figure: Figure, reference: Reference) ->
     return _scope_matches(ctx, figure, reference)
 
 
-def _words_around(ctx: CheckContext, sentence: Span, reference: Reference) -> tuple[bool, bool, bool]:
-    """Whether the sentence names the reference's subject, whether an anaphor ("the figure")
-    there points back to a sentence that does, and whether the two hold the reference's context
-    words: read once per sentence and reference (a sentence of many figures stays linear)."""
-    key = (_words_around, sentence.start, id(reference))
+def _names(ctx: CheckContext, sentence: Span, reference: Reference) -> bool:
+    """Whether the sentence names the reference's subject, or an anaphor there ("the figure")
+    points back to a sentence that does: read once per sentence and reference (a sentence of
+    many figures stays linear)."""
+    key = (_names, sentence.start, id(reference))
     found = ctx.memo.get(key)
     if found is None:
-        previous = _previous_sentence(ctx, sentence)
         keywords = reference.keywords
         # (has_any_phrase lower-cases a text once for all the phrases, not once per phrase)
-        in_sentence = has_any_phrase(sentence.text, keywords)
-        by_anaphor = bool(ANAPHORA.search(sentence.text)) and has_any_phrase(previous, keywords)
-        around = previous + "\n" + sentence.text
-        in_context = all(has_any_phrase(around, alternatives) for alternatives in reference.context)
-        found = ctx.memo[key] = (in_sentence, by_anaphor, in_context)
+        found = ctx.memo[key] = has_any_phrase(sentence.text, keywords) or (
+            ANAPHORA.search(sentence.text) is not None and has_any_phrase(_previous_sentence(ctx, sentence), keywords)
+        )
+    return found  # type: ignore[return-value]
+
+
+def _in_context(ctx: CheckContext, sentence: Span, reference: Reference) -> bool:
+    """Whether the sentence and the one before hold the reference's context words: read once
+    per sentence and reference, and only for a sentence about the reference's subject."""
+    key = (_in_context, sentence.start, id(reference))
+    found = ctx.memo.get(key)
+    if found is None:
+        around = _previous_sentence(ctx, sentence) + "\n" + sentence.text
+        found = ctx.memo[key] = all(has_any_phrase(around, alternatives) for alternatives in reference.context)
     return found  # type: ignore[return-value]
 
 
