@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -236,3 +237,32 @@ def test_conflicting_bounds_read_once_are_the_plain_intervals() -> None:
                 assert cf._disjoint(cf.profile(ctx, a.figure), cf.profile(ctx, b.figure)) == expected
                 pairs += 1
     assert pairs > 1000
+
+
+# ---------------------------------------------------------------------------------------------
+# conflicting-figures: patterns tried at every character replaced by substring tests
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = (
+    "the", "number", "figure", "death toll", "tally", "of", "its", "their", "that", "this", "sum",
+    "amount", "count", "estimate", "total", ",", ";", "(", " — ", " – ", " -- ", "-", "—", ".", "NATO's",
+    "U.S.", "A", "a", "aB", "İA", "Élan", "_B", "3M", "in", "at", "near", "on", "the county", "O'Brien",
+    "Rio", "x-Ray", "’s", "'", " ", "  ", "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16), st.lists(st.sampled_from(("", " ", "  ")), min_size=16, max_size=16))
+def test_conflicting_substring_tests_find_what_the_patterns_find(pieces: list[str], glue: list[str]) -> None:
+    """The aside found by str.find, the capitals found from their first letter, and the anaphor
+    searched for only past its nouns are what the plain patterns find."""
+    text = "".join(p + g for p, g in zip(pieces, glue, strict=False))
+    aside = re.search(r"[,;(]| [—–] | -- ", text)
+    assert cf._aside(text) == (aside.start() if aside else -1)
+    plain_capital = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
+    assert [m.span() for m in cf._CAPITAL.finditer(text)] == [m.span() for m in plain_capital.finditer(text)]
+    lower = text.lower()
+    prefiltered = any(noun in lower for noun in cf._ANAPHORA_NOUNS) and cf.ANAPHORA.search(lower) is not None
+    assert prefiltered == (cf.ANAPHORA.search(lower) is not None)

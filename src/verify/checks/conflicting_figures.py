@@ -78,6 +78,8 @@ ANAPHORA = re.compile(
     r"\b(?:the|that|this|its|their) (?:number|figure|total|toll|death toll|tally|count|estimate|sum|amount)\b"
     r"(?! of\b)[^.;]{0,40}$"  # "the number of deaths" names its noun; it does not point back
 )
+#: The nouns of ANAPHORA ("death toll" holds "toll"), one of which each of its matches holds.
+_ANAPHORA_NOUNS = ("number", "figure", "total", "toll", "tally", "count", "estimate", "sum", "amount")
 #: Words before a figure that make it an increment, not a restatement ("another 20 troops").
 INCREMENTS = frozenset("another additional more new further extra other remaining fresh".split())
 #: Words after a capitalised word that make it a source rather than a place ("Ukrainian officials").
@@ -125,7 +127,10 @@ def _time_words(text: str) -> list[str]:
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})((?: [a-z][a-z-]*){0,2})"
 )
-_CAPITAL = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
+#: A capitalised word: ``\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b``, written to open with the
+#: capital (the word boundary before it as a lookbehind) so that sre skips to capitals instead of
+#: trying both branches at every character.
+_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Za-z.'-]*[A-Za-z])?\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A figure that is one end of a change or a comparison is not a restatement of anything.
 _CHANGE_HEDGES = ("about ", "nearly ", "some ", "roughly ", "around ", "almost ", "just ", "only ")
@@ -259,8 +264,8 @@ class Profile:
         Rio Claro" does not make the count a count for Rio Claro)."""
         fig, text, start, after = self.figure, self.clause, self._start, self._after
         attribution = self.attribution or ""
-        aside = re.search(r"[,;(]| [—–] | -- ", after)
-        place_text = text[: fig.end - start + (aside.start() if aside else len(after))]
+        aside = _aside(after)
+        place_text = text[: fig.end - start + (aside if aside >= 0 else len(after))]
         places: set[str] = set()
         for m in _CAPITAL.finditer(place_text):
             word = m.group(0)
@@ -278,7 +283,9 @@ class Profile:
         # A place the clause opens with ("In the neighboring district, 14 people …") counts too.
         opening = _PLACE_AFTER.match(text.lower().lstrip())
         lowered = [opening] if opening and fig.start - start > opening.end() else []
-        lowered += _PLACE_AFTER.finditer(place_text[fig.end - start :][:60].lower())
+        phrase_after = place_text[fig.end - start :][:60].lower()
+        if " the " in phrase_after:  # (which every match holds: most phrases are not searched)
+            lowered += _PLACE_AFTER.finditer(phrase_after)
         for m in lowered:
             head = _head(m.group(1), m.group(2))
             if head not in STOPWORDS | _NOT_PLACES:
@@ -370,7 +377,9 @@ class Profile:
 
     @_once
     def anaphoric(self) -> bool:
-        return bool(ANAPHORA.search(self.before))
+        before = self.before
+        # Every match names one of the nouns: most clauses hold none and are not searched.
+        return any(noun in before for noun in _ANAPHORA_NOUNS) and ANAPHORA.search(before) is not None
 
     @_once
     def changing(self) -> bool:
@@ -444,6 +453,18 @@ def _changes_before(before: str) -> bool:
         if start < 0:
             break
     return _CHANGE_BEFORE.search(before, start + 1) is not None
+
+
+#: What ends the phrase after a figure that places it: a comma, semicolon or bracket, or a dash
+#: between spaces (``re.search(r"[,;(]| [—–] | -- ", after)``, found by str.find: a pattern of
+#: such alternatives is tried at every character).
+_ASIDES = (",", ";", "(", " — ", " – ", " -- ")
+
+
+def _aside(after: str) -> int:
+    """Where the first aside in ``after`` starts (-1 for none)."""
+    found = [at for at in map(after.find, _ASIDES) if at >= 0]
+    return min(found) if found else -1
 
 
 def _head(first: str, rest: str) -> str:
