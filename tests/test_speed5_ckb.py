@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verify.checks import conflicting_figures as cf
 from verify.checks import plausibility as pl
@@ -35,7 +37,9 @@ TEXTS = (
 PACKS = resolve((), Config())
 
 
-def _context(text: str, published: str | None = "2021-12-08", fmt: str = "text") -> CheckContext:
+def _context(
+    text: str, published: str | None = "2021-12-08", fmt: str = "text"
+) -> CheckContext:
     document = Document.from_text(text, published=published, format=fmt)
     return CheckContext(read(document), PACKS, dict(Config().severity))
 
@@ -44,13 +48,22 @@ def _fixtures() -> Iterator[CheckContext]:
     for path in ARTICLES:
         fmt = "markdown" if path.suffix == ".md" else "text"
         yield _context(path.read_text(encoding="utf-8"), None, fmt)
-        yield _context(path.read_text(encoding="utf-8"), "2021-12-08", fmt)  # the packs' window
+        yield _context(
+            path.read_text(encoding="utf-8"), "2021-12-08", fmt
+        )  # the packs' window
     for text in TEXTS:
         yield _context(text)
 
 
 def _key(finding: Finding) -> tuple:
-    return (finding.rule, finding.start, finding.end, finding.message, finding.severity, finding.suggestion)
+    return (
+        finding.rule,
+        finding.start,
+        finding.end,
+        finding.message,
+        finding.severity,
+        finding.suggestion,
+    )
 
 
 def _unread(ctx: CheckContext) -> int:
@@ -64,7 +77,9 @@ def _unread(ctx: CheckContext) -> int:
 
 def _plain_reference_range(ctx: CheckContext) -> list[Finding]:
     """The check as a plain loop: the first reference that applies and disagrees gives a finding."""
-    references = [r for pack in ctx.packs for r in pack.references if r.applies_on(ctx.published)]
+    references = [
+        r for pack in ctx.packs for r in pack.references if r.applies_on(ctx.published)
+    ]
     found = []
     for figure in ctx.figures:
         for reference in references:
@@ -84,15 +99,21 @@ def test_reference_range_finds_what_the_plain_loop_finds() -> None:
         fast = [_key(f) for f in rr.run(ctx)]
         assert fast == [_key(f) for f in _plain_reference_range(ctx)]
         seen += len(fast)
-    assert seen  # the fixtures hold findings of the check: the comparison is not of empty lists
+    assert (
+        seen
+    )  # the fixtures hold findings of the check: the comparison is not of empty lists
 
 
 def test_reference_range_reads_no_context_for_a_figure_that_meets_the_range() -> None:
     """A figure about a reference that meets its range gives no finding with its context unread;
     one that misses it has its context read (its modality and time scope decide)."""
-    ctx = _context("The United States has provided $2.5 billion in military aid to Ukraine since 2014.")
+    ctx = _context(
+        "The United States has provided $2.5 billion in military aid to Ukraine since 2014."
+    )
     assert not list(rr.run(ctx)) and _unread(ctx) == len(ctx.extraction.figures) == 1
-    ctx = _context("The United States has provided $250 billion in military aid to Ukraine since 2014.")
+    ctx = _context(
+        "The United States has provided $250 billion in military aid to Ukraine since 2014."
+    )
     assert [f.rule for f in rr.run(ctx)] == ["magnitude-slip"] and _unread(ctx) == 0
 
 
@@ -109,7 +130,9 @@ def test_plausibility_sentence_is_the_contexts_and_leaves_it_unread() -> None:
             sentence = pl._sentence(prose, figure, frame)
             assert type(figure._context) is Deferred
             assert sentence == figure.context.sentence.text
-            assert pl._sentence(prose, figure, frame) == sentence  # and once read, from the context
+            assert (
+                pl._sentence(prose, figure, frame) == sentence
+            )  # and once read, from the context
 
 
 # ---------------------------------------------------------------------------------------------
@@ -119,7 +142,11 @@ def test_plausibility_sentence_is_the_contexts_and_leaves_it_unread() -> None:
 def _plain_pairs(ctx: CheckContext) -> list[Finding]:
     """The pair loop with every test in the order of its reading: numbers, then same_subject
     whole (no test turned out before a context is read)."""
-    keys = [cf._Key(ctx.extraction.frame, f) for f in ctx.figures if f.kind in cf._COMPARABLE_KINDS]
+    keys = [
+        cf._Key(ctx.extraction.frame, f)
+        for f in ctx.figures
+        if f.kind in cf._COMPARABLE_KINDS
+    ]
     profiles: dict[int, cf.Profile] = {}
     found = []
     for kb, earlier in cf._candidates(keys):
@@ -154,7 +181,9 @@ def test_conflicting_pairs_find_what_the_plain_loop_finds() -> None:
 
 def _context_like(ctx: CheckContext) -> CheckContext:
     """A fresh context of the same document (its figures' contexts unread, its memo empty)."""
-    return CheckContext(read(ctx.extraction.document), ctx.packs, dict(Config().severity))
+    return CheckContext(
+        read(ctx.extraction.document), ctx.packs, dict(Config().severity)
+    )
 
 
 @pytest.mark.parametrize(
@@ -164,7 +193,9 @@ def _context_like(ctx: CheckContext) -> CheckContext:
         "About 45 people were killed on Monday, police said, and 46 people were killed on Tuesday.",
     ],
 )
-def test_conflicting_reads_contexts_only_for_pairs_left_by_the_clause_tests(text: str) -> None:
+def test_conflicting_reads_contexts_only_for_pairs_left_by_the_clause_tests(
+    text: str,
+) -> None:
     """Two figures of one noun whose clauses already tell them apart (or that do not disagree)
     are left with their contexts unread; a pair the clauses leave has them read."""
     ctx = _context(text)
@@ -176,16 +207,47 @@ def test_conflicting_reads_contexts_only_for_pairs_left_by_the_clause_tests(text
 # Fast paths for the common case
 
 
-@pytest.mark.parametrize("value", [1.0, -7.0, 250.0, 1200.0, 9_999_999_999.0, -9_999_999_999.0, 1e10, 10_000_000_001.0, 2.5e9, 0.0])
+@pytest.mark.parametrize(
+    "value",
+    [
+        1.0,
+        -7.0,
+        250.0,
+        1200.0,
+        9_999_999_999.0,
+        -9_999_999_999.0,
+        1e10,
+        10_000_000_001.0,
+        2.5e9,
+        0.0,
+    ],
+)
 def test_significant_digits_of_whole_numbers_are_the_mantissas(value: float) -> None:
     """A whole number of at most ten digits, read as an integer, has the digits of its mantissa."""
-    expected = "0" if value == 0 else f"{abs(value):.9e}".split("e")[0].replace(".", "").rstrip("0")
+    expected = (
+        "0"
+        if value == 0
+        else f"{abs(value):.9e}".split("e")[0].replace(".", "").rstrip("0")
+    )
     assert cf.significant_digits(value) == expected
 
 
 @pytest.mark.parametrize(
     "text",
-    ["reported ", "aged  ", "in the\u00a0", "x-ray ", "the U.S. ", "it's ", "İstanbul ", "K\u212a ", "...", "", "  ", "at 5 "],
+    [
+        "reported ",
+        "aged  ",
+        "in the\u00a0",
+        "x-ray ",
+        "the U.S. ",
+        "it's ",
+        "İstanbul ",
+        "K\u212a ",
+        "...",
+        "",
+        "  ",
+        "at 5 ",
+    ],
 )
 def test_plausibility_last_token_fast_path_is_the_tokens(text: str) -> None:
     """A window ending on a plain ASCII word gets that word as its last token, as the tokens say."""
@@ -201,12 +263,17 @@ def test_figures_come_in_text_order() -> None:
         assert starts == sorted(starts)
 
 
-@pytest.mark.parametrize("noun", [None, "", "troops", "Troop", "military personnel", "arms", "weapon", "forces"])
+@pytest.mark.parametrize(
+    "noun",
+    [None, "", "troops", "Troop", "military personnel", "arms", "weapon", "forces"],
+)
 def test_reference_range_noun_is_any_is_any_noun_is(noun: str | None) -> None:
     """The remembered answer for a noun and a pack's words is asking each word in turn."""
     for reference in (r for pack in PACKS for r in pack.references):
         for words in (reference.keywords, reference.nouns):
-            assert rr._noun_is_any(noun, words) == any(rr._noun_is(noun, w) for w in words)
+            assert rr._noun_is_any(noun, words) == any(
+                rr._noun_is(noun, w) for w in words
+            )
 
 
 def _plain_disjoint(fa, ra: float, fb, rb: float) -> bool:
@@ -220,7 +287,11 @@ def _plain_disjoint(fa, ra: float, fb, rb: float) -> bool:
 
     lo_a, hi_a = (x * ra for x in widened(fa))
     lo_b, hi_b = (x * rb for x in widened(fb))
-    eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
+    eps = (
+        1e-9 * max(1.0, abs(lo_a), abs(hi_a))
+        if math.isfinite(lo_a) and math.isfinite(hi_a)
+        else 1e-9
+    )
     return hi_a < lo_b - eps or hi_b < lo_a - eps
 
 
@@ -229,12 +300,19 @@ def test_conflicting_bounds_read_once_are_the_plain_intervals() -> None:
     plain reading of each pair, for every pair of figures in the fixtures (ranges and hedges too)."""
     pairs = 0
     for ctx in _fixtures():
-        keys = [cf._Key(ctx.extraction.frame, f) for f in ctx.figures if f.kind in cf._COMPARABLE_KINDS]
+        keys = [
+            cf._Key(ctx.extraction.frame, f)
+            for f in ctx.figures
+            if f.kind in cf._COMPARABLE_KINDS
+        ]
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 expected = _plain_disjoint(a.figure, a.root, b.figure, b.root)
                 assert cf._disjoint(a, b) == expected
-                assert cf._disjoint(cf.profile(ctx, a.figure), cf.profile(ctx, b.figure)) == expected
+                assert (
+                    cf._disjoint(cf.profile(ctx, a.figure), cf.profile(ctx, b.figure))
+                    == expected
+                )
                 pairs += 1
     assert pairs > 1000
 
@@ -242,8 +320,6 @@ def test_conflicting_bounds_read_once_are_the_plain_intervals() -> None:
 # ---------------------------------------------------------------------------------------------
 # conflicting-figures: patterns tried at every character replaced by substring tests
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = (
     "the", "number", "figure", "death toll", "tally", "of", "its", "their", "that", "this", "sum",
@@ -254,15 +330,25 @@ _PIECES = (
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=16), st.lists(st.sampled_from(("", " ", "  ")), min_size=16, max_size=16))
-def test_conflicting_substring_tests_find_what_the_patterns_find(pieces: list[str], glue: list[str]) -> None:
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=16),
+    st.lists(st.sampled_from(("", " ", "  ")), min_size=16, max_size=16),
+)
+def test_conflicting_substring_tests_find_what_the_patterns_find(
+    pieces: list[str], glue: list[str]
+) -> None:
     """The aside found by str.find, the capitals found from their first letter, and the anaphor
     searched for only past its nouns are what the plain patterns find."""
     text = "".join(p + g for p, g in zip(pieces, glue, strict=False))
     aside = re.search(r"[,;(]| [—–] | -- ", text)
     assert cf._aside(text) == (aside.start() if aside else -1)
     plain_capital = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
-    assert [m.span() for m in cf._CAPITAL.finditer(text)] == [m.span() for m in plain_capital.finditer(text)]
+    assert [m.span() for m in cf._CAPITAL.finditer(text)] == [
+        m.span() for m in plain_capital.finditer(text)
+    ]
     lower = text.lower()
-    prefiltered = any(noun in lower for noun in cf._ANAPHORA_NOUNS) and cf.ANAPHORA.search(lower) is not None
+    prefiltered = (
+        any(noun in lower for noun in cf._ANAPHORA_NOUNS)
+        and cf.ANAPHORA.search(lower) is not None
+    )
     assert prefiltered == (cf.ANAPHORA.search(lower) is not None)
