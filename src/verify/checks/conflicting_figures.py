@@ -78,6 +78,8 @@ ANAPHORA = re.compile(
     r"\b(?:the|that|this|its|their) (?:number|figure|total|toll|death toll|tally|count|estimate|sum|amount)\b"
     r"(?! of\b)[^.;]{0,40}$"  # "the number of deaths" names its noun; it does not point back
 )
+#: The nouns of ANAPHORA ("death toll" holds "toll"), one of which each of its matches holds.
+_ANAPHORA_NOUNS = ("number", "figure", "total", "toll", "tally", "count", "estimate", "sum", "amount")
 #: Words before a figure that make it an increment, not a restatement ("another 20 troops").
 INCREMENTS = frozenset("another additional more new further extra other remaining fresh".split())
 #: Words after a capitalised word that make it a source rather than a place ("Ukrainian officials").
@@ -125,7 +127,10 @@ def _time_words(text: str) -> list[str]:
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|across|near|outside|inside|throughout|on) the ([a-z][a-z-]{2,})((?: [a-z][a-z-]*){0,2})"
 )
-_CAPITAL = re.compile(r"\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b")
+#: A capitalised word: ``\b[A-Z][A-Za-z.'-]*[A-Za-z]\b|\b[A-Z]\b``, written to open with the
+#: capital (the word boundary before it as a lookbehind) so that sre skips to capitals instead of
+#: trying both branches at every character.
+_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Za-z.'-]*[A-Za-z])?\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # A figure that is one end of a change or a comparison is not a restatement of anything.
 _CHANGE_HEDGES = ("about ", "nearly ", "some ", "roughly ", "around ", "almost ", "just ", "only ")
@@ -214,6 +219,7 @@ class Profile:
                 break
         start, end = max(start, fig.start - _REACH), min(end, fig.end + _REACH)
         self._ctx = ctx
+        self._key = key
         self._sentence_span = sentence
         self._start = start
         self.figure = fig
@@ -222,8 +228,9 @@ class Profile:
         self._after = prose[fig.end : end]
         if key is not None:
             self.noun, self.sentence, self.dimension, self.root = key.noun, key.sentence, key.dimension, key.root
-            self.digits = key.digits
+            self.digits, self.magnitude = key.digits, key.magnitude
         else:
+            self.magnitude = fig.magnitude
             self.noun = noun_key(fig.noun)
             self.sentence = frame.sentence_index(fig.start)
             self.dimension = units.dimension_name(fig.value)  # to compare without pint in the pair loop
@@ -233,6 +240,12 @@ class Profile:
     def attribution(self) -> str | None:
         ctx = self.figure.context
         return ctx.attribution if ctx else None
+
+    @_once
+    def bounds(self) -> tuple[float, float, float]:
+        """The widened interval in root units and the room below it (see ``_root_bounds``)."""
+        key = self._key
+        return key.bounds if key is not None else _root_bounds(self.figure, self.figure.magnitude, self.root)
 
     @_once
     def digits(self) -> str:
@@ -251,8 +264,8 @@ class Profile:
         Rio Claro" does not make the count a count for Rio Claro)."""
         fig, text, start, after = self.figure, self.clause, self._start, self._after
         attribution = self.attribution or ""
-        aside = re.search(r"[,;(]| [—–] | -- ", after)
-        place_text = text[: fig.end - start + (aside.start() if aside else len(after))]
+        aside = _aside(after)
+        place_text = text[: fig.end - start + (aside if aside >= 0 else len(after))]
         places: set[str] = set()
         for m in _CAPITAL.finditer(place_text):
             word = m.group(0)
@@ -270,7 +283,9 @@ class Profile:
         # A place the clause opens with ("In the neighboring district, 14 people …") counts too.
         opening = _PLACE_AFTER.match(text.lower().lstrip())
         lowered = [opening] if opening and fig.start - start > opening.end() else []
-        lowered += _PLACE_AFTER.finditer(place_text[fig.end - start :][:60].lower())
+        phrase_after = place_text[fig.end - start :][:60].lower()
+        if " the " in phrase_after:  # (which every match holds: most phrases are not searched)
+            lowered += _PLACE_AFTER.finditer(phrase_after)
         for m in lowered:
             head = _head(m.group(1), m.group(2))
             if head not in STOPWORDS | _NOT_PLACES:
@@ -362,7 +377,9 @@ class Profile:
 
     @_once
     def anaphoric(self) -> bool:
-        return bool(ANAPHORA.search(self.before))
+        before = self.before
+        # Every match names one of the nouns: most clauses hold none and are not searched.
+        return any(noun in before for noun in _ANAPHORA_NOUNS) and ANAPHORA.search(before) is not None
 
     @_once
     def changing(self) -> bool:
@@ -438,6 +455,18 @@ def _changes_before(before: str) -> bool:
     return _CHANGE_BEFORE.search(before, start + 1) is not None
 
 
+#: What ends the phrase after a figure that places it: a comma, semicolon or bracket, or a dash
+#: between spaces (``re.search(r"[,;(]| [—–] | -- ", after)``, found by str.find: a pattern of
+#: such alternatives is tried at every character).
+_ASIDES = (",", ";", "(", " — ", " – ", " -- ")
+
+
+def _aside(after: str) -> int:
+    """Where the first aside in ``after`` starts (-1 for none)."""
+    found = [at for at in map(after.find, _ASIDES) if at >= 0]
+    return min(found) if found else -1
+
+
 def _head(first: str, rest: str) -> str:
     """The last word of a short noun phrase ("northern province this week" -> "province")."""
     head = first
@@ -508,6 +537,18 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
     people" and "killed 54 people"), or "the number"/"the figure" pointing back; otherwise a
     word in common in the two clauses is enough.
     """
+    if not _same_clause_subject(a, b):
+        return False
+    if _other_times(a, b):
+        return False
+    if not (a.anaphoric or b.anaphoric) and not (a.predicates & b.predicates if strict else a.words & b.words):
+        return False
+    return not _other_places(a, b)  # (the costliest reading, asked last)
+
+
+def _same_clause_subject(a: Profile, b: Profile) -> bool:
+    """The tests of ``same_subject`` that read neither figure's context: the kind and unit, the
+    counted noun, an increment or a change, and the modifiers of the noun."""
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or a.dimension != b.dimension:
         return False
@@ -515,13 +556,7 @@ def same_subject(a: Profile, b: Profile, *, strict: bool = True) -> bool:
         return False
     if a.increment or b.increment or a.changing or b.changing:
         return False
-    if _other_times(a, b):
-        return False
-    if a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers):
-        return False
-    if not (a.anaphoric or b.anaphoric) and not (a.predicates & b.predicates if strict else a.words & b.words):
-        return False
-    return not _other_places(a, b)  # (the costliest reading, asked last)
+    return not (a.modifiers and b.modifiers and a.modifiers != b.modifiers or bool(a.modifiers) != bool(b.modifiers))
 
 
 # A time that is not now: a year, a scope, or "last"/"next"/"previous"/"past" something.
@@ -547,22 +582,25 @@ def _other_places(a: Profile, b: Profile) -> bool:
     return bool(pa and pb) and not (pa <= pb or pb <= pa)
 
 
-def _widened(fig: Figure) -> tuple[float, float]:
-    """The figure's interval with room for its rounding and any "about"."""
-    lo, hi = fig.interval
-    m = fig.magnitude
-    slack = 0.1 * abs(m) if fig.approximate else 0.0
-    return lo - slack, hi + slack
-
-
 def _disjoint(a: Profile | _Key, b: Profile | _Key) -> bool:
     """Whether the two figures' intervals (in root units) do not meet."""
-    lo_a, hi_a = _widened(a.figure)
-    lo_a, hi_a = lo_a * a.root, hi_a * a.root
-    lo_b, hi_b = _widened(b.figure)
-    lo_b, hi_b = lo_b * b.root, hi_b * b.root
-    eps = 1e-9 * max(1.0, abs(lo_a), abs(hi_a)) if math.isfinite(lo_a) and math.isfinite(hi_a) else 1e-9
+    lo_a, hi_a, eps = a.bounds
+    lo_b, hi_b, _ = b.bounds
     return hi_a < lo_b - eps or hi_b < lo_a - eps
+
+
+def _root_bounds(fig: Figure, magnitude: float, root: float) -> tuple[float, float, float]:
+    """The figure's interval with room for its rounding and any "about", in root units, and the
+    room ``_disjoint`` leaves below it: read once per figure, not once per pair (``magnitude`` is
+    the figure's)."""
+    if fig.low is None and fig.high is None:
+        lo = hi = magnitude  # (fig.interval, without reading the magnitude again)
+    else:
+        lo, hi = fig.interval
+    slack = 0.1 * abs(magnitude) if fig.approximate else 0.0
+    lo, hi = (lo - slack) * root, (hi + slack) * root
+    eps = 1e-9 * max(1.0, abs(lo), abs(hi)) if math.isfinite(lo) and math.isfinite(hi) else 1e-9
+    return lo, hi, eps
 
 
 def _source(p: Profile) -> str:
@@ -602,10 +640,11 @@ def _norm(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in ("the", "a", "an")]
 
 
-def _conflict(ctx: CheckContext, a: Profile, b: Profile) -> Finding:
+def _conflict(ctx: CheckContext, a: Profile, b: Profile, differ: bool) -> Finding:
+    """The finding for two figures that conflict; ``differ`` is ``_differ(a, b)``."""
     fa, fb = a.figure, b.figure
     what = fb.noun or b.noun or "thing"
-    if _differ(a, b):
+    if differ:
         message = (
             f'"{fb.text}" ({_source(b)}, {_modality(b)}) and "{fa.text}" ({_source(a)}, {_modality(a)}) '
             f"measure the same {what} but do not agree. "
@@ -635,6 +674,10 @@ _MAGNITUDE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
 
 def significant_digits(value: float) -> str:
     """The significant digits of a value ("12" for 1.2e9 and for 1,200)."""
+    if type(value) is float and -1e10 < value < 1e10 and value.is_integer() and value:
+        # Most figures are whole numbers of at most ten digits, which the mantissa below holds
+        # exactly: their digits are the integer's, without formatting a mantissa.
+        return str(int(abs(value))).rstrip("0")
     if value == 0 or not math.isfinite(value):
         return "0"
     mantissa = f"{abs(value):.9e}"  # "d.ddddddddde+XX", the first digit not 0
@@ -644,25 +687,27 @@ def significant_digits(value: float) -> str:
 def _restated(a: Profile, b: Profile) -> int | None:
     """The power of a thousand by which ``b`` restates ``a`` with another magnitude, if it does."""
     k = _restatement(a, b)
-    if k is None:
-        return None
+    return k if k is not None and _restates(a, b) else None
+
+
+def _restates(a: Profile, b: Profile) -> bool:
+    """Whether the words around two figures whose numbers allow a restatement (``_restatement``)
+    say that ``b`` restates ``a``."""
     # (The cheap readings first: each test below only turns the pair away.)
     if a.increment or b.increment or a.changing or b.changing:
-        return None
+        return False
     if a.times and b.times and a.times != b.times:
-        return None
+        return False
     # The same thing needs the same words next to it: "1.5 million people live there" and "1,500
     # people came" are not one figure, nor are "spent $1.4 million on housing" and "the housing
     # budget is $1.4 billion". What a sum of money is for ("budget", "loss") is such a word;
     # "people" or "troops" is not.
     named = a.figure.kind == "money" and a.noun is not None and a.noun == b.noun
     if not (named or a.near & b.near or a.anaphoric or b.anaphoric):
-        return None
+        return False
     if _other_owner(a, b) or _other_owner(b, a):
-        return None
-    if _other_places(a, b):
-        return None
-    return k
+        return False
+    return not _other_places(a, b)
 
 
 def _restatement(a: Profile | _Key, b: Profile | _Key) -> int | None:
@@ -671,8 +716,8 @@ def _restatement(a: Profile | _Key, b: Profile | _Key) -> int | None:
     fa, fb = a.figure, b.figure
     if fa.kind != fb.kind or a.dimension != b.dimension or a.sentence == b.sentence:
         return None
-    va = fa.magnitude * a.root
-    vb = fb.magnitude * b.root
+    va = a.magnitude * a.root
+    vb = b.magnitude * b.root
     if va <= 0 or vb <= 0:
         return None
     digits = a.digits  # significant_digits(va), which a _Key holds ready
@@ -755,7 +800,7 @@ _UNIT_FACTS: dict[object, tuple[str, float]] = {}
 class _Key:
     """What pairs a figure with earlier ones, read without its clause (cheap, unlike a profile)."""
 
-    __slots__ = ("_frame", "_sentence", "digits", "dimension", "figure", "noun", "root")
+    __slots__ = ("_bounds", "_frame", "_sentence", "digits", "dimension", "figure", "magnitude", "noun", "root")
 
     def __init__(self, frame: TextFrame, fig: Figure) -> None:
         facts = _UNIT_FACTS.get(fig.value._units)
@@ -764,9 +809,18 @@ class _Key:
         self.figure = fig
         self.noun = noun_key(fig.noun)  # as Profile.noun
         self.dimension, self.root = facts  # as Profile.dimension, Profile.root
-        self.digits = significant_digits(fig.magnitude * self.root)  # of its value in root units
+        self.magnitude = fig.magnitude  # (read once: a pint magnitude is a property)
+        self.digits = significant_digits(self.magnitude * self.root)  # of its value in root units
         self._frame = frame
         self._sentence = -1
+        self._bounds: tuple[float, float, float] | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float, float]:
+        """As Profile.bounds; read only for a figure that meets another."""
+        if self._bounds is None:
+            self._bounds = _root_bounds(self.figure, self.magnitude, self.root)
+        return self._bounds
 
     @classmethod
     def of(cls, ctx: CheckContext, fig: Figure) -> _Key:
@@ -793,14 +847,19 @@ def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
         same_noun = by_noun.get(noun_key_)
         same_digits = by_digits.get(digit_key)
         # Most figures share neither noun nor digits with an earlier one: nothing to gather. One
-        # with no noun can only restate a figure of its digits (_may_pair): with none earlier, the
+        # with no noun can only restate a figure of its digits (_pairs): with none earlier, the
         # figures with no noun either are no matter.
         if same_digits or same_noun and b.noun is not None:
-            earlier: dict[int, _Key] = {}
-            for group in (same_noun or [], same_digits or []):
-                for a in (*group[:WINDOW], *group[-WINDOW:]):
-                    earlier[id(a)] = a
-            yield b, sorted(earlier.values(), key=lambda k: k.figure.start)
+            if not (same_noun and same_digits) and len(same_noun or same_digits) <= WINDOW:  # type: ignore[arg-type]
+                # One group within the window, in the order of the keys: the text's, as
+                # extraction gives the figures (nothing to merge or sort).
+                yield b, list(same_noun or same_digits)  # type: ignore[arg-type]
+            else:
+                earlier: dict[int, _Key] = {}
+                for group in (same_noun or [], same_digits or []):
+                    for a in (*group[:WINDOW], *group[-WINDOW:]):
+                        earlier[id(a)] = a
+                yield b, sorted(earlier.values(), key=lambda k: k.figure.start)
         if same_noun is None:
             by_noun[noun_key_] = [b]
         else:
@@ -809,19 +868,6 @@ def _candidates(keys: list[_Key]) -> Iterator[tuple[_Key, list[_Key]]]:
             by_digits[digit_key] = [b]
         else:
             same_digits.append(b)
-
-
-def _may_pair(a: _Key, b: _Key) -> bool:
-    """Whether a pair can give a finding at all, by its numbers: a restatement needs what
-    ``_restatement`` asks (the same digits first), a conflict the same counted noun
-    (``same_subject`` asks for it) and values that do not meet (``_disjoint``)."""
-    if a.digits == b.digits and _restatement(a, b):
-        return True
-    if a.noun is None or a.noun != b.noun:
-        return False
-    if a.sentence == b.sentence and not _differ(a, b):
-        return False  # the pair loop passes over two such values in one sentence
-    return _disjoint(a, b)
 
 
 def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
@@ -837,21 +883,27 @@ def _pairs(ctx: CheckContext, keys: list[_Key]) -> Iterator[Finding]:
 
     for kb, earlier in _candidates(keys):
         for ka in earlier:
-            if not _may_pair(ka, kb):
+            # By their numbers first: a restatement needs the same digits (and what _restatement
+            # asks), a conflict the same counted noun (same_subject asks for it) and values that
+            # do not meet. Most pairs are turned away here, before any words are read.
+            k = _restatement(ka, kb) if ka.digits == kb.digits else None
+            conflict = ka.noun is not None and ka.noun == kb.noun and _disjoint(ka, kb)
+            if not conflict and not k:
                 continue
             a, b = profiled(ka), profiled(kb)
-            k = _restated(a, b)
-            if k:
+            if k and _restates(a, b):
                 yield _magnitude_finding(ctx, a, b, k)
                 break
-            # (Numbers first, words last: each test only turns the pair away.)
-            if not _disjoint(a, b):
+            # (Numbers first, words last: each test only turns the pair away. What same_subject
+            # asks of the clauses alone is asked before _differ reads the figures' contexts.)
+            if not conflict or not _same_clause_subject(a, b):
                 continue
-            if a.sentence == b.sentence and not _differ(a, b):
+            differ = _differ(a, b)
+            if a.sentence == b.sentence and not differ:
                 continue  # two values in one sentence are a comparison more often than a slip
-            if not same_subject(a, b, strict=not _differ(a, b)):
+            if not same_subject(a, b, strict=not differ):
                 continue
-            yield _conflict(ctx, a, b)
+            yield _conflict(ctx, a, b, differ)
             break
 
 

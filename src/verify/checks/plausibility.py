@@ -36,14 +36,18 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from verify import units
 from verify.checks._base import CheckContext, Rule
 from verify.checks.reference_range import modality_of, unit_fit
-from verify.model import Figure, Finding, Span
+from verify.model import Deferred, Figure, Finding, Span
 from verify.packs import Bound, Pack, describe_range, has_any_phrase
+
+if TYPE_CHECKING:
+    from verify.extract.text import TextFrame
 
 RULES = (Rule("plausibility", "VR103", "warning", "A figure beyond a bound no real instance reaches (a pack's plausibility bounds)."),)
 RULE = RULES[0]
@@ -68,6 +72,7 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         return
     index = _index(packs)
     prose = ctx.prose
+    frame = ctx.extraction.frame
     for figure in ctx.extraction.figures:
         if figure.kind == "label":
             continue
@@ -81,7 +86,7 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
             bound = index.bounds[position]
             if figure.kind == "ordinal" and "ordinal" not in bound.kinds:
                 continue
-            value = _value_for(prose, figure, bound, functools.partial(phrases.matched, position))
+            value = _value_for(prose, figure, bound, functools.partial(phrases.matched, position), frame)
             if value is None:
                 continue
             low, high, end = value
@@ -107,12 +112,13 @@ def _finding(ctx: CheckContext, figure: Span, bound: Bound, too_high: bool) -> F
 
 
 def _value_for(
-    prose: str, figure: Figure, bound: Bound, phrase_matches: Callable[[int], bool]
+    prose: str, figure: Figure, bound: Bound, phrase_matches: Callable[[int], bool], frame: TextFrame | None = None
 ) -> tuple[float, float, int] | None:
     """The figure's lowest and highest admissible values in the bound's unit, if it is about it,
     and where the figure ends (past "and 10 minutes" in "1 hour and 10 minutes").
 
-    ``phrase_matches(compound_end)`` says whether one of the bound's phrases stands next to it."""
+    ``phrase_matches(compound_end)`` says whether one of the bound's phrases stands next to it;
+    ``frame``, the frame the figure was extracted from, gives its sentence (see _sentence)."""
     if bound.kinds and figure.kind not in bound.kinds:
         return None
     target = units.one(bound.unit)
@@ -122,7 +128,7 @@ def _value_for(
     by_noun = not phrase and bool(figure.noun) and has_any_phrase(figure.noun, bound.nouns)
     if not (phrase or by_noun):
         return None
-    sentence = figure.context.sentence.text if figure.context is not None else _sentence_around(prose, figure)
+    sentence = _sentence(prose, figure, frame)
     if bound.keywords and not has_any_phrase(sentence, bound.keywords):
         return None
     if bound.requires and not has_any_phrase(sentence, bound.requires, suffix=False):
@@ -476,6 +482,11 @@ def _last_token(text: str) -> str:
     """``_tokens(text)[-1]`` ("" for none), read from the end of ``text``: from its last
     :data:`_TAIL` characters when they hold a token after their first (which the cut may have
     shortened), else from all of it."""
+    # Most windows end on a plain word: spaces (never in a token) end it, so it is the last
+    # token whole, and a split from the right reads it without a pattern.
+    last = text.rsplit(None, 1)[-1:]
+    if last and last[0].isalpha() and last[0].isascii():
+        return last[0].lower()
     tail = text[-_TAIL:]
     tokens = _TOKEN.findall(tail.lower().replace("’", "'"))
     whole = len(tail) == len(text)  # then the first token is whole as well
@@ -531,6 +542,18 @@ def _starts_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
         if words[skip : skip + len(rest)] == rest:
             return True
     return False
+
+
+def _sentence(prose: str, figure: Figure, frame: TextFrame | None) -> str:
+    """The text of the figure's sentence: its context's, or the sentence around it if it has none.
+
+    A context extraction defers is read at the frame's sentence that holds the figure's start:
+    that sentence is taken from the frame, so that the context is not read for it."""
+    context = figure._context  # (the field itself: ``figure.context`` would read a deferred one)
+    if type(context) is Deferred and frame is not None:
+        return frame.sentence_at(figure.start).text
+    context = figure.context
+    return context.sentence.text if context is not None else _sentence_around(prose, figure)
 
 
 def _sentence_around(prose: str, figure: Figure) -> str:

@@ -49,6 +49,7 @@ update the pack entry with its source.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -56,7 +57,7 @@ from collections.abc import Iterable
 from verify import units
 from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
-from verify.packs import Reference, has_phrase
+from verify.packs import Reference, has_any_phrase, has_phrase
 
 RULES = (
     Rule("reference-range", "VR101", "error", "A figure outside the sourced reference range a pack gives for its subject."),
@@ -98,8 +99,23 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
     if not references:
         return
     for figure in ctx.figures:
+        increment = None  # whether the figure is a change (read once, for the first reference named around it)
         for reference in references:
-            if applies(ctx, figure, reference):
+            if not _same_kind_of_unit(figure, reference.unit):
+                continue
+            if reference.nouns and not _noun_is_any(figure.noun, reference.nouns):
+                continue
+            if not _named(ctx, figure, reference):
+                continue  # (asked first: its words are read once per sentence, and most figures are about no reference)
+            if increment is None:
+                increment = _increment(ctx, figure)
+            if increment:
+                continue
+            # A figure that meets the range gives no finding whatever its context says: tested
+            # before the context (source, modal words, time scope) is read for the rest of applies.
+            if _agrees(figure, reference):
+                continue
+            if _context_applies(ctx, figure, reference):
                 finding = _compare(ctx, figure, reference)
                 if finding is not None:
                     yield finding
@@ -110,17 +126,34 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     """Whether ``reference`` is about ``figure`` (subject, units, time scope and modality)."""
     if not _same_kind_of_unit(figure, reference.unit):
         return False
-    if reference.nouns and not any(_noun_is(figure.noun, n) for n in reference.nouns):
+    if reference.nouns and not _noun_is_any(figure.noun, reference.nouns):
         return False
-    if _INCREMENT_AFTER.match(ctx.prose, figure.end) or _INCREMENT_BEFORE.search(ctx.prose, max(0, figure.start - 12), figure.start):
-        return False  # "100,000 more troops", "another $500 million": a change, not the total
-    in_sentence, by_anaphor, in_context = _words_around(ctx, _sentence(ctx, figure), reference)
-    if not (in_sentence or by_anaphor or any(_noun_is(figure.noun, k) for k in reference.keywords)):
+    if _increment(ctx, figure) or not _named(ctx, figure, reference):
         return False
-    if not in_context:
+    return _context_applies(ctx, figure, reference)
+
+
+def _increment(ctx: CheckContext, figure: Figure) -> bool:
+    """Whether the figure is a change, not a total: "100,000 more troops", "another $500 million"."""
+    prose = ctx.prose
+    return bool(
+        _INCREMENT_AFTER.match(prose, figure.end) or _INCREMENT_BEFORE.search(prose, max(0, figure.start - 12), figure.start)
+    )
+
+
+def _named(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
+    """Whether the figure's sentence (or the one an anaphor there points back to) or its noun
+    names the reference's subject, with the reference's context words around it."""
+    sentence = _sentence(ctx, figure)
+    if not (_names(ctx, sentence, reference) or _noun_is_any(figure.noun, reference.keywords)):
         return False
-    # Last, the tests that read the figure's context (its source, modal words and time scope are
-    # read only when first asked for, and most figures are about no reference).
+    return _in_context(ctx, sentence, reference)
+
+
+def _context_applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
+    """The tests of ``applies`` that read the figure's context: modality and time scope (its
+    source, modal words and time scope are read only when first asked for, and most figures are
+    about no reference)."""
     modality = modality_of(figure)
     if reference.modality is not None:
         if modality != reference.modality:
@@ -130,19 +163,29 @@ def applies(ctx: CheckContext, figure: Figure, reference: Reference) -> bool:
     return _scope_matches(ctx, figure, reference)
 
 
-def _words_around(ctx: CheckContext, sentence: Span, reference: Reference) -> tuple[bool, bool, bool]:
-    """Whether the sentence names the reference's subject, whether an anaphor ("the figure")
-    there points back to a sentence that does, and whether the two hold the reference's context
-    words: read once per sentence and reference (a sentence of many figures stays linear)."""
-    key = (_words_around, sentence.start, id(reference))
+def _names(ctx: CheckContext, sentence: Span, reference: Reference) -> bool:
+    """Whether the sentence names the reference's subject, or an anaphor there ("the figure")
+    points back to a sentence that does: read once per sentence and reference (a sentence of
+    many figures stays linear)."""
+    key = (_names, sentence.start, id(reference))
     found = ctx.memo.get(key)
     if found is None:
-        previous = _previous_sentence(ctx, sentence)
-        in_sentence = any(has_phrase(sentence.text, k) for k in reference.keywords)
-        by_anaphor = bool(ANAPHORA.search(sentence.text)) and any(has_phrase(previous, k) for k in reference.keywords)
-        around = previous + "\n" + sentence.text
-        in_context = all(any(has_phrase(around, word) for word in alternatives) for alternatives in reference.context)
-        found = ctx.memo[key] = (in_sentence, by_anaphor, in_context)
+        keywords = reference.keywords
+        # (has_any_phrase lower-cases a text once for all the phrases, not once per phrase)
+        found = ctx.memo[key] = has_any_phrase(sentence.text, keywords) or (
+            ANAPHORA.search(sentence.text) is not None and has_any_phrase(_previous_sentence(ctx, sentence), keywords)
+        )
+    return found  # type: ignore[return-value]
+
+
+def _in_context(ctx: CheckContext, sentence: Span, reference: Reference) -> bool:
+    """Whether the sentence and the one before hold the reference's context words: read once
+    per sentence and reference, and only for a sentence about the reference's subject."""
+    key = (_in_context, sentence.start, id(reference))
+    found = ctx.memo.get(key)
+    if found is None:
+        around = _previous_sentence(ctx, sentence) + "\n" + sentence.text
+        found = ctx.memo[key] = all(has_any_phrase(around, alternatives) for alternatives in reference.context)
     return found  # type: ignore[return-value]
 
 
@@ -178,11 +221,9 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
     magnitude slip; else it is out of range — an error, or a warning when only the literal
     reading of an open bound ("more than $500 million" for $2.5 billion) reaches the range.
     """
-    literal_low, literal_high, value = _in_unit(figure, reference.unit, open_factor=math.inf)
-    low, high, _ = _in_unit(figure, reference.unit, open_factor=OPEN_FACTOR)
-    tolerance = rounding(value) / 2 if not figure.approximate else max(rounding(value) / 2, abs(value) * 0.05)
-    if _overlaps(low - tolerance, high + tolerance, reference.min, reference.max):
+    if _agrees(figure, reference):
         return None
+    literal_low, literal_high, value = _in_unit(figure, reference.unit, open_factor=math.inf)
     projection = reference.modality in ("projection", "estimate")
     citation = reference.citation
     core = core_span(figure)
@@ -210,6 +251,13 @@ def _compare(ctx: CheckContext, figure: Figure, reference: Reference) -> Finding
     message = f"{core.text!r}{attributed} is outside the reference range: {where}."
     severity = reference.severity or ("warning" if projection else None)
     return ctx.finding(RANGE, core, message, severity=severity, reference=citation)
+
+
+def _agrees(figure: Figure, reference: Reference) -> bool:
+    """Whether the figure, read as copy means it and allowed its rounding, meets the range."""
+    low, high, value = _in_unit(figure, reference.unit, open_factor=OPEN_FACTOR)
+    tolerance = rounding(value) / 2 if not figure.approximate else max(rounding(value) / 2, abs(value) * 0.05)
+    return _overlaps(low - tolerance, high + tolerance, reference.min, reference.max)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,6 +296,12 @@ def _read_same_kind(figure: Figure, unit_name: str) -> bool:
 
 def _dimensionless_family(name: str) -> str:
     return "percent" if name in ("percent", "%") else name if name == "percentage_point" else "count"
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of a counted noun and a pack's words
+def _noun_is_any(noun: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the counted noun is one of ``words`` (``_noun_is``), asked once per noun and tuple."""
+    return any(_noun_is(noun, word) for word in words)
 
 
 def _noun_is(noun: str | None, word: str) -> bool:
