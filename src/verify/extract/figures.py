@@ -225,27 +225,34 @@ class _Starts:
         prose = self.prose
         master = _MASTER.match
         end = len(prose) + 1  # "no hit"
+        # the scans' next hits in locals while the search runs (stored back when it returns)
+        name, digital, word, lower = self._name, self._digital, self._word, self.lower
         while True:
-            if self._name < pos:
+            if name < pos:
                 hit = _START_NAME.search(prose, pos)
-                self._name = hit.start() if hit else end
-            if self.lower is None:
-                if self._word < pos:
+                name = hit.start() if hit else end
+            if lower is None:
+                if word < pos:
                     hit = _START_WORD.search(prose, pos)
-                    self._word = hit.start() if hit else end
-                at = min(self._name, self._word)
+                    word = hit.start() if hit else end
+                at = name if name < word else word
             else:
-                if self._digital < pos:
-                    self._digital = self._next_digital(pos, end)
-                if self._word < pos:
-                    self._word = self._next_number_word(pos, end)
-                at = min(self._name, self._digital, self._word)
+                if digital < pos:
+                    digital = self._next_digital(pos, end)
+                if word < pos:
+                    word = self._next_number_word(pos, end)
+                at = name if name < digital else digital
+                if word < at:
+                    at = word
             if at == end:
-                return None
+                m = None
+                break
             m = master(prose, at)
             if m is not None:
-                return m
+                break
             pos = at + 1
+        self._name, self._digital, self._word = name, digital, word
+        return m
 
     def _next_digital(self, pos: int, end: int) -> int:
         """The first hit of :data:`_START_DIGITAL` at or after ``pos`` that a digit follows closely."""
@@ -255,7 +262,7 @@ class _Starts:
             if digit is None:
                 return end
             at = digit.start()
-            hit = _START_DIGITAL.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
+            hit = _START_DIGITAL.search(prose, at - _DIGIT_REACH if at - _DIGIT_REACH > pos else pos, at + 1)
             if hit is not None:
                 return hit.start()
             pos = at + 1
@@ -326,9 +333,18 @@ _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANA
 _ANAPHORA_LOWER = re.compile(
     rf"(?:t(?<!\w.)h(?:e|at|is|eir)|i(?<!\w.)ts|h(?<!\w.)(?:is|er))\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?"
 )
+#: The anaphoric nouns alone, as :data:`_ANAPHORA` holds them (after white space, before a word
+#: boundary; "death toll" holds "toll"): a document, or the stretch before a figure, without one
+#: holds no anaphora and skips the clause look-up and the anaphora scan. Searched up to the
+#: figure (``endpos``), where a word boundary is as at the end of the anaphora's slice.
+#: (Case-blind for a text whose lower case may match less.)
+_ANAPHORIC_NOUN = re.compile(rf"\s(?:{_alt(N.ANAPHORIC_NOUNS)})\b")
+_ANAPHORIC_NOUN_BLIND = re.compile(_ANAPHORIC_NOUN.pattern, re.I)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
 
 _TEXT_ORDINALS = {**N.ORDINALS}
+#: The words before a four-digit number that make it a count of a plural noun ("the 2000 troops")
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"))
 _LABEL_WORDS = frozenset(w.rstrip(".") for w in N.LABEL_WORDS)
 _MONTH_SET = frozenset(N.MONTHS) | frozenset(N.WEEKDAYS)
 
@@ -599,26 +615,29 @@ _SUFFIX_WORDS = [
 _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _SUFFIX_RUNS = frozenset(w[: len(w) - len(w.lstrip(_ASCII_LETTERS))].lower() for w in _SUFFIX_WORDS) - {""}
 _SUFFIX_OPENERS = frozenset(w[0] for w in _SUFFIX_WORDS if w[0].isascii() and not w[0].isalpha())
-_SUFFIX_HEAD = re.compile(rf"(?:{_SP}{{1,2}}|-)?([A-Za-z]*)")
+#: The test of :func:`_may_have_suffix` in one anchored match: past the spaces or hyphen (taken
+#: whole, atomic, as the suffix patterns allow them), a run of ASCII letters that is one of
+#: :data:`_SUFFIX_RUNS` (whole: no letter after it), or any letters then a non-ASCII character
+#: ("°C", "€", or a letter that folds to ASCII, "ſ": the patterns decide), or an opener.
+_SUFFIX_GATE = re.compile(
+    rf"(?>(?:{_SP}{{1,2}}|-)?)(?:(?i:{_alt(_SUFFIX_RUNS)})(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]"
+    rf"|[{''.join(map(re.escape, sorted(_SUFFIX_OPENERS)))}])"
+)
 
 
 def _may_have_suffix(prose: str, pos: int) -> bool:
     """Whether a suffix pattern may match at ``pos`` (False: none can)."""
-    m = _SUFFIX_HEAD.match(prose, pos)
-    assert m is not None
-    after = prose[m.end() : m.end() + 1]
-    if after and not after.isascii():
-        return True  # "°C", "€", or a letter that folds to ASCII ("ſ"): let the patterns decide
-    run = m.group(1)
-    return run.lower() in _SUFFIX_RUNS if run else after in _SUFFIX_OPENERS
+    return _SUFFIX_GATE.match(prose, pos) is not None
 
 
 def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     suffix = _Suffix(pos)
     suffix.currency = currency
-    if not _may_have_suffix(prose, pos):
+    if _SUFFIX_GATE.match(prose, pos) is None:  # :func:`_may_have_suffix`, inline
         return _read_postfix(prose, suffix)
     _read_magnitude(prose, pos, suffix, money=currency is not None)
+    if suffix.end != pos and _SUFFIX_GATE.match(prose, suffix.end) is None:
+        return _read_postfix(prose, suffix)  # "5 million people": no suffix after the magnitude
     pos = suffix.end
     if currency is None:
         m = _PERCENT.match(prose, pos)
@@ -692,16 +711,27 @@ _SP_CHARS = " \t\u00a0"  # the characters of _SP
 _RATIO_OPENERS = frozenset("iIoO\u0131\u0130")  # _RATIO after its spaces: "in", "out of"
 
 
+_POSTFIX_FIRST = ("-", "+", "p", "P")  # _POSTFIX's first characters but a space: "-plus", "+", "plus"
+
+
 def _may_postfix(prose: str, pos: int) -> bool:
     """Whether :data:`_POSTFIX` may match at ``pos`` ("-plus", "plus", "+", or a space and "a"/"o")."""
     first = prose[pos : pos + 1]
-    if first in ("-", "+", "p", "P"):
+    if first in _POSTFIX_FIRST:
         return True
     return first != "" and first in _SP_CHARS and prose[pos : pos + 3].lstrip(_SP_CHARS)[:1] in _POSTFIX_OPENERS
 
 
 def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
-    m = _POSTFIX.match(prose, suffix.end) if _may_postfix(prose, suffix.end) else None
+    pos = suffix.end
+    first = prose[pos : pos + 1]
+    # :func:`_may_postfix`, inline (most numbers are followed by a space and a lower-case word)
+    if first in _SP_CHARS:
+        if first == "" or prose[pos : pos + 3].lstrip(_SP_CHARS)[:1] not in _POSTFIX_OPENERS:
+            return suffix
+    elif first not in _POSTFIX_FIRST:
+        return suffix
+    m = _POSTFIX.match(prose, pos)
     if m:
         suffix.postfix = m.group("w") or m.group("plus") or m.group("sym")
         suffix.end = m.end()
@@ -731,7 +761,7 @@ def _may_hedge(prose: str, start: int) -> bool:
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
     if not _may_hedge(prose, start):
         return None
-    window = prose[max(0, start - 40) : start][::-1]
+    window = prose[start - 40 if start > 40 else 0 : start][::-1]
     m = _HEDGE_REVERSED.match(window)
     if not m:
         return None
@@ -763,10 +793,12 @@ _NOUN_ENDERS = frozenset(N.NOUN_STOPWORDS) | frozenset(_UNIT_NAMES) | frozenset(
 
 def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     """The counted noun after a number: the last word of the noun phrase that follows it."""
-    words: list[str] = []
     m = _NOUN_WORDS.match(prose, pos)
+    if m is None:
+        return None  # no word after the number
+    words: list[str] = []
     # a word ends the phrase at punctuation: the next group needs spaces before it
-    for word in m.groups() if m else ():
+    for word in m.groups():
         if word is None:
             break
         low = word.lower().rstrip("'’")
@@ -775,12 +807,14 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
         if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
             break  # "100 people killed": the participle is not the noun
         words.append(low)
-    if len(words) == 1 and words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
-        return None  # "half a million fled": a verb, not a noun
-    while words and (words[-1].endswith("ly") and len(words) > 1):
-        words.pop()
     if not words:
         return None
+    if len(words) == 1:
+        if words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
+            return None  # "half a million fled": a verb, not a noun
+    else:
+        while len(words) > 1 and words[-1].endswith("ly"):
+            words.pop()
     noun = words[-1]
     if plural:
         # "two leaders spoke": the counted noun is the last plural word of the phrase
@@ -788,9 +822,10 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
             if _looks_plural(word):
                 noun = word
                 break
-    for possessive in ("'s", "’s"):
-        if noun.endswith(possessive):
-            noun = noun[: -len(possessive)]
+    if noun.endswith("s"):  # the possessives below end in "s"
+        for possessive in ("'s", "’s"):
+            if noun.endswith(possessive):
+                noun = noun[: -len(possessive)]
     return noun or None
 
 
@@ -824,7 +859,7 @@ class _Scanner:
                 end = self._word(m)
             elif group == "glued":
                 end = self._glued(m)
-            pos = max(end, m.start() + 1)
+            pos = end if end > m.start() else m.start() + 1
         return self.figures
 
     # -- candidates --------------------------------------------------------------------------
@@ -872,8 +907,8 @@ class _Scanner:
         at = m.start()
         # "minus 5": a sign word ends in "s" or "e" ("ſ" folds to "s") before at most two spaces
         # and a final line break ("$"); a number after any other letter skips the search
-        tail = prose[max(0, at - 4) : at].rstrip(" \t\u00a0\n")
-        sign_word = _SIGN_WORD.search(prose, max(0, at - 10), at) if tail[-1:] in _SIGN_ENDS else None
+        tail = prose[at - 4 if at > 4 else 0 : at].rstrip(" \t\u00a0\n")
+        sign_word = _SIGN_WORD.search(prose, at - 10 if at > 10 else 0, at) if tail[-1:] in _SIGN_ENDS else None
         if sign_word and not sign:
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
@@ -975,14 +1010,16 @@ class _Scanner:
         value = core.value
         if not 1000 <= value <= 2199:
             return False
-        before = _words_before(prose, core.start, 2)
         hedge = _hedge_before(prose, core.start)
-        noun = _noun_after(prose, core.end)
-        determiner = bool(before) and before[-1] in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose")
         if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is not None:
             return False  # "more than 2000": a bound on a count
+        noun = _noun_after(prose, core.end)
+        if 1900 <= value <= 2099 and not (noun and noun.endswith("s")):
+            return True  # the words before matter only before a plural noun (read them then)
+        before = _words_before(prose, core.start, 2)
         if 1900 <= value <= 2099:
-            if noun and not determiner and noun.endswith("s") and not (before and before[-1] in N.YEAR_WORDS):
+            determiner = bool(before) and before[-1] in _DETERMINERS
+            if not determiner and not (before and before[-1] in N.YEAR_WORDS):
                 return False  # "2000 troops"
             return True
         return bool(before) and before[-1] in N.YEAR_WORDS and not noun
@@ -1236,9 +1273,12 @@ def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures:
     ``lower`` is ``prose`` lower-cased, or None when it holds a character that re.I folds onto an
     ASCII letter (then the case-blind pattern reads ``prose``).
     """
+    scanned = prose if lower is None else lower
+    hint = _ANAPHORIC_NOUN_BLIND if lower is None else _ANAPHORIC_NOUN
     out: list[Figure] = []
     for fig in figures:
-        if fig.kind != "count" or fig.noun is not None:
+        # an anaphora lies in the 200 characters before the figure, and holds its noun there
+        if fig.kind != "count" or fig.noun is not None or hint.search(scanned, max(0, fig.start - 200), fig.start) is None:
             out.append(fig)
             continue
         offset = max(reader.clause_start(fig.start), fig.start - 200)
