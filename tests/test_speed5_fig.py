@@ -76,3 +76,37 @@ def test_anaphoric_noun_gate_passes_every_anaphora() -> None:
             found += 1
             assert gate is not None, (text, offset, end)
     assert found > 400
+
+
+_WORD_BEFORE_FORWARD = F.re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
+_BEFORE_PIECES = ["a", "B", "abc", "No", ".", "#", " ", "\t", "\u00a0", "\n", "5", "é", "_", "x" * 24, "y" * 25, "z" * 26, "-", "'"]
+
+
+def test_word_before_read_backwards_is_the_forward_search() -> None:
+    """The word before a number, matched on the reversed text, is what the forward search finds."""
+    rng = random.Random(11)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(_BEFORE_PIECES) for _ in range(rng.randint(0, 8))) + "5"
+        for start in range(len(text) + 1):
+            m = _WORD_BEFORE_FORWARD.search(text, max(0, start - 28), start)
+            expected = m.group("w") if m else None
+            found += expected is not None
+            assert F._word_before(text, start) == expected, (text, start)
+    assert found > 10000
+
+
+def _parse_words_token_by_token(text: str) -> tuple[float, float, bool] | None:
+    """:func:`_parse_words` without its one-word shortcut: the text with a trailing space."""
+    core = F._parse_words(text + " ", 0, len(text) + 1)
+    return None if core is None else (core.value, core.precision, core.ordinal, core.end)
+
+
+def test_one_word_shortcut_reads_as_the_token_loop() -> None:
+    """A number word alone gets the value and precision the token loop gives it."""
+    words = [*F.N.ONES, *F.N.TENS, "hundred", "million", "dozen", "half", "third", "first", "a", "minus", "and", "x"]
+    for word in words:
+        for spelled in (word, word.upper(), word.title()):
+            core = F._parse_words(spelled, 0, len(spelled))
+            got = None if core is None else (core.value, core.precision, core.ordinal, core.end)
+            assert got == _parse_words_token_by_token(spelled), spelled

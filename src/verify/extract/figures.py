@@ -312,7 +312,11 @@ def _reversed_alt(words: Iterable[str]) -> str:
 # Hedges are matched on the reversed text before a number: one anchored match, not a search.
 _HEDGE_REVERSED = re.compile(rf"{_SP}{{0,2}}(?P<h>(?i:{_reversed_alt(N.HEDGES)}))(?![\w])")
 _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|range{_SP}from)){_SP}{{1,2}}$")
-_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
+#: The word just before a number (:func:`_word_before`), matched on the reversed text before it:
+#: one anchored match instead of a search that tried every place of the window. As the forward
+#: search ``(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$`` it allows a space after the
+#: word and a final line break (where "$" also matches).
+_WORD_BEFORE_REVERSED = re.compile(r"\n?[ \t\u00a0]?(?P<w>\.?[A-Za-z]{1,25}|#)(?![\w.])")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 #: The (up to) four words after a number that :func:`_noun_after` reads, in one match: each
 #: optional group is what one more anchored match of a word after the last would find.
@@ -391,6 +395,10 @@ class _Core:
         return _Core(**fields)  # type: ignore[arg-type]
 
 
+#: The value and precision of a number word read alone ("seven": 7, precision 1; "forty": 40,
+#: precision 10), as :func:`_parse_words` reads it.
+_ONE_WORD = {**{w: (float(v), 1.0) for w, v in N.ONES.items()}, **{w: (float(v), 10.0) for w, v in N.TENS.items()}}
+
 #: Deletes the group separators of a numeral ("100,000", "100\u202f000").
 _UNGROUP = str.maketrans("", "", "," + N.DIGIT_GROUP_SPACES)
 
@@ -409,7 +417,13 @@ def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
 
 def _parse_words(prose: str, start: int, end: int) -> _Core | None:
     """The longest well-formed spelled-out number at the start of ``prose[start:end]``."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(prose[start:end])]
+    text = prose[start:end]
+    if text.isalpha() and text.isascii():
+        # one word, as most spelled-out numbers are: the loop below reads one of these so
+        one = _ONE_WORD.get(text.lower())
+        if one is not None:
+            return _Core(start, end, one[0], one[1], True, False, True)
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
     total = 0.0
     current = 0.0
     precision = math.inf
@@ -759,7 +773,9 @@ def _may_hedge(prose: str, start: int) -> bool:
 
 
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
-    if not _may_hedge(prose, start):
+    # :func:`_may_hedge`, inline (it is asked before every number)
+    tail = prose[start - 4 if start > 4 else 0 : start].rstrip(_SP_CHARS)
+    if tail[-2:] not in _HEDGE_TAILS and tail[-1:] not in _HEDGE_SHORT:
         return None
     window = prose[start - 40 if start > 40 else 0 : start][::-1]
     m = _HEDGE_REVERSED.match(window)
@@ -774,8 +790,10 @@ def _hedge_start(prose: str, start: int) -> int:
 
 
 def _word_before(prose: str, start: int) -> str | None:
-    m = _WORD_BEFORE.search(prose, max(0, start - 28), start)
-    return m.group("w") if m else None
+    # 29 characters: the longest match (a line break, a space, a full stop and 25 letters) and
+    # the character before it, which must not be a word character or a full stop
+    m = _WORD_BEFORE_REVERSED.match(prose[start - 29 if start > 29 else 0 : start][::-1])
+    return m.group("w")[::-1] if m else None
 
 
 def _words_before(prose: str, start: int, count: int) -> list[str]:
@@ -938,7 +956,7 @@ class _Scanner:
         attached = suffix.currency or suffix.percent or suffix.unit or suffix.mag_text
 
         # Years, and year ranges ("2014-2020", "2020-21"), are dates, not figures.
-        if not attached and core.plain and not core.words and len(prose[core.start : core.end]) == 4:
+        if not attached and core.plain and not core.words and core.end - core.start == 4:
             if self._is_year(core):
                 later = _LATER_YEAR.match(prose[core.end : core.end + 16])
                 return core.end + (later.end() if later else 0)
