@@ -757,25 +757,37 @@ def _case_variants(char: str) -> tuple[str, ...]:
     return (char, char.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(char, ""))
 
 
-#: The last two characters of the hedges of two or more (in every spelling re.I matches), and
-#: "~", the hedge of one: a number after anything else (past at most two spaces) has no hedge,
-#: and skips the reversed match (a last letter alone let four numbers in five through).
-_HEDGE_TAILS = frozenset(
-    a + b for tail in {w[-2:] for w in N.HEDGES if len(w) > 1} for a in _case_variants(tail[0]) for b in _case_variants(tail[1])
-)
-_HEDGE_SHORT = frozenset(w for w in N.HEDGES if len(w) == 1)
+def _tail_variants(word: str, size: int) -> set[str]:
+    """The last ``size`` characters of ``word`` in every spelling :data:`_HEDGE_REVERSED`
+    matches: each letter in either case or folded onto (:func:`_case_variants`), each space as
+    one or two space characters (the last ``size`` characters of a spelling come from the last
+    ``size`` of the word: spaces only grow)."""
+    out = {""}
+    spaces = (*_SP_CHARS, *(a + b for a in _SP_CHARS for b in _SP_CHARS))
+    for char in word[-size:]:
+        options = spaces if char == " " else _case_variants(char)
+        out = {head + option for head in out for option in options}
+    return {spelling[-size:] for spelling in out}
+
+
+#: The last three characters of the hedges of three or more (in every spelling the reversed
+#: pattern matches), and the hedges of one or two ("~") whole: a number after anything else
+#: (past at most two spaces) has no hedge, and skips the reversed match (two characters let
+#: two numbers in five through, mostly after "-ed", "-er" or "of").
+_HEDGE_TAILS = frozenset(v for w in N.HEDGES if len(w) > 2 for v in _tail_variants(w, 3))
+_HEDGE_SHORT = frozenset(v for w in N.HEDGES if len(w) <= 2 for v in _tail_variants(w, 2))
 
 
 def _may_hedge(prose: str, start: int) -> bool:
     """Whether :data:`_HEDGE_REVERSED` may match before ``start`` (False: it cannot)."""
-    tail = prose[start - 4 if start > 4 else 0 : start].rstrip(_SP_CHARS)
-    return tail[-2:] in _HEDGE_TAILS or tail[-1:] in _HEDGE_SHORT
+    tail = prose[start - 5 if start > 5 else 0 : start].rstrip(_SP_CHARS)
+    return tail[-3:] in _HEDGE_TAILS or tail[-2:] in _HEDGE_SHORT or tail[-1:] in _HEDGE_SHORT
 
 
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
     # :func:`_may_hedge`, inline (it is asked before every number)
-    tail = prose[start - 4 if start > 4 else 0 : start].rstrip(_SP_CHARS)
-    if tail[-2:] not in _HEDGE_TAILS and tail[-1:] not in _HEDGE_SHORT:
+    tail = prose[start - 5 if start > 5 else 0 : start].rstrip(_SP_CHARS)
+    if tail[-3:] not in _HEDGE_TAILS and tail[-2:] not in _HEDGE_SHORT and tail[-1:] not in _HEDGE_SHORT:
         return None
     window = prose[start - 40 if start > 40 else 0 : start][::-1]
     m = _HEDGE_REVERSED.match(window)
