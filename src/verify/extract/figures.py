@@ -404,9 +404,12 @@ _UNGROUP = str.maketrans("", "", "," + N.DIGIT_GROUP_SPACES)
 
 
 def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
-    digits = text.translate(_UNGROUP) if "," in text or not text.isascii() else text
-    grouped = len(digits) < len(text)
-    point = digits.find(".")
+    if text.isdecimal():  # digits alone, as most numbers are: no groups, no decimals
+        digits, grouped, point = text, False, -1
+    else:
+        digits = text.translate(_UNGROUP) if "," in text or not text.isascii() else text
+        grouped = len(digits) < len(text)
+        point = digits.find(".")
     value = float(digits)
     if sign and sign.strip() in ("-", "−"):
         value = -value
@@ -980,7 +983,7 @@ class _Scanner:
 
         # Scores and votes: "won 3-1", "the Senate voted 50-49" (the second number not larger).
         if core.plain and not attached and not core.words:
-            score = _SCORE.match(prose, suffix.end) if prose[suffix.end : suffix.end + 1] in _DASHES else None
+            score = _SCORE.match(prose, suffix.end) if nxt in _DASHES else None
             if score is not None and float(score.group(1)) <= core.value:
                 self._emit_label(match_start, score.end(), core.value)
                 return score.end()
@@ -998,23 +1001,26 @@ class _Scanner:
                     self._emit_label(label_start, end, core.value)
                     return end
 
-        # Ratios: "one in five" -> 20 percent.
-        if not attached:
+        # Ratios: "one in five" -> 20 percent ("in" or "out of" after one or two spaces, "ı" and
+        # "İ" fold to "i": a number followed by anything else is no ratio).
+        if not attached and prose[core.end : core.end + 3].lstrip(_SP_CHARS)[:1] in _RATIO_OPENERS:
             ratio = self._ratio(core, start, hedge)
             if ratio is not None:
                 return ratio
 
-        # Ranges: "20-30", "20 to 30 percent", "between $1 billion and $2 billion".
-        ranged = self._range(core, suffix, currency, start, hedge, match_start)
-        if ranged is not None:
-            return ranged
+        # Ranges: "20-30", "20 to 30 percent", "between $1 billion and $2 billion" (a dash, "to",
+        # "and" or "through" after at most two spaces, no postfix hedge: else no range).
+        if not suffix.postfix and prose[suffix.end : suffix.end + 3].lstrip(_SP_CHARS)[:1] in _JOIN_OPENERS:
+            ranged = self._range(core, suffix, currency, start, hedge, match_start)
+            if ranged is not None:
+                return ranged
 
         # Durations that are date expressions: "one day after", "two weeks ago".
         if suffix.unit in N.DURATION_UNITS and _RELATIVE.match(prose, suffix.end):
             return suffix.end
 
         # Scores and votes: "won 3-1", "a 5-4 vote".
-        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached and prose[suffix.end : suffix.end + 1] in _DASHES else None
+        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached and nxt in _DASHES else None
         if score is not None and not core.words:
             end = suffix.end + score.end()
             self._emit_label(match_start, end, core.value)
@@ -1066,8 +1072,7 @@ class _Scanner:
 
     def _ratio(self, core: _Core, start: int, hedge: tuple[int, str] | None) -> int | None:
         prose = self.prose
-        # "in" or "out of" after one or two spaces ("ı" and "İ" fold to "i")
-        m = _RATIO.match(prose, core.end) if prose[core.end : core.end + 3].lstrip(_SP_CHARS)[:1] in _RATIO_OPENERS else None
+        m = _RATIO.match(prose, core.end)  # (its first letter is checked by the caller)
         if not m or core.value < 1 or not float(core.value).is_integer():
             return None
         other = self._core_at(m.end())
@@ -1101,9 +1106,7 @@ class _Scanner:
         match_start: int,
     ) -> int | None:
         prose = self.prose
-        if suffix.postfix or prose[suffix.end : suffix.end + 3].lstrip(_SP_CHARS)[:1] not in _JOIN_OPENERS:
-            return None
-        join = _JOIN.match(prose, suffix.end)
+        join = _JOIN.match(prose, suffix.end)  # (a postfix and its first letter are checked by the caller)
         if not join:
             return None
         joiner = join.group("j").lower()
