@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -212,21 +212,29 @@ class _Starts:
     (:data:`_START_NAME`); number words at a word start (:data:`_START_NUMBER_WORD` in the
     lower-cased text); and :data:`_START_WORD` in the window of :data:`_DIGIT_REACH` characters
     before each digit, as every other alternative holds a digit that close to its start.
+
+    ``search(pos)`` is the ``send`` of a generator that keeps the scans' next hits in its
+    locals: the scanner asks about ten times per article, and a generator resumes without the
+    call, attribute reads and writes of a method.
     """
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        # each scan's next hit at or after the last search, -1: not known
-        self._name = self._digital = self._word = -1
         # a text with a character that folds to ASCII is scanned as before, case-blind, whole
         self.lower = None if folds_to_ascii(prose) else prose.lower()
+        matches = self._matches(prose, self.lower)  # (given no ``self``: no reference cycle)
+        next(matches)  # started: waits for the first position
+        #: The first master match at a possible start at or after ``pos`` (None: there is none).
+        self.search: Callable[[int], re.Match[str] | None] = matches.send
 
-    def search(self, pos: int) -> re.Match[str] | None:
-        prose = self.prose
+    @staticmethod
+    def _matches(prose: str, lower: str | None) -> Generator[re.Match[str] | None, int, None]:
+        """Sent a position, yields the first master match at or after it."""
         master = _MASTER.match
         end = len(prose) + 1  # "no hit"
-        # the scans' next hits in locals while the search runs (stored back when it returns)
-        name, digital, word, lower = self._name, self._digital, self._word, self.lower
+        # each scan's next hit at or after the last position, -1: not known
+        name = digital = word = -1
+        pos = yield None
         while True:
             if name < pos:
                 hit = _START_NAME.search(prose, pos)
@@ -238,49 +246,44 @@ class _Starts:
                 at = name if name < word else word
             else:
                 if digital < pos:
-                    digital = self._next_digital(pos, end)
+                    # the first hit of _START_DIGITAL at or after pos that a digit follows closely
+                    after = pos
+                    while True:
+                        hit = _DIGIT.search(prose, after)
+                        if hit is None:
+                            digital = end
+                            break
+                        first = hit.start()
+                        hit = _START_DIGITAL.search(prose, first - _DIGIT_REACH if first - _DIGIT_REACH > after else after, first + 1)
+                        if hit is not None:
+                            digital = hit.start()
+                            break
+                        after = first + 1
                 if word < pos:
-                    word = self._next_number_word(pos, end)
+                    # the first number word at or after pos that starts a word (as "(?<![\w-])")
+                    after = pos
+                    while True:
+                        hit = _START_NUMBER_WORD.search(lower, after)
+                        if hit is None:
+                            word = end
+                            break
+                        first = hit.start()
+                        before = prose[first - 1 : first]
+                        if not (before.isalnum() or before == "_" or before == "-"):
+                            word = first
+                            break
+                        after = first + 1
                 at = name if name < digital else digital
                 if word < at:
                     at = word
             if at == end:
-                m = None
-                break
+                pos = yield None
+                continue
             m = master(prose, at)
-            if m is not None:
-                break
-            pos = at + 1
-        self._name, self._digital, self._word = name, digital, word
-        return m
-
-    def _next_digital(self, pos: int, end: int) -> int:
-        """The first hit of :data:`_START_DIGITAL` at or after ``pos`` that a digit follows closely."""
-        prose = self.prose
-        while True:
-            digit = _DIGIT.search(prose, pos)
-            if digit is None:
-                return end
-            at = digit.start()
-            hit = _START_DIGITAL.search(prose, at - _DIGIT_REACH if at - _DIGIT_REACH > pos else pos, at + 1)
-            if hit is not None:
-                return hit.start()
-            pos = at + 1
-
-    def _next_number_word(self, pos: int, end: int) -> int:
-        """The first number word at or after ``pos`` that starts a word (as ``(?<![\\w-])``)."""
-        prose = self.prose
-        low = self.lower
-        assert low is not None
-        while True:
-            hit = _START_NUMBER_WORD.search(low, pos)
-            if hit is None:
-                return end
-            at = hit.start()
-            before = prose[at - 1 : at]
-            if not (before.isalnum() or before == "_" or before == "-"):
-                return at
-            pos = at + 1
+            if m is None:
+                pos = at + 1
+                continue
+            pos = yield m
 
 
 _MAGNITUDE = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<mag>(?i:{_alt(N.MAGNITUDES)}))(?![\w])")
