@@ -877,6 +877,8 @@ class _Scanner:
     figures: list[Figure] = attrs.field(factory=list)
     #: the prose lower-cased (None: it holds a character that folds to ASCII), set by :meth:`run`
     lower: str | None = None
+    #: how many figures have a qualifier: :func:`_join_two_sided` needs two (most texts have fewer)
+    qualified: int = 0
 
     def run(self) -> list[Figure]:
         starts = _Starts(self.prose)
@@ -1270,6 +1272,8 @@ class _Scanner:
             prose[core.start : number_end], precision, Deferred(self.reader.context, start, end),
         )  # fmt: skip
         figures.append(figure)
+        if qualifier:
+            self.qualified += 1
 
     def _append(
         self,
@@ -1297,6 +1301,8 @@ class _Scanner:
                 approximate, qualifier, noun, number, precision, context,
             )  # fmt: skip
         )
+        if qualifier:
+            self.qualified += 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1404,7 +1410,10 @@ def find_figures(prose: str, frame: TextFrame) -> list[Figure]:
     """Every figure in ``prose``, in text order."""
     reader = ContextReader(frame)
     scanner = _Scanner(prose, frame, reader)
-    figures = _join_two_sided(prose, reader, scanner.run())
+    found = scanner.run()
+    if frame.prose is prose:
+        reader.lower = scanner.lower  # lower-cased once for the scan: the sentences are slices of it
+    figures = _join_two_sided(prose, reader, found) if scanner.qualified > 1 else found
     return _resolve_nouns(prose, frame, reader, figures, scanner.lower)
 
 
