@@ -33,3 +33,13 @@ def test_near_window_reads_as_the_full_window() -> None:
             found += expected is not None
             assert C._noun_phrase_before(text, end) == expected, (text, end)
     assert found > 10000
+
+
+def test_words_are_the_letter_runs() -> None:
+    """A lower-cased text's word set, read through bytes, is the set of its runs of ASCII letters."""
+    rng = random.Random(19)
+    pieces = ["abc", "said", " ", "\n", "é", "ß", "\u00a0", "5", "_", "-", "’", "x", "\U0001f600", "\ud800", "..", "ſ"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        lower = text.lower()
+        assert C._words(text, lower) == frozenset(C.re.findall(r"[a-z]+", lower)), text

@@ -219,10 +219,12 @@ def _noun_phrase_after(text: str, start: int) -> str | None:
     return None if phrase.lower() in _PRONOUNS else phrase
 
 
-#: The words of a lower-cased text, as runs of ASCII letters: a whole word of a prefilter below
-#: (a run of ``\w`` between non-word characters, all ASCII letters) is such a run too, so the
-#: set holds it, and letters alone are read about 20% faster than ``\w`` (no category look-ups).
-_WORD = re.compile(r"[a-z]+")
+#: The words of a lower-cased text are its runs of ASCII letters (``[a-z]+``): a whole word of a
+#: prefilter below (a run of ``\w`` between non-word characters, all ASCII letters) is such a run
+#: too, so the set holds it. They are read in C without a pattern: the text as ASCII bytes (any
+#: other character one "?"), every byte but a letter made a space, then split (about 2x faster
+#: than finding the runs with a pattern, which makes a match for each).
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def _lower(text: str) -> str | None:
@@ -244,7 +246,7 @@ def _words(text: str, lower: str | None = None) -> frozenset[str] | None:
         lower = _lower(text)
         if lower is None:
             return None
-    return frozenset(_WORD.findall(lower))
+    return frozenset(lower.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii").split())
 
 
 # Word prefilters: every match of a pattern holds one of these words as a whole word (a run of
