@@ -110,3 +110,33 @@ def test_one_word_shortcut_reads_as_the_token_loop() -> None:
             core = F._parse_words(spelled, 0, len(spelled))
             got = None if core is None else (core.value, core.precision, core.ordinal, core.end)
             assert got == _parse_words_token_by_token(spelled), spelled
+
+
+#: Pieces where a number word meets the other alternatives: month and weekday names, digits
+#: glued to words, currency prefixes of letters, signs, hyphens and spaces, odd cases.
+_WORD_START_PIECES = [
+    "one", "One", "ONE", "two", "twenty", "hundred", "a", "an", "A", "minus", "negative", "and", "half", "third", "first",
+    "May", "Mon", "Sept", "March", "Sun", "Dec", "5", "2021", "12", "$", "us", "US", "A$", "HK", "EUR", "eur", "x",
+    "-", " ", "  ", "\u00a0", ",", ".", "'", "(", "dozen", "million", "seven", "ten", "th", "s",
+]  # fmt: skip
+
+
+def _walk(prose: str, scanned: bool) -> list[tuple[int, int, str | None]]:
+    """Every master match, found by the scans (``scanned``) or by the master's own search."""
+    out, pos, search = [], 0, F._Starts(prose).search
+    while (m := search(pos) if scanned else F._MASTER.search(prose, pos)) is not None:
+        out.append((m.start(), m.end(), m.lastgroup))
+        pos = m.start() + 1
+    return out
+
+
+def test_word_only_starts_find_what_the_master_finds() -> None:
+    """Where a number word starts and no other scan does, the word alternative alone matches as the master does."""
+    rng = random.Random(23)
+    words = 0
+    for _ in range(6000):
+        prose = "".join(rng.choice(_WORD_START_PIECES) for _ in range(rng.randint(1, 9)))
+        expected = _walk(prose, scanned=False)
+        words += sum(group == "word" for _, _, group in expected)
+        assert _walk(prose, scanned=True) == expected, prose
+    assert words > 500
