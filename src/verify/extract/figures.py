@@ -359,8 +359,8 @@ _ANAPHORA_LOWER = re.compile(
     rf"(?:t(?<!\w.)h(?:e|at|is|eir)|i(?<!\w.)ts|h(?<!\w.)(?:is|er))\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?"
 )
 #: The anaphoric nouns alone, as :data:`_ANAPHORA` holds them (after white space, before a word
-#: boundary; "death toll" holds "toll"): a document, or the stretch before a figure, without one
-#: holds no anaphora and skips the clause look-up and the anaphora scan. Searched up to the
+#: boundary; "death toll" holds "toll"): the 200 characters before a figure without one hold no
+#: anaphora, and the figure skips the clause look-up and the anaphora scan. Searched up to the
 #: figure (``endpos``), where a word boundary is as at the end of the anaphora's slice.
 #: (Case-blind for a text whose lower case may match less.)
 _ANAPHORIC_NOUN = re.compile(rf"\s(?:{_alt(N.ANAPHORIC_NOUNS)})\b")
