@@ -653,28 +653,27 @@ _SUFFIX_WORDS = [
 _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _SUFFIX_RUNS = frozenset(w[: len(w) - len(w.lstrip(_ASCII_LETTERS))].lower() for w in _SUFFIX_WORDS) - {""}
 _SUFFIX_OPENERS = frozenset(w[0] for w in _SUFFIX_WORDS if w[0].isascii() and not w[0].isalpha())
-#: The test of :func:`_may_have_suffix` in one anchored match: past the spaces or hyphen (taken
-#: whole, atomic, as the suffix patterns allow them), a run of ASCII letters that is one of
-#: :data:`_SUFFIX_RUNS` (whole: no letter after it), or any letters then a non-ASCII character
-#: ("°C", "€", or a letter that folds to ASCII, "ſ": the patterns decide), or an opener.
-_SUFFIX_GATE = re.compile(
-    rf"(?>(?:{_SP}{{1,2}}|-)?)(?:(?i:{_alt(_SUFFIX_RUNS)})(?![A-Za-z])|[A-Za-z]*+[^\x00-\x7f]"
-    rf"|[{''.join(map(re.escape, sorted(_SUFFIX_OPENERS)))}])"
-)
+_SUFFIX_HEAD = re.compile(rf"(?:{_SP}{{1,2}}|-)?([A-Za-z]*)")
 
 
 def _may_have_suffix(prose: str, pos: int) -> bool:
     """Whether a suffix pattern may match at ``pos`` (False: none can)."""
-    return _SUFFIX_GATE.match(prose, pos) is not None
+    m = _SUFFIX_HEAD.match(prose, pos)
+    assert m is not None
+    after = prose[m.end() : m.end() + 1]
+    if after and not after.isascii():
+        return True  # "°C", "€", or a letter that folds to ASCII ("ſ"): let the patterns decide
+    run = m.group(1)
+    return run.lower() in _SUFFIX_RUNS if run else after in _SUFFIX_OPENERS
 
 
 def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     suffix = _Suffix(pos)
     suffix.currency = currency
-    if _SUFFIX_GATE.match(prose, pos) is None:  # :func:`_may_have_suffix`, inline
+    if not _may_have_suffix(prose, pos):
         return _read_postfix(prose, suffix)
     _read_magnitude(prose, pos, suffix, money=currency is not None)
-    if suffix.end != pos and _SUFFIX_GATE.match(prose, suffix.end) is None:
+    if suffix.end != pos and not _may_have_suffix(prose, suffix.end):
         return _read_postfix(prose, suffix)  # "5 million people": no suffix after the magnitude
     pos = suffix.end
     if currency is None:
