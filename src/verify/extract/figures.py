@@ -797,7 +797,7 @@ def _tail_variants(word: str, size: int) -> set[str]:
 #: pattern matches), and the hedges of one or two ("~") whole: a number after anything else
 #: (past at most two spaces) has no hedge, and skips the reversed match (two characters let
 #: two numbers in five through, mostly after "-ed", "-er" or "of").
-_HEDGE_TAILS = frozenset(v for w in N.HEDGES if len(w) > 2 for v in _tail_variants(w, 3))
+_HEDGE_TAILS = frozenset(v for tail in {w[-3:] for w in N.HEDGES if len(w) > 2} for v in _tail_variants(tail, 3))
 _HEDGE_SHORT = frozenset(v for w in N.HEDGES if len(w) <= 2 for v in _tail_variants(w, 2))
 
 
