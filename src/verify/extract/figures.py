@@ -857,7 +857,7 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
         low = word.lower().rstrip("'’")
         if low in _NOUN_ENDERS or word in _MONTH_SET:
             break
-        if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
+        if words and low.endswith(("ed", "ing")) and low not in N.IRREGULAR_PLURALS:
             break  # "100 people killed": the participle is not the noun
         words.append(low)
     if not words:
@@ -1088,9 +1088,8 @@ class _Scanner:
             return True
         if bare.lower() in _LABEL_WORDS:
             return True  # "Article 5", "page 3", "No. 10"
-        if bare in _MONTH_SET or bare in N.NOT_LABEL_WORDS or bare.lower() in N.HEDGES:
-            return False
-        return word[0].isupper()
+        # a capitalised word but a month, weekday, hedge or one of the others ("Boeing 737")
+        return word[0].isupper() and not (bare in _MONTH_SET or bare in N.NOT_LABEL_WORDS or bare.lower() in N.HEDGES)
 
     def _ratio(self, core: _Core, start: int, hedge: tuple[int, str] | None) -> int | None:
         prose = self.prose
