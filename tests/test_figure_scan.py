@@ -91,14 +91,17 @@ SUFFIXES = [
 
 
 def test_suffix_prefilter_passes_every_suffix() -> None:
-    """Wherever a suffix pattern (or a money magnitude after a space) matches, the prefilter says it may."""
-    texts = [f"5{suffix} x" for suffix in SUFFIXES]
+    """Wherever a suffix pattern (or a money magnitude after a space) matches, the prefilter says it may.
+
+    Every position, not only after a digit: the prefilter is asked again after a magnitude.
+    """
+    texts = [f"5{suffix} x" for suffix in SUFFIXES] + [f"5 million{suffix} x" for suffix in SUFFIXES]
     for path in sorted(FIXTURES.rglob("*.md"))[:40]:
         texts.append(Document.from_text(path.read_text(encoding="utf-8"), format="markdown").prose)
     hits = 0
     for text in texts:
         for pos in range(1, len(text)):
-            if not text[pos - 1].isdigit():
+            if not (text[pos - 1].isdigit() or text[pos - 1].isalpha()):
                 continue
             matched = any(getattr(F, name).match(text, pos) for name in _SUFFIX_PATTERNS)
             matched = matched or F._MONEY_MAGNITUDE.match(text, pos + 1) is not None and text[pos] in " \t\u00a0"

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -112,6 +112,13 @@ _DIGITS = (
     r"(?:\.\d{1,12}(?!\d))?|\.\d{1,12}(?!\d)"
 )
 
+#: A spelled-out number (the last alternative of :data:`_MASTER`): number words joined by
+#: spaces, hyphens and "and" ("two hundred and fifty"), with "a"/"an", "minus" or "negative".
+_WORD_ALTERNATIVE = rf"""(?P<word>
+        (?<![\w-])(?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB})
+        (?:(?:{_SP}{{1,2}}|-|{_SP}{{1,2}}and{_SP}{{1,2}}(?:a{_SP})?|{_SP}a{_SP})(?:{_WORD_VOCAB})(?![\w])){{0,10}})(?![\w])
+    )"""
+
 _MASTER = re.compile(
     rf"""
     (?P<date>
@@ -137,10 +144,7 @@ _MASTER = re.compile(
         (?<![\w.,])(?:(?P<pre>{_CURRENCY_PREFIX}){_SP}?)?(?P<sign>[-−+]{_SP}?)?(?P<digits>{_DIGITS})
     )
   | (?P<glued>(?<![\w$€£¥.-])[A-Za-z]{{1,12}}-?\d{{1,6}}(?:[A-Za-z]{{1,8}}\d{{0,4}})?(?![\w]))
-  | (?P<word>
-        (?<![\w-])(?i:(?:(?:a|an){_SP}{{1,2}}(?=(?:{_alt(N.SCALES)}|dozen|third|quarter)\b))?(?:minus{_SP}|negative{_SP})?(?:{_WORD_VOCAB})
-        (?:(?:{_SP}{{1,2}}|-|{_SP}{{1,2}}and{_SP}{{1,2}}(?:a{_SP})?|{_SP}a{_SP})(?:{_WORD_VOCAB})(?![\w])){{0,10}})(?![\w])
-    )
+  | {_WORD_ALTERNATIVE}
     """,
     re.X,
 )
@@ -203,6 +207,13 @@ _START_NUMBER_WORD = re.compile(
 )  # fmt: skip
 
 
+#: :data:`_WORD_ALTERNATIVE` alone, tried where only a number word can begin a master match: a
+#: number word's start that is neither a month's or weekday's (every date opens with one or a
+#: digit) nor one of the starts near a digit (every other alternative's), about a third of the
+#: master's cost there.
+_WORD_ONLY = re.compile(_WORD_ALTERNATIVE, re.X)
+
+
 class _Starts:
     """``_MASTER.search`` for one text: the master tried only where a scan finds a possible
     start, each scan's next hit kept until the search passes it (so no stretch of the text is
@@ -212,68 +223,85 @@ class _Starts:
     (:data:`_START_NAME`); number words at a word start (:data:`_START_NUMBER_WORD` in the
     lower-cased text); and :data:`_START_WORD` in the window of :data:`_DIGIT_REACH` characters
     before each digit, as every other alternative holds a digit that close to its start.
+
+    ``search(pos)`` is the ``send`` of a generator that keeps the scans' next hits in its
+    locals: the scanner asks about ten times per article, and a generator resumes without the
+    call, attribute reads and writes of a method.
     """
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        # each scan's next hit at or after the last search, -1: not known
-        self._name = self._digital = self._word = -1
         # a text with a character that folds to ASCII is scanned as before, case-blind, whole
         self.lower = None if folds_to_ascii(prose) else prose.lower()
+        matches = self._matches(prose, self.lower)  # (given no ``self``: no reference cycle)
+        next(matches)  # started: waits for the first position
+        #: The first master match at a possible start at or after ``pos`` (None: there is none).
+        self.search: Callable[[int], re.Match[str] | None] = matches.send
 
-    def search(self, pos: int) -> re.Match[str] | None:
-        prose = self.prose
+    @staticmethod
+    def _matches(prose: str, lower: str | None) -> Generator[re.Match[str] | None, int, None]:
+        """Sent a position, yields the first master match at or after it."""
         master = _MASTER.match
         end = len(prose) + 1  # "no hit"
+        # each scan's next hit at or after the last position, -1: not known
+        name = digital = word = -1
+        pos = yield None
         while True:
-            if self._name < pos:
+            if name < pos:
                 hit = _START_NAME.search(prose, pos)
-                self._name = hit.start() if hit else end
-            if self.lower is None:
-                if self._word < pos:
+                name = hit.start() if hit else end
+            if lower is None:
+                if word < pos:
                     hit = _START_WORD.search(prose, pos)
-                    self._word = hit.start() if hit else end
-                at = min(self._name, self._word)
+                    word = hit.start() if hit else end
+                at = name if name < word else word
             else:
-                if self._digital < pos:
-                    self._digital = self._next_digital(pos, end)
-                if self._word < pos:
-                    self._word = self._next_number_word(pos, end)
-                at = min(self._name, self._digital, self._word)
+                if digital < pos:
+                    # the first hit of _START_DIGITAL at or after pos that a digit follows closely
+                    after = pos
+                    while True:
+                        hit = _DIGIT.search(prose, after)
+                        if hit is None:
+                            digital = end
+                            break
+                        first = hit.start()
+                        hit = _START_DIGITAL.search(prose, first - _DIGIT_REACH if first - _DIGIT_REACH > after else after, first + 1)
+                        if hit is not None:
+                            digital = hit.start()
+                            break
+                        after = first + 1
+                if word < pos:
+                    # the first number word at or after pos that starts a word (as "(?<![\w-])")
+                    after = pos
+                    while True:
+                        hit = _START_NUMBER_WORD.search(lower, after)
+                        if hit is None:
+                            word = end
+                            break
+                        first = hit.start()
+                        before = prose[first - 1 : first]
+                        if not (before.isalnum() or before == "_" or before == "-"):
+                            word = first
+                            break
+                        after = first + 1
+                at = name if name < digital else digital
+                if word < at:
+                    at = word
+                    if word < end:  # no other scan starts here: only the word alternative can
+                        m = _WORD_ONLY.match(prose, at)
+                        if m is None:
+                            pos = at + 1
+                            continue
+                        pos = yield m
+                        continue
             if at == end:
-                return None
+                pos = yield None
+                continue
             m = master(prose, at)
-            if m is not None:
-                return m
-            pos = at + 1
-
-    def _next_digital(self, pos: int, end: int) -> int:
-        """The first hit of :data:`_START_DIGITAL` at or after ``pos`` that a digit follows closely."""
-        prose = self.prose
-        while True:
-            digit = _DIGIT.search(prose, pos)
-            if digit is None:
-                return end
-            at = digit.start()
-            hit = _START_DIGITAL.search(prose, max(pos, at - _DIGIT_REACH), at + 1)
-            if hit is not None:
-                return hit.start()
-            pos = at + 1
-
-    def _next_number_word(self, pos: int, end: int) -> int:
-        """The first number word at or after ``pos`` that starts a word (as ``(?<![\\w-])``)."""
-        prose = self.prose
-        low = self.lower
-        assert low is not None
-        while True:
-            hit = _START_NUMBER_WORD.search(low, pos)
-            if hit is None:
-                return end
-            at = hit.start()
-            before = prose[at - 1 : at]
-            if not (before.isalnum() or before == "_" or before == "-"):
-                return at
-            pos = at + 1
+            if m is None:
+                pos = at + 1
+                continue
+            pos = yield m
 
 
 _MAGNITUDE = re.compile(rf"(?:{_SP}{{0,2}}|-)(?P<mag>(?i:{_alt(N.MAGNITUDES)}))(?![\w])")
@@ -305,7 +333,11 @@ def _reversed_alt(words: Iterable[str]) -> str:
 # Hedges are matched on the reversed text before a number: one anchored match, not a search.
 _HEDGE_REVERSED = re.compile(rf"{_SP}{{0,2}}(?P<h>(?i:{_reversed_alt(N.HEDGES)}))(?![\w])")
 _RANGE_OPEN = re.compile(rf"(?<![\w])(?P<o>(?i:between|from|ranging{_SP}from|range{_SP}from)){_SP}{{1,2}}$")
-_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$")
+#: The word just before a number (:func:`_word_before`), matched on the reversed text before it:
+#: one anchored match instead of a search that tried every place of the window. As the forward
+#: search ``(?<![\w.])(?P<w>[A-Za-z][A-Za-z]{0,24}\.?|#)[ \t\u00a0]?$`` it allows a space after the
+#: word and a final line break (where "$" also matches).
+_WORD_BEFORE_REVERSED = re.compile(r"\n?[ \t\u00a0]?(?P<w>\.?[A-Za-z]{1,25}|#)(?![\w.])")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]{0,30}")
 #: The (up to) four words after a number that :func:`_noun_after` reads, in one match: each
 #: optional group is what one more anchored match of a word after the last would find.
@@ -326,9 +358,18 @@ _ANAPHORA = re.compile(rf"\b(?:the|that|this|its|their|his|her)\s+(?:{_alt(N.ANA
 _ANAPHORA_LOWER = re.compile(
     rf"(?:t(?<!\w.)h(?:e|at|is|eir)|i(?<!\w.)ts|h(?<!\w.)(?:is|er))\s+(?:{_alt(N.ANAPHORIC_NOUNS)}|death\s+toll)\b(?P<of>\s+of\s+)?"
 )
+#: The anaphoric nouns alone, as :data:`_ANAPHORA` holds them (after white space, before a word
+#: boundary; "death toll" holds "toll"): the 200 characters before a figure without one hold no
+#: anaphora, and the figure skips the clause look-up and the anaphora scan. Searched up to the
+#: figure (``endpos``), where a word boundary is as at the end of the anaphora's slice.
+#: (Case-blind for a text whose lower case may match less.)
+_ANAPHORIC_NOUN = re.compile(rf"\s(?:{_alt(N.ANAPHORIC_NOUNS)})\b")
+_ANAPHORIC_NOUN_BLIND = re.compile(_ANAPHORIC_NOUN.pattern, re.I)
 _OF_PLURAL = re.compile(r"\bof\s+(?:[A-Za-z][\w'’-]{0,30}\s+){0,2}?(?P<n>[a-z][a-z'’-]{2,30}s|people|children|men|women|police|personnel|staff)\b")
 
 _TEXT_ORDINALS = {**N.ORDINALS}
+#: The words before a four-digit number that make it a count of a plural noun ("the 2000 troops")
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"))
 _LABEL_WORDS = frozenset(w.rstrip(".") for w in N.LABEL_WORDS)
 _MONTH_SET = frozenset(N.MONTHS) | frozenset(N.WEEKDAYS)
 
@@ -375,14 +416,21 @@ class _Core:
         return _Core(**fields)  # type: ignore[arg-type]
 
 
+#: The value and precision of a number word read alone ("seven": 7, precision 1; "forty": 40,
+#: precision 10), as :func:`_parse_words` reads it.
+_ONE_WORD = {**{w: (float(v), 1.0) for w, v in N.ONES.items()}, **{w: (float(v), 10.0) for w, v in N.TENS.items()}}
+
 #: Deletes the group separators of a numeral ("100,000", "100\u202f000").
 _UNGROUP = str.maketrans("", "", "," + N.DIGIT_GROUP_SPACES)
 
 
 def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
-    digits = text.translate(_UNGROUP) if "," in text or not text.isascii() else text
-    grouped = len(digits) < len(text)
-    point = digits.find(".")
+    if text.isdecimal():  # digits alone, as most numbers are: no groups, no decimals
+        digits, grouped, point = text, False, -1
+    else:
+        digits = text.translate(_UNGROUP) if "," in text or not text.isascii() else text
+        grouped = len(digits) < len(text)
+        point = digits.find(".")
     value = float(digits)
     if sign and sign.strip() in ("-", "−"):
         value = -value
@@ -393,7 +441,13 @@ def _digits_core(text: str, start: int, end: int, sign: str | None) -> _Core:
 
 def _parse_words(prose: str, start: int, end: int) -> _Core | None:
     """The longest well-formed spelled-out number at the start of ``prose[start:end]``."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(prose[start:end])]
+    text = prose[start:end]
+    if text.isalpha() and text.isascii():
+        # one word, as most spelled-out numbers are: the loop below reads one of these so
+        one = _ONE_WORD.get(text.lower())
+        if one is not None:
+            return _Core(start, end, one[0], one[1], True, False, True)
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS.finditer(text)]
     total = 0.0
     current = 0.0
     precision = math.inf
@@ -619,6 +673,8 @@ def _read_suffix(prose: str, pos: int, currency: str | None) -> _Suffix:
     if not _may_have_suffix(prose, pos):
         return _read_postfix(prose, suffix)
     _read_magnitude(prose, pos, suffix, money=currency is not None)
+    if suffix.end != pos and not _may_have_suffix(prose, suffix.end):
+        return _read_postfix(prose, suffix)  # "5 million people": no suffix after the magnitude
     pos = suffix.end
     if currency is None:
         m = _PERCENT.match(prose, pos)
@@ -692,16 +748,27 @@ _SP_CHARS = " \t\u00a0"  # the characters of _SP
 _RATIO_OPENERS = frozenset("iIoO\u0131\u0130")  # _RATIO after its spaces: "in", "out of"
 
 
+_POSTFIX_FIRST = ("-", "+", "p", "P")  # _POSTFIX's first characters but a space: "-plus", "+", "plus"
+
+
 def _may_postfix(prose: str, pos: int) -> bool:
     """Whether :data:`_POSTFIX` may match at ``pos`` ("-plus", "plus", "+", or a space and "a"/"o")."""
     first = prose[pos : pos + 1]
-    if first in ("-", "+", "p", "P"):
+    if first in _POSTFIX_FIRST:
         return True
     return first != "" and first in _SP_CHARS and prose[pos : pos + 3].lstrip(_SP_CHARS)[:1] in _POSTFIX_OPENERS
 
 
 def _read_postfix(prose: str, suffix: _Suffix) -> _Suffix:
-    m = _POSTFIX.match(prose, suffix.end) if _may_postfix(prose, suffix.end) else None
+    pos = suffix.end
+    first = prose[pos : pos + 1]
+    # :func:`_may_postfix`, inline (most numbers are followed by a space and a lower-case word)
+    if first in _SP_CHARS:
+        if first == "" or prose[pos : pos + 3].lstrip(_SP_CHARS)[:1] not in _POSTFIX_OPENERS:
+            return suffix
+    elif first not in _POSTFIX_FIRST:
+        return suffix
+    m = _POSTFIX.match(prose, pos)
     if m:
         suffix.postfix = m.group("w") or m.group("plus") or m.group("sym")
         suffix.end = m.end()
@@ -713,25 +780,39 @@ def _case_variants(char: str) -> tuple[str, ...]:
     return (char, char.upper(), *{"s": "\u017f", "k": "\u212a", "i": "\u0131\u0130"}.get(char, ""))
 
 
-#: The last two characters of the hedges of two or more (in every spelling re.I matches), and
-#: "~", the hedge of one: a number after anything else (past at most two spaces) has no hedge,
-#: and skips the reversed match (a last letter alone let four numbers in five through).
-_HEDGE_TAILS = frozenset(
-    a + b for tail in {w[-2:] for w in N.HEDGES if len(w) > 1} for a in _case_variants(tail[0]) for b in _case_variants(tail[1])
-)
-_HEDGE_SHORT = frozenset(w for w in N.HEDGES if len(w) == 1)
+def _tail_variants(word: str, size: int) -> set[str]:
+    """The last ``size`` characters of ``word`` in every spelling :data:`_HEDGE_REVERSED`
+    matches: each letter in either case or folded onto (:func:`_case_variants`), each space as
+    one or two space characters (the last ``size`` characters of a spelling come from the last
+    ``size`` of the word: spaces only grow)."""
+    out = {""}
+    spaces = (*_SP_CHARS, *(a + b for a in _SP_CHARS for b in _SP_CHARS))
+    for char in word[-size:]:
+        options = spaces if char == " " else _case_variants(char)
+        out = {head + option for head in out for option in options}
+    return {spelling[-size:] for spelling in out}
+
+
+#: The last three characters of the hedges of three or more (in every spelling the reversed
+#: pattern matches), and the hedges of one or two ("~") whole: a number after anything else
+#: (past at most two spaces) has no hedge, and skips the reversed match (two characters let
+#: two numbers in five through, mostly after "-ed", "-er" or "of").
+_HEDGE_TAILS = frozenset(v for tail in {w[-3:] for w in N.HEDGES if len(w) > 2} for v in _tail_variants(tail, 3))
+_HEDGE_SHORT = frozenset(v for w in N.HEDGES if len(w) <= 2 for v in _tail_variants(w, 2))
 
 
 def _may_hedge(prose: str, start: int) -> bool:
     """Whether :data:`_HEDGE_REVERSED` may match before ``start`` (False: it cannot)."""
-    tail = prose[start - 4 if start > 4 else 0 : start].rstrip(_SP_CHARS)
-    return tail[-2:] in _HEDGE_TAILS or tail[-1:] in _HEDGE_SHORT
+    tail = prose[start - 5 if start > 5 else 0 : start].rstrip(_SP_CHARS)
+    return tail[-3:] in _HEDGE_TAILS or tail[-2:] in _HEDGE_SHORT or tail[-1:] in _HEDGE_SHORT
 
 
 def _hedge_before(prose: str, start: int) -> tuple[int, str] | None:
-    if not _may_hedge(prose, start):
+    # :func:`_may_hedge`, inline (it is asked before every number)
+    tail = prose[start - 5 if start > 5 else 0 : start].rstrip(_SP_CHARS)
+    if tail[-3:] not in _HEDGE_TAILS and tail[-2:] not in _HEDGE_SHORT and tail[-1:] not in _HEDGE_SHORT:
         return None
-    window = prose[max(0, start - 40) : start][::-1]
+    window = prose[start - 40 if start > 40 else 0 : start][::-1]
     m = _HEDGE_REVERSED.match(window)
     if not m:
         return None
@@ -744,8 +825,10 @@ def _hedge_start(prose: str, start: int) -> int:
 
 
 def _word_before(prose: str, start: int) -> str | None:
-    m = _WORD_BEFORE.search(prose, max(0, start - 28), start)
-    return m.group("w") if m else None
+    # 29 characters: the longest match (a line break, a space, a full stop and 25 letters) and
+    # the character before it, which must not be a word character or a full stop
+    m = _WORD_BEFORE_REVERSED.match(prose[start - 29 if start > 29 else 0 : start][::-1])
+    return m.group("w")[::-1] if m else None
 
 
 def _words_before(prose: str, start: int, count: int) -> list[str]:
@@ -763,24 +846,28 @@ _NOUN_ENDERS = frozenset(N.NOUN_STOPWORDS) | frozenset(_UNIT_NAMES) | frozenset(
 
 def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
     """The counted noun after a number: the last word of the noun phrase that follows it."""
-    words: list[str] = []
     m = _NOUN_WORDS.match(prose, pos)
+    if m is None:
+        return None  # no word after the number
+    words: list[str] = []
     # a word ends the phrase at punctuation: the next group needs spaces before it
-    for word in m.groups() if m else ():
+    for word in m.groups():
         if word is None:
             break
         low = word.lower().rstrip("'’")
         if low in _NOUN_ENDERS or word in _MONTH_SET:
             break
-        if words and (low.endswith("ed") or low.endswith("ing")) and low not in N.IRREGULAR_PLURALS:
+        if words and low.endswith(("ed", "ing")) and low not in N.IRREGULAR_PLURALS:
             break  # "100 people killed": the participle is not the noun
         words.append(low)
-    if len(words) == 1 and words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
-        return None  # "half a million fled": a verb, not a noun
-    while words and (words[-1].endswith("ly") and len(words) > 1):
-        words.pop()
     if not words:
         return None
+    if len(words) == 1:
+        if words[0].endswith("ed") and words[0] not in N.IRREGULAR_PLURALS:
+            return None  # "half a million fled": a verb, not a noun
+    else:
+        while len(words) > 1 and words[-1].endswith("ly"):
+            words.pop()
     noun = words[-1]
     if plural:
         # "two leaders spoke": the counted noun is the last plural word of the phrase
@@ -788,9 +875,10 @@ def _noun_after(prose: str, pos: int, plural: bool = True) -> str | None:
             if _looks_plural(word):
                 noun = word
                 break
-    for possessive in ("'s", "’s"):
-        if noun.endswith(possessive):
-            noun = noun[: -len(possessive)]
+    if noun.endswith("s"):  # the possessives below end in "s"
+        for possessive in ("'s", "’s"):
+            if noun.endswith(possessive):
+                noun = noun[: -len(possessive)]
     return noun or None
 
 
@@ -806,6 +894,8 @@ class _Scanner:
     figures: list[Figure] = attrs.field(factory=list)
     #: the prose lower-cased (None: it holds a character that folds to ASCII), set by :meth:`run`
     lower: str | None = None
+    #: how many figures have a qualifier: :func:`_join_two_sided` needs two (most texts have fewer)
+    qualified: int = 0
 
     def run(self) -> list[Figure]:
         starts = _Starts(self.prose)
@@ -824,7 +914,7 @@ class _Scanner:
                 end = self._word(m)
             elif group == "glued":
                 end = self._glued(m)
-            pos = max(end, m.start() + 1)
+            pos = end if end > m.start() else m.start() + 1
         return self.figures
 
     # -- candidates --------------------------------------------------------------------------
@@ -872,8 +962,8 @@ class _Scanner:
         at = m.start()
         # "minus 5": a sign word ends in "s" or "e" ("ſ" folds to "s") before at most two spaces
         # and a final line break ("$"); a number after any other letter skips the search
-        tail = prose[max(0, at - 4) : at].rstrip(" \t\u00a0\n")
-        sign_word = _SIGN_WORD.search(prose, max(0, at - 10), at) if tail[-1:] in _SIGN_ENDS else None
+        tail = prose[at - 4 if at > 4 else 0 : at].rstrip(" \t\u00a0\n")
+        sign_word = _SIGN_WORD.search(prose, at - 10 if at > 10 else 0, at) if tail[-1:] in _SIGN_ENDS else None
         if sign_word and not sign:
             core = core._replace(start=sign_word.start(), value=-core.value, plain=False)
             return self._figure(core, _currency_of(pre), sign_word.start())
@@ -903,7 +993,7 @@ class _Scanner:
         attached = suffix.currency or suffix.percent or suffix.unit or suffix.mag_text
 
         # Years, and year ranges ("2014-2020", "2020-21"), are dates, not figures.
-        if not attached and core.plain and not core.words and len(prose[core.start : core.end]) == 4:
+        if not attached and core.plain and not core.words and core.end - core.start == 4:
             if self._is_year(core):
                 later = _LATER_YEAR.match(prose[core.end : core.end + 16])
                 return core.end + (later.end() if later else 0)
@@ -915,7 +1005,7 @@ class _Scanner:
 
         # Scores and votes: "won 3-1", "the Senate voted 50-49" (the second number not larger).
         if core.plain and not attached and not core.words:
-            score = _SCORE.match(prose, suffix.end) if prose[suffix.end : suffix.end + 1] in _DASHES else None
+            score = _SCORE.match(prose, suffix.end) if nxt in _DASHES else None
             if score is not None and float(score.group(1)) <= core.value:
                 self._emit_label(match_start, score.end(), core.value)
                 return score.end()
@@ -933,23 +1023,26 @@ class _Scanner:
                     self._emit_label(label_start, end, core.value)
                     return end
 
-        # Ratios: "one in five" -> 20 percent.
-        if not attached:
+        # Ratios: "one in five" -> 20 percent ("in" or "out of" after one or two spaces, "ı" and
+        # "İ" fold to "i": a number followed by anything else is no ratio).
+        if not attached and prose[core.end : core.end + 3].lstrip(_SP_CHARS)[:1] in _RATIO_OPENERS:
             ratio = self._ratio(core, start, hedge)
             if ratio is not None:
                 return ratio
 
-        # Ranges: "20-30", "20 to 30 percent", "between $1 billion and $2 billion".
-        ranged = self._range(core, suffix, currency, start, hedge, match_start)
-        if ranged is not None:
-            return ranged
+        # Ranges: "20-30", "20 to 30 percent", "between $1 billion and $2 billion" (a dash, "to",
+        # "and" or "through" after at most two spaces, no postfix hedge: else no range).
+        if not suffix.postfix and prose[suffix.end : suffix.end + 3].lstrip(_SP_CHARS)[:1] in _JOIN_OPENERS:
+            ranged = self._range(core, suffix, currency, start, hedge, match_start)
+            if ranged is not None:
+                return ranged
 
         # Durations that are date expressions: "one day after", "two weeks ago".
         if suffix.unit in N.DURATION_UNITS and _RELATIVE.match(prose, suffix.end):
             return suffix.end
 
         # Scores and votes: "won 3-1", "a 5-4 vote".
-        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached and prose[suffix.end : suffix.end + 1] in _DASHES else None
+        score = _SCORE_AFTER.match(prose[suffix.end : suffix.end + 8]) if core.plain and not attached and nxt in _DASHES else None
         if score is not None and not core.words:
             end = suffix.end + score.end()
             self._emit_label(match_start, end, core.value)
@@ -975,14 +1068,16 @@ class _Scanner:
         value = core.value
         if not 1000 <= value <= 2199:
             return False
-        before = _words_before(prose, core.start, 2)
         hedge = _hedge_before(prose, core.start)
-        noun = _noun_after(prose, core.end)
-        determiner = bool(before) and before[-1] in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose")
         if hedge and N.HEDGES.get(hedge[1].lower(), (None,))[0] is not None:
             return False  # "more than 2000": a bound on a count
+        noun = _noun_after(prose, core.end)
+        if 1900 <= value <= 2099 and not (noun and noun.endswith("s")):
+            return True  # the words before matter only before a plural noun (read them then)
+        before = _words_before(prose, core.start, 2)
         if 1900 <= value <= 2099:
-            if noun and not determiner and noun.endswith("s") and not (before and before[-1] in N.YEAR_WORDS):
+            determiner = bool(before) and before[-1] in _DETERMINERS
+            if not determiner and not (before and before[-1] in N.YEAR_WORDS):
                 return False  # "2000 troops"
             return True
         return bool(before) and before[-1] in N.YEAR_WORDS and not noun
@@ -993,14 +1088,12 @@ class _Scanner:
             return True
         if bare.lower() in _LABEL_WORDS:
             return True  # "Article 5", "page 3", "No. 10"
-        if bare in _MONTH_SET or bare in N.NOT_LABEL_WORDS or bare.lower() in N.HEDGES:
-            return False
-        return word[0].isupper()
+        # a capitalised word but a month, weekday, hedge or one of the others ("Boeing 737")
+        return word[0].isupper() and not (bare in _MONTH_SET or bare in N.NOT_LABEL_WORDS or bare.lower() in N.HEDGES)
 
     def _ratio(self, core: _Core, start: int, hedge: tuple[int, str] | None) -> int | None:
         prose = self.prose
-        # "in" or "out of" after one or two spaces ("ı" and "İ" fold to "i")
-        m = _RATIO.match(prose, core.end) if prose[core.end : core.end + 3].lstrip(_SP_CHARS)[:1] in _RATIO_OPENERS else None
+        m = _RATIO.match(prose, core.end)  # (its first letter is checked by the caller)
         if not m or core.value < 1 or not float(core.value).is_integer():
             return None
         other = self._core_at(m.end())
@@ -1034,9 +1127,7 @@ class _Scanner:
         match_start: int,
     ) -> int | None:
         prose = self.prose
-        if suffix.postfix or prose[suffix.end : suffix.end + 3].lstrip(_SP_CHARS)[:1] not in _JOIN_OPENERS:
-            return None
-        join = _JOIN.match(prose, suffix.end)
+        join = _JOIN.match(prose, suffix.end)  # (a postfix and its first letter are checked by the caller)
         if not join:
             return None
         joiner = join.group("j").lower()
@@ -1197,6 +1288,8 @@ class _Scanner:
             prose[core.start : number_end], precision, Deferred(self.reader.context, start, end),
         )  # fmt: skip
         figures.append(figure)
+        if qualifier:
+            self.qualified += 1
 
     def _append(
         self,
@@ -1224,6 +1317,8 @@ class _Scanner:
                 approximate, qualifier, noun, number, precision, context,
             )  # fmt: skip
         )
+        if qualifier:
+            self.qualified += 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1236,9 +1331,12 @@ def _resolve_nouns(prose: str, frame: TextFrame, reader: ContextReader, figures:
     ``lower`` is ``prose`` lower-cased, or None when it holds a character that re.I folds onto an
     ASCII letter (then the case-blind pattern reads ``prose``).
     """
+    scanned = prose if lower is None else lower
+    hint = _ANAPHORIC_NOUN_BLIND if lower is None else _ANAPHORIC_NOUN
     out: list[Figure] = []
     for fig in figures:
-        if fig.kind != "count" or fig.noun is not None:
+        # an anaphora lies in the 200 characters before the figure, and holds its noun there
+        if fig.kind != "count" or fig.noun is not None or hint.search(scanned, max(0, fig.start - 200), fig.start) is None:
             out.append(fig)
             continue
         offset = max(reader.clause_start(fig.start), fig.start - 200)
@@ -1328,7 +1426,10 @@ def find_figures(prose: str, frame: TextFrame) -> list[Figure]:
     """Every figure in ``prose``, in text order."""
     reader = ContextReader(frame)
     scanner = _Scanner(prose, frame, reader)
-    figures = _join_two_sided(prose, reader, scanner.run())
+    found = scanner.run()
+    if frame.prose is prose:
+        reader.lower = scanner.lower  # lower-cased once for the scan: the sentences are slices of it
+    figures = _join_two_sided(prose, reader, found) if scanner.qualified > 1 else found
     return _resolve_nouns(prose, frame, reader, figures, scanner.lower)
 
 
