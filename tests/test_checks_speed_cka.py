@@ -52,6 +52,22 @@ def test_every_share_pattern_match_holds_of(i: int, data) -> None:
     assert "of" in re.findall(r"[a-z]+", text), text
 
 
+ALL_SHARES = [
+    (family, i) for family in ("_SHARES", "_RATIO_SHARES", "_PAIRED_SHARES", "_FRACTION_SHARES") for i in range(len(getattr(arithmetic, family)))
+]
+
+
+@pytest.mark.parametrize(("family", "i"), ALL_SHARES, ids=[f"{f}[{i}]" for f, i in ALL_SHARES])
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_share_pattern_match_holds_a_join(family: str, i: int, data) -> None:
+    """Every share pattern, skipped in a clause without ", or", a dash or a bracket, matches only text the join gate admits."""
+    pattern = getattr(arithmetic, family)[i]
+    text = data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search))
+    assert arithmetic._may_join(arithmetic.Clause(text, (), ())), text
+    assert not arithmetic._may_join(arithmetic.Clause("⟨0⟩ of ⟨1⟩, for ⟨2⟩ more", (), ()))
+
+
 SHARE_TEXTS = [
     "One in five residents, or 30%, voted.",
     "A third of voters, or 45%, stayed home.",
@@ -76,9 +92,14 @@ def test_share_text_admits_every_figure_share_range_reads(text: str) -> None:
     ["Sales rose 25% from 80 to 120.", "Costs fell\tto $1.2 billion\nfrom $1.5 billion.", "It is 3 km, or 3,000 m."],
 )
 def test_a_figure_in_its_own_unit_is_its_magnitude(text: str) -> None:
-    """Reading a figure in its own unit gives what pint's conversion gives, without converting."""
-    for fig in extract(Document.from_text(text)).quantities:
-        assert arithmetic._in(fig, fig.value.units) == float(fig.value.to(fig.value.units).magnitude)
+    """Reading a figure in its own unit, or another figure's, by unit container gives what pint's
+    conversion to the pint Unit gives."""
+    figures = extract(Document.from_text(text)).quantities
+    for fig in figures:
+        assert arithmetic._in(fig, fig.value._units) == float(fig.value.to(fig.value.units).magnitude)
+        for other in figures:
+            if arithmetic._comparable(fig, other):
+                assert arithmetic._in(fig, other.value._units) == float(fig.value.to(other.value.units).magnitude)
 
 
 @settings(max_examples=300, deadline=None)
@@ -316,7 +337,7 @@ def test_paired_share_gate_reads_each_figure_of_a_long_sentence_a_bounded_number
         return share_text(fig)
 
     monkeypatch.setattr(arithmetic, "_share_text", counting)
-    unit = "sales rose 25% from 80 to 120, while costs fell 5% to 40; "
+    unit = "sales rose 25% from 80 to 120 (a third), while costs fell 5% to 40; "  # a join: shares are read
     counts = []
     for n in (50, 100):
         calls = 0

@@ -60,7 +60,7 @@ from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
 
 if TYPE_CHECKING:
-    import pint
+    from pint.util import UnitsContainer
 
 PERCENT_CHANGE = Rule(
     "percent-change", "VR401", "warning", "A stated percentage change disagrees with the values it compares"
@@ -461,9 +461,13 @@ def uncertainty(fig: Figure, *, inputs: bool) -> float:
     return half
 
 
-def _in(fig: Figure, unit: pint.Unit) -> float:
+def _in(fig: Figure, unit: UnitsContainer) -> float:
+    """The figure's value in ``unit``: a quantity's unit container (``q._units``), not a pint
+    Unit, which pint builds anew on every ``q.units``."""
     value = fig.value
-    if value._units == unit._units:  # pint's to() returns the very magnitude in the same unit
+    # pint's to() returns the very magnitude in the same unit; extraction's quantities share one
+    # container per unit, so identity answers before pint's equality (Python code) is asked.
+    if value._units is unit or value._units == unit:
         return float(value.magnitude)
     return float(value.to(unit).magnitude)
 
@@ -484,7 +488,7 @@ def stated_range(fig: Figure) -> tuple[float, float]:
     return lo - half, hi + half
 
 
-def _bounds(fig: Figure, unit: object) -> tuple[float, float]:
+def _bounds(fig: Figure, unit: UnitsContainer) -> tuple[float, float]:
     """The values an input figure stands for, in ``unit``."""
     return _bounds_at(fig, _in(fig, unit))
 
@@ -562,7 +566,9 @@ def _comparable(a: Figure, b: Figure) -> bool:
         not _is_points(a)
         and not _is_points(b)
         and _is_percent(a) == _is_percent(b)
-        and units.compatible(a.value, b.value)
+        # One unit container (extraction shares one per unit) is one dimensionality: pint works
+        # a quantity's out on its first ask.
+        and (a.value._units is b.value._units or units.compatible(a.value, b.value))
     )
 
 
@@ -720,8 +726,8 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 continue
             pairs.add((a.start, b.start))
             direction = _direction(m)
-            lo_a, hi_a = _bounds(a, a.value.units)
-            lo_b, hi_b = _bounds(b, a.value.units)
+            lo_a, hi_a = _bounds(a, a.value._units)
+            lo_b, hi_b = _bounds(b, a.value._units)
             word = clause.span(*_bounds_of(m, "dir"), prose)
             if direction > 0 and hi_b < lo_a or direction < 0 and lo_b > hi_a:
                 moves = "fall" if direction > 0 else "rise"
@@ -738,7 +744,7 @@ _POINTS_WORD = re.compile(r"\bpoints?\b", re.IGNORECASE)
 
 
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
-    unit = a.value.units
+    unit = a.value._units
     value_a, value_b = _in(a, unit), _in(b, unit)
     lo_a, hi_a = _bounds_at(a, value_a)
     lo_b, hi_b = _bounds_at(b, value_b)
@@ -840,6 +846,15 @@ def _suggest_percent(c: Figure, exact: float) -> str:
 # --------------------------------------------------------------------------------------------
 
 _JOIN = r"(?:,? or |,? (?:—|--|–) ?| ?\()"  # ", or" / " — " / " ("
+
+
+def _may_join(clause: Clause) -> bool:
+    """Every share pattern joins the share to what it is a share of with ``_JOIN``, which holds
+    the word "or", a dash or a bracket: most clauses with a percent have none (substring tests
+    and a set look-up, where the patterns would each scan the clause)."""
+    t = clause.template
+    return "or" in clause.words or "(" in t or "—" in t or "--" in t or "–" in t
+
 _RATIO_WORD = alternation(NUMBER_WORDS)
 _RATIO = (
     rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\b\d{{1,3}}) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d{{1,3}})\b"
@@ -962,8 +977,8 @@ def _other_base(clause: Clause, m: re.Match[str], name: str = "p") -> bool:
 
 
 def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
-    if not clause.percent:
-        return  # every share pattern below judges a percent figure p
+    if not clause.percent or not _may_join(clause):
+        return  # every share pattern below judges a percent figure p, joined by _JOIN
     prose = ctx.prose
     # Every pattern of _SHARES holds " of " (see _CHANGES_WORDS).
     for pattern in _SHARES if clause.tokens >= _SHARES_NEED and "of" in clause.words else ():
@@ -973,9 +988,9 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 continue
             if any(pattern is _SHARES[i] for i in _OTHER_BASE_AFTER) and _other_base(clause, m):
                 continue
-            value_x = _in(x, y.value.units)
+            value_x = _in(x, y.value._units)
             lo_x, hi_x = _bounds_at(x, value_x)
-            lo_y, hi_y = _bounds(y, y.value.units)
+            lo_y, hi_y = _bounds(y, y.value._units)
             if lo_y <= 0:
                 continue
             actual = (lo_x / hi_y * 100, hi_x / lo_y * 100)
@@ -1070,7 +1085,7 @@ _REMAINDER = re.compile(r"\b(?:the )?(?:remaining|rest|other|others)\b")
 _PART_OF = re.compile(rf"{_HEDGE}⟨(\d+)⟩(?: (?:were|are|was|is|as) )?(?: ?(?:the )?(?P<word>[\w-]+))?")
 
 
-def _total_interval(parts: Sequence[Figure], unit: object) -> tuple[float, float]:
+def _total_interval(parts: Sequence[Figure], unit: UnitsContainer) -> tuple[float, float]:
     lo = hi = 0.0
     for part in parts:
         plo, phi = part.interval
@@ -1103,7 +1118,7 @@ def _sum_finding(
     so does a figure of ``others`` (the clause's figures), not the total nor a part, that the parts
     do add up to.
     """
-    unit = total.value.units
+    unit = total.value._units
     if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
         return None
     part_nouns = {_noun(p.noun) if p.noun else None for p in parts}
@@ -1222,7 +1237,7 @@ class _Values:
         self._groups: dict[tuple[str, object], list[Figure]] | None = None
         self._sorted: dict[tuple[tuple[str, object], object], tuple[list[float], list[Figure]]] = {}
 
-    def another(self, total: Figure, unit: pint.Unit, exact: float, parts: Sequence[Figure]) -> bool:
+    def another(self, total: Figure, unit: UnitsContainer, exact: float, parts: Sequence[Figure]) -> bool:
         """Whether a figure comparable with ``total``, neither it nor one of ``parts``, is
         ``exact`` in ``unit`` (to within 1e-9): ``any(_comparable(total, f) and abs(_in(f, unit)
         - exact) < 1e-9 for f in figures if f is not total and f not in parts)``."""
@@ -1236,11 +1251,11 @@ class _Values:
         for key, members in self._groups.items():
             if not _comparable(total, members[0]):
                 continue  # _comparable reads only the kind and the unit: the whole group is not
-            table = self._sorted.get((key, unit._units))
+            table = self._sorted.get((key, unit))
             if table is None:
                 # A nan is never within 1e-9 of anything: left out, it cannot upset the order.
                 pairs = sorted(((v, i) for i, f in enumerate(members) if not math.isnan(v := _in(f, unit))))
-                table = self._sorted[key, unit._units] = ([v for v, _ in pairs], [members[i] for _, i in pairs])
+                table = self._sorted[key, unit] = ([v for v, _ in pairs], [members[i] for _, i in pairs])
             values, figures = table
             # v - exact rounds monotonically in v, so the values within 1e-9 of exact are a run.
             i = bisect_right(values, -1e-9, key=lambda v: v - exact)
@@ -1254,7 +1269,7 @@ class _Values:
 
 def _hundred_finding(ctx: CheckContext, parts: Sequence[Figure]) -> Finding | None:
     """A finding when shares said to make up a whole cannot add up to 100%."""
-    summed = _total_interval(parts, parts[0].value.units)
+    summed = _total_interval(parts, parts[0].value._units)
     if summed[0] - 1e-9 <= 100 <= summed[1] + 1e-9:
         return None
     exact = sum(p.magnitude for p in parts)
@@ -1399,7 +1414,7 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             factor = _multiplier(clause, m)
             if not factor or factor <= 0:
                 continue
-            unit = a.value.units
+            unit = a.value._units
             value_a, value_b = _in(a, unit), _in(b, unit)
             lo_a, hi_a = _bounds_at(a, value_a)
             lo_b, hi_b = _bounds_at(b, value_b)
@@ -1606,7 +1621,7 @@ def _may_changes(clause: Clause) -> bool:
 
 def _may_shares(clause: Clause) -> bool:
     tokens = clause.tokens
-    return clause.percent and (
+    return clause.percent and _may_join(clause) and (
         tokens >= _SHARES_NEED
         and "of" in clause.words
         or tokens >= _RATIO_SHARES_NEED
