@@ -110,6 +110,15 @@ def test_sentence_text_puts_a_space_for_every_whitespace(text: str) -> None:
     assert arithmetic._sentence_text(text, Span(0, len(text), text)) == expected
 
 
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    """A printable sentence holds no whitespace but spaces, so the sentence text skips the replacing."""
+    import sys
+
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() or re.match(r"\s", c)]
+    assert len(spaces) > 20
+    assert all(not c.isprintable() for c in spaces if c != " ")
+
+
 ONE_FIGURE = [
     "The council approved 12 new homes.",
     "The council approved 12 new homes ⟨⟩ today.",
@@ -177,9 +186,15 @@ def test_first_sum_pattern_match_holds_its_announcing_mark(i: int, data) -> None
 @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_of_the_match_holds_of(data) -> None:
-    """A match of the "of the N, …" sum pattern holds the word "of"."""
+    """A match of the "of the N, …" sum pattern holds the word "of", and its head begins where it does."""
     text = data.draw(st.from_regex(arithmetic._OF_THE).map(str.lower).filter(arithmetic._OF_THE.search))
     assert "of" in re.findall(r"[a-z]+", text), text
+    for m in arithmetic._OF_THE.finditer(text):
+        assert arithmetic._OF_THE_HEAD.match(text, m.start()), text
+    clause = arithmetic.Clause(text, (), ())
+    assert arithmetic._may_of_the(clause)
+    head = arithmetic._OF_THE_HEAD.search(text)
+    assert [m.span() for m in arithmetic._OF_THE.finditer(text, head.start())] == [m.span() for m in arithmetic._OF_THE.finditer(text)]
 
 
 def test_by_sentence_groups_as_the_frame_does() -> None:

@@ -220,7 +220,10 @@ def _within(sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
 def _sentence_text(prose: str, sentence: Span) -> str:
     """The sentence lower-cased character by character, each whitespace character a space: what
     the gates read, and what the clause templates are cut from (see :func:`_clauses`)."""
-    return _SPACE.sub(" ", _lower(prose[sentence.start : sentence.end]))
+    text = _lower(prose[sentence.start : sentence.end])
+    # Every whitespace character but the space is unprintable, and most sentences are printable
+    # (one fast C pass): only the others are scanned for whitespace to replace.
+    return text if text.isprintable() else _SPACE.sub(" ", text)
 
 
 def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Clause:
@@ -1081,6 +1084,14 @@ _SUMS = [
 ]
 _OF_THE_NEED = 3  # the total and two parts: _sums asks for two _PART_OF pieces after it
 _OF_THE = re.compile(rf"\bof (?:the|those|these|its|their|all) {_FIG.format('t')}(?P<rest>[^⟨⟩]{{0,40}}?), (?P<parts>.+)")
+#: The words every _OF_THE match begins with, up to its total's token: led by a literal, this
+#: search is a fast scan where _OF_THE's leading "\b" tries every position. A clause without it
+#: is not searched with _OF_THE, and a clause with it is searched from its first match on.
+_OF_THE_HEAD = re.compile(r"of (?:the|those|these|its|their|all) ⟨")
+
+
+def _may_of_the(clause: Clause) -> bool:
+    return "of" in clause.words and _OF_THE_HEAD.search(clause.template) is not None
 _REMAINDER = re.compile(r"\b(?:the )?(?:remaining|rest|other|others)\b")
 _PART_OF = re.compile(rf"{_HEDGE}⟨(\d+)⟩(?: (?:were|are|was|is|as) )?(?: ?(?:the )?(?P<word>[\w-]+))?")
 
@@ -1187,7 +1198,8 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
-    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED and "of" in clause.words else ():
+    head = _OF_THE_HEAD.search(clause.template) if clause.tokens >= _OF_THE_NEED and "of" in clause.words else None
+    for m in _OF_THE.finditer(clause.template, head.start()) if head else ():
         total = clause.fig(m, "t")
         parts_text = m.group("parts")
         pieces = list(_PART_OF.finditer(parts_text))
@@ -1338,8 +1350,10 @@ class _PercentBefore:
 
 def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     """Percent parts closed by "the remaining 20%" must make 100%."""
+    if not _may_remain(clause) or clause.tokens < _PERCENT_REMAINDER_NEED:
+        return  # not searched: nor its tokens read for percent_before
     percent_before = _PercentBefore(clause)
-    for m in _PERCENT_REMAINDER.finditer(clause.template) if _may_remain(clause) and clause.tokens >= _PERCENT_REMAINDER_NEED else ():
+    for m in _PERCENT_REMAINDER.finditer(clause.template):
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
@@ -1643,7 +1657,7 @@ def _may_sums(clause: Clause) -> bool:
         tokens >= _SUMS_NEED
         and (_may_announce(clause) or _may_total(clause))
         or tokens >= _OF_THE_NEED
-        and "of" in clause.words
+        and _may_of_the(clause)
         or tokens >= _PERCENT_REMAINDER_NEED
         and _may_remain(clause)
     )
