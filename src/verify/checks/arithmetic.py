@@ -855,8 +855,12 @@ def _may_join(clause: Clause) -> bool:
     """Every share pattern joins the share to what it is a share of with ``_JOIN``, which holds
     the word "or", a dash or a bracket: most clauses with a percent have none (substring tests
     and a set look-up, where the patterns would each scan the clause)."""
-    t = clause.template
-    return "or" in clause.words or "(" in t or "—" in t or "--" in t or "–" in t
+    return "or" in clause.words or _joins(clause.template)
+
+
+def _joins(text: str) -> bool:
+    """What :func:`_may_join` reads of the text besides the word "or"."""
+    return "(" in text or "—" in text or "--" in text or "–" in text
 
 _RATIO_WORD = alternation(NUMBER_WORDS)
 _RATIO = (
@@ -1088,6 +1092,8 @@ _OF_THE = re.compile(rf"\bof (?:the|those|these|its|their|all) {_FIG.format('t')
 #: search is a fast scan where _OF_THE's leading "\b" tries every position. A clause without it
 #: is not searched with _OF_THE, and a clause with it is searched from its first match on.
 _OF_THE_HEAD = re.compile(r"of (?:the|those|these|its|their|all) ⟨")
+#: The same words before a figure is tokenised, for the sentence gate (_may_hold_arithmetic).
+_OF_THE_WORDS = re.compile(r"of (?:the|those|these|its|their|all) ")
 
 
 def _may_of_the(clause: Clause) -> bool:
@@ -1161,15 +1167,22 @@ def _sum_finding(
 
 
 def _may_announce(clause: Clause) -> bool:
+    return _announces(clause.template)
+
+
+def _announces(text: str) -> bool:
     """The first sum pattern announces its list with a colon, a dash or a bracket."""
-    t = clause.template
-    return ":" in t or " —" in t or " --" in t or " –" in t or " (" in t
+    return ":" in text or " —" in text or " --" in text or " –" in text or " (" in text
 
 
 def _may_total(clause: Clause) -> bool:
+    return _totals(clause.template)
+
+
+def _totals(text: str) -> bool:
     """Every way the second sum pattern names its total ("for a total of", "totaling", "a
     combined", "making") holds one of these words."""
-    return "total" in clause.template or "combined" in clause.template or "making" in clause.template
+    return "total" in text or "combined" in text or "making" in text
 
 
 def _noun(noun: str) -> str:
@@ -1316,8 +1329,13 @@ _PERCENT_REMAINDER_NEED = 2
 
 
 def _may_remain(clause: Clause) -> bool:
+    return _remains(clause.template)
+
+
+def _remains(text: str) -> bool:
     """Every remainder list closes on "remaining", "rest" or "other"."""
-    return "remaining" in clause.template or "rest" in clause.template or "other" in clause.template
+    return "remaining" in text or "rest" in text or "other" in text
+
 _PERCENT_REMAINDER = re.compile(
     rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
     rf"(?:the |and the )?(?:remaining|rest|other)(?: of the)?(?: of)? {_HEDGE}⟨\d+⟩)"
@@ -1509,33 +1527,34 @@ def _may_hold_one(text: str, figures: Sequence[Figure]) -> bool:
 
 
 def _may_hold_arithmetic(text: str, inside: Sequence[Figure]) -> bool:
-    """Whether a clause of the sentence can match any pattern, before its clauses are built.
+    """Whether a clause of the sentence can find anything, before its template is built.
 
     Asked after :func:`_may_hold_one` has let the sentence through, with the sentence as
     :func:`_sentence_text` gives it and its figures ``inside`` it, ranges split in two
-    (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any
-    "⟨" of the text), and only the words of its sentence. A clause of one token can match only
-    the ratio and fraction shares, which need " in ", " out of " or a fraction's last word; two
-    tokens and no percent leave the bare changes, which need a change word and "from", and the
-    multiples, which need a word of theirs (a remainder's parts are percents); every share, and
-    every change with a stated size, needs a percent or points figure; three tokens can be a sum.
-    Each word is looked for as text anywhere in the sentence, which any word of a clause is.
+    (:func:`_inside`). It asks what the families' gates ask of a clause (see :func:`_families`)
+    of the sentence's text: a clause holds at most as many tokens as ``inside`` has figures, it
+    holds a percent only if ``inside`` does, and each of its words and each stretch of its
+    template between tokens stands in the text, so each substring test of a gate holds of the
+    text when it holds of a clause. A clause of one token can match only the ratio and fraction
+    shares; a remainder's parts are percents; a bare change needs "from". Most sentences with two
+    figures or more still find nothing: building their templates cost more than this.
     """
-    tokens = len(inside) + text.count("⟨")  # the most tokens a clause of the sentence can hold
-    if tokens >= 3:
-        return True
+    if "⟨" in text:
+        return True  # a token of the text itself names no figure: let the patterns see it
+    tokens = len(inside)  # the most tokens a clause of the sentence can hold
     percent = any(map(_percent_or_points, inside))
-    if tokens == 2 and (
-        percent
-        or "⟨" in text  # a token of the text itself names no figure: let the patterns see it
-        or "from" in text
-        and _CHANGE_WORD.search(text) is not None
-        or _MULTIPLY_WORD.search(text) is not None
-    ):
+    if percent and ("or" in text or _joins(text)):  # the shares (see _may_shares)
+        if tokens >= 2 or " in " in text or " out of " in text or _FRACTION_WORD.search(text) is not None:
+            return True
+    if tokens < 2:
+        return False
+    if ("from" in text or percent and tokens >= 3) and _CHANGE_WORD.search(text) is not None:  # _may_changes
         return True
-    if tokens >= 1 and percent:
-        return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
-    return False
+    if _MULTIPLY_WORD.search(text) is not None:  # _may_multiples
+        return True
+    if percent and _remains(text):  # a percent remainder (see _may_sums)
+        return True
+    return tokens >= 3 and (_announces(text) or _totals(text) or _OF_THE_WORDS.search(text) is not None)  # sums
 
 
 def _by_sentence(ctx: CheckContext) -> Iterator[tuple[Span, list[Figure]]]:
