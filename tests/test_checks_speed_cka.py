@@ -467,3 +467,33 @@ def test_sentence_gate_turns_away_only_sentences_whose_clauses_find_nothing() ->
                 for family in (arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums):
                     assert list(family(ctx, clause)) == [], (sentence.text, family.__name__)
     assert turned > 50 and passed > 50
+
+
+DIR_LED = [(family, i) for family in ("_CHANGES", "_BARE_CHANGES") for i, led in enumerate(getattr(arithmetic, family + "_DIR_LED")) if led]
+
+
+def test_the_direction_led_patterns_are_known() -> None:
+    """The four stated-size changes that open with a direction word and the two bare ones are marked as such."""
+    assert DIR_LED == [("_CHANGES", 0), ("_CHANGES", 1), ("_CHANGES", 2), ("_CHANGES", 3), ("_BARE_CHANGES", 0), ("_BARE_CHANGES", 1)]
+
+
+@pytest.mark.parametrize(("family", "i"), DIR_LED, ids=[f"{f}[{i}]" for f, i in DIR_LED])
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data(), before=st.sampled_from(["", "x", "2", "_", " ", "⟨1⟩ ", "sales ", "é", "it fell, then "]), after=st.sampled_from(["", " and rose from ⟨3⟩ to ⟨4⟩", "x", "2", "_"]))
+def test_direction_led_patterns_match_at_direction_words_as_they_search(family: str, i: int, data, before: str, after: str) -> None:
+    """Matching a direction-led pattern only where a whole direction word of the clause begins finds what searching for it finds."""
+    pattern = getattr(arithmetic, family)[i]
+    text = before + data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search)) + after
+    words = frozenset(re.findall(r"[a-z]+", text))
+    starts = arithmetic._word_starts(text, words & arithmetic._DIRECTIONS)
+    assert [m.span() for m in arithmetic._matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["rose", "fell", "up", "down", "upward", "_up", "up2", "2up", "é", "ü", "x", " ", "-", "⟨0⟩", "rosé"]), max_size=12))
+def test_word_starts_finds_what_a_whole_word_pattern_finds(pieces: list[str]) -> None:
+    """The substring walk for whole words finds the starts ``\\b(?:words)\\b`` finds."""
+    text = "".join(pieces)
+    words = ["rose", "fell", "up", "down"]
+    expected = [m.start() for m in re.finditer(r"\b(?:rose|fell|up|down)\b", text)]
+    assert arithmetic._word_starts(text, words) == expected, text

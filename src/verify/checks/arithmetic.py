@@ -687,6 +687,52 @@ _BARE_CHANGES = [
 _BARE_CHANGES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, frozenset({"from"})]
 
 
+def _dir_led(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` begins with a whole direction word (its ``_DIR``, the
+    first group, numbered as :func:`_named` numbers it)."""
+    return pattern.pattern.startswith(_DIR.replace("(?P<dir>", "(?P<dir__1>", 1))
+
+
+_DIRECTIONS = frozenset(DIRECTION_WORDS)
+#: Which change patterns each begin with ``_DIR``: their matches begin where a whole direction
+#: word does, so they are matched at those words (_matches_at), not searched for: a search tries
+#: the direction words' trie at every position of the clause, once per pattern.
+_CHANGES_DIR_LED = [_dir_led(p) for p in _CHANGES]
+_BARE_CHANGES_DIR_LED = [_dir_led(p) for p in _BARE_CHANGES]
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    r"""Where each of ``words`` stands in ``text`` as a whole word run (``\b`` on either side), in
+    order: what ``\b(?:words)\b`` finds, by substring search (the words are the clause's own)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _word_char(c: str) -> bool:
+    r"""Whether ``c`` is a word character to ``\b`` (``\w``)."""
+    return c.isalnum() or c == "_"
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins at one of ``starts``
+    (in order), each tried where no earlier match covers it, as finditer goes on past a match."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+
 def _direction(match: re.Match[str]) -> int:
     if _group(match, "cmp"):
         return COMPARATIVES[_group(match, "cmp") or ""]
@@ -712,8 +758,11 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     changing = _may_change(clause)
     # _check_change finds nothing unless c, or both a and b, are percent or points figures.
     words = clause.words
-    for pattern, need in zip(_CHANGES, _CHANGES_WORDS) if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template) if need <= words else ():
+    template = clause.template
+    # Where the patterns led by a direction word can begin: matched there, not searched for.
+    dirs = _word_starts(template, words & _DIRECTIONS) if changing else []
+    for pattern, need, led in zip(_CHANGES, _CHANGES_WORDS, _CHANGES_DIR_LED) if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
+        for m in (_matches_at(pattern, template, dirs) if led else pattern.finditer(template)) if need <= words else ():
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
             if key in seen or not _comparable(a, b):
@@ -722,8 +771,8 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             pairs.add(key[:2])
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
-    for pattern, need in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template) if need <= words else ():
+    for pattern, need, led in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS, _BARE_CHANGES_DIR_LED) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
+        for m in (_matches_at(pattern, template, dirs) if led else pattern.finditer(template)) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in pairs or not _comparable(a, b):
                 continue
