@@ -497,3 +497,40 @@ def test_word_starts_finds_what_a_whole_word_pattern_finds(pieces: list[str]) ->
     words = ["rose", "fell", "up", "down"]
     expected = [m.start() for m in re.finditer(r"\b(?:rose|fell|up|down)\b", text)]
     assert arithmetic._word_starts(text, words) == expected, text
+
+
+def test_str_whitespace_is_the_pattern_whitespace() -> None:
+    """str.isspace and str.split read as whitespace exactly the characters ``\\s`` matches."""
+    import sys
+
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in chars if c.isspace()] == [c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)]
+
+
+_BEFORE_PIECES = [
+    "all", "All", "the", "The", "its", "their", "of", "Of", "30", "2", "1234", "five", "FIVE", "ſix", "twenty",
+    "members", "member", "countries", "NATO", "x", " ", "  ", "\n", "\t", "\x1c", "\u2003", "-", "members of",
+    "all 27 members of the", "the 30 countries of",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=10), st.sampled_from(["", " ", "\n", " \n", "\u2003"]))
+def test_group_size_ending_tests_admit_every_match(pieces: list[str], tail: str) -> None:
+    """The end-of-text tests before a group's name say yes whenever the patterns they guard match."""
+    from verify.checks import group_size
+
+    text = " ".join(pieces) + tail
+    if group_size._COUNT_BEFORE.search(text):
+        assert group_size._ends_with_count(text), text
+    for nouns in (("members", "member states", "countries"), ("countries",)):
+        if group_size._members_of(nouns, text):
+            assert group_size._ends_with_of(text), text
+
+
+def test_group_size_ending_tests_turn_away_some_texts() -> None:
+    """The end-of-text tests are not always yes: a text ending in a word that is neither a count nor "of" is turned away."""
+    from verify.checks import group_size
+
+    assert group_size._ends_with_count("all 30 ") and not group_size._ends_with_count("the leaders of ")
+    assert group_size._ends_with_of("the 30 members of the ") and not group_size._ends_with_of("all 30 ")
