@@ -534,3 +534,24 @@ def test_group_size_ending_tests_turn_away_some_texts() -> None:
 
     assert group_size._ends_with_count("all 30 ") and not group_size._ends_with_count("the leaders of ")
     assert group_size._ends_with_of("the 30 members of the ") and not group_size._ends_with_of("all 30 ")
+
+
+@pytest.mark.parametrize("i", range(len(arithmetic._MULTIPLES)))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data(), before=st.sampled_from(["", "x", "2", "_", " ", "⟨1⟩ ", "ten", "a "]), after=st.sampled_from(["", "x", "2", "_", " twice", "fold"]))
+def test_a_multiple_match_holds_what_follows_its_multiplier(i: int, data, before: str, after: str) -> None:
+    """Every match of a multiple pattern ends its multiplier where the clause's multiplier ends are read, and what the pattern is said to need there follows."""
+    pattern = arithmetic._MULTIPLES[i]
+    text = before + data.draw(st.from_regex(pattern).map(str.lower).filter(pattern.search)) + after
+    ends = arithmetic._mult_ends(arithmetic.Clause(text, (), ()))
+    for m in pattern.finditer(text):
+        assert m.end("mult") in ends, text
+        assert arithmetic._MULTIPLES_AFTER[i].match(text, m.end("mult")), text
+
+
+def test_multiple_patterns_are_skipped_where_nothing_follows_their_multiplier() -> None:
+    """A clause whose multiplier is followed by "from" searches only the patterns that continue so."""
+    clause = arithmetic.Clause("traffic doubled from ⟨0⟩ to ⟨1⟩ containers.", (), ())
+    ends = arithmetic._mult_ends(clause)
+    searched = [i for i, after in enumerate(arithmetic._MULTIPLES_AFTER) if any(after.match(clause.template, e) for e in ends)]
+    assert searched == [0, 2]

@@ -1463,6 +1463,36 @@ _MULTIPLES = [
     ),
 ]
 _MULTIPLES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), frozenset()]  # as _CHANGES_WORDS
+#: What each multiple pattern holds right after its multiplier (the end of its ``mult`` group),
+#: pattern by pattern: each is matched at the ends of the clause's multipliers (_mult_ends), and
+#: a pattern is searched only when one follows. The patterns try their optional hedges and
+#: multipliers at every position of the clause; most clauses of a multiplier fit one of them.
+_MULTIPLES_AFTER = [
+    re.compile(rf"(?: (?:by )?(?:{_UP_DOWN}))?,? from "),
+    re.compile(r",? to "),
+    re.compile(r",? from "),
+    re.compile(
+        r" (?:as many|as much|as large|as high|as big|as long|as fast|the number of|the level of|more|larger|higher|"
+        r"bigger|greater)\b"
+    ),
+    re.compile(r" (?:the|that of|that in|that for|⟨)"),
+]
+_MULTIPLIER_WORDS = frozenset(MULTIPLIERS)
+
+
+def _mult_ends(clause: Clause) -> list[int]:
+    """Where a ``mult`` group of the multiple patterns can end in the clause's template: after a
+    whole multiplier word, or after "times" or "fold" before a word boundary (``_TIMES``)."""
+    template = clause.template
+    ends = [start + len(word) for word in clause.words & _MULTIPLIER_WORDS for start in _word_starts(template, (word,))]
+    for core in ("times", "fold"):
+        at = template.find(core)
+        while at >= 0:
+            end = at + len(core)
+            if end == len(template) or not _word_char(template[end]):
+                ends.append(end)
+            at = template.find(core, at + 1)
+    return ends
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
 
@@ -1484,8 +1514,11 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int]] = set()
     words = clause.words
-    for pattern, need in zip(_MULTIPLES, _MULTIPLES_WORDS) if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
-        for m in pattern.finditer(clause.template) if need <= words else ():
+    template = clause.template
+    ends = _mult_ends(clause) if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ()
+    for pattern, need, after in zip(_MULTIPLES, _MULTIPLES_WORDS, _MULTIPLES_AFTER) if ends else ():
+        # A pattern is searched only when what it needs after its multiplier follows one.
+        for m in pattern.finditer(template) if need <= words and any(after.match(template, e) for e in ends) else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):
                 continue
