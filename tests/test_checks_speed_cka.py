@@ -439,6 +439,10 @@ GATE_TEXTS = [
     "Turnout was 60%, higher than the 55% of 2019 and the 50% of 2015.",
     "Sales were 120, 30% more than the 80 of last year.",
     "The 12 schools, 40% of the district's 30, have nurses.",
+    "Turnout rose from 40 to 60 percent.",
+    "It grew from 5 to 10 percent, or a third.",
+    "Between 2 and 3 million people, or 40%, left.",
+    "The home side scored 3 and the visitors 4, or 7 in all.",
 ]
 
 
@@ -457,11 +461,11 @@ def test_sentence_gate_turns_away_only_sentences_whose_clauses_find_nothing() ->
         prose = ctx.prose
         for sentence, figures in arithmetic._by_sentence(ctx):
             text = arithmetic._sentence_text(prose, sentence)
-            inside = arithmetic.endpoints(prose, arithmetic._within(sentence, figures))
-            if arithmetic._may_hold_arithmetic(text, inside):
+            if arithmetic._may_hold_arithmetic(text, figures):
                 passed += 1
                 continue
             turned += 1
+            inside = arithmetic.endpoints(prose, arithmetic._within(sentence, figures))
             whole = arithmetic._template(prose, sentence, inside, text)
             for clause in arithmetic._split(whole):
                 for family in (arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums):

@@ -1594,37 +1594,30 @@ _MULTIPLY_WORD = re.compile(alternation({*MULTIPLIERS, "times", "fold"}))
 _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
 
-#: " in " or " out of " (whitespace of any kind around the words) or a fraction's last word:
-#: what a clause of one token needs, read from the lower-cased sentence in one scan.
-_ONE_FIGURE_WORDS = re.compile(r"\sin\s|\sout\sof\s|" + alternation(_FRACTION_LAST_WORDS))
+def _may_hold_arithmetic(text: str, figures: Sequence[Figure]) -> bool:
+    """Whether a clause of the sentence can find anything, before its ranges are split and its
+    template is built.
 
-
-def _may_hold_one(text: str, figures: Sequence[Figure]) -> bool:
-    """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
-    figure, not a range, needs " in ", " out of " or a fraction's last word (``text`` is the
-    sentence as :func:`_sentence_text` gives it)."""
-    if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
-        return True
-    return _ONE_FIGURE_WORDS.search(text) is not None
-
-
-def _may_hold_arithmetic(text: str, inside: Sequence[Figure]) -> bool:
-    """Whether a clause of the sentence can find anything, before its template is built.
-
-    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence as
-    :func:`_sentence_text` gives it and its figures ``inside`` it, ranges split in two
-    (:func:`_inside`). It asks what the families' gates ask of a clause (see :func:`_families`)
-    of the sentence's text: a clause holds at most as many tokens as ``inside`` has figures, it
-    holds a percent only if ``inside`` does, and each of its words and each stretch of its
+    Asked with the sentence as :func:`_sentence_text` gives it and the figures that start in it.
+    It asks what the families' gates ask of a clause (see :func:`_families`) of the sentence's
+    text: a clause holds at most one token per figure and two per range (:func:`endpoints`
+    splits each in two); it holds a percent only if a figure is one, or a range or two figures
+    side by side are read anew (their ends may be); and each of its words and each stretch of its
     template between tokens stands in the text, so each substring test of a gate holds of the
     text when it holds of a clause. A clause of one token can match only the ratio and fraction
     shares; a remainder's parts are percents; a bare change needs "from". Most sentences with two
-    figures or more still find nothing: building their templates cost more than this.
+    figures or more still find nothing: splitting their ranges and building their templates cost
+    more than this.
     """
     if "⟨" in text:
         return True  # a token of the text itself names no figure: let the patterns see it
-    tokens = len(inside)  # the most tokens a clause of the sentence can hold
-    percent = any(map(_percent_or_points, inside))
+    ranges = sum(1 for f in figures if f.low is not None and f.high is not None)
+    tokens = len(figures) + ranges  # the most tokens a clause of the sentence can hold
+    percent = (
+        ranges > 0
+        or any(map(_percent_or_points, figures))
+        or any(b.start - a.end <= 5 for a, b in zip(figures, figures[1:]))  # as endpoints() reads
+    )
     if percent and ("or" in text or _joins(text)):  # the shares (see _may_shares)
         if tokens >= 2 or " in " in text or " out of " in text or _FRACTION_WORD.search(text) is not None:
             return True
@@ -1684,11 +1677,9 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         if _one_plain_figure(prose, sentence, figures):
             continue  # most sentences stop here, or at the next gate
         text = _sentence_text(prose, sentence)
-        if not _may_hold_one(text, figures):
-            continue  # asked before the ranges are split
+        if not _may_hold_arithmetic(text, figures):
+            continue  # most sentences of several figures stop here
         inside = endpoints(prose, _within(sentence, figures))
-        if not _may_hold_arithmetic(text, inside):
-            continue
         whole = _template(prose, sentence, inside, text)
         families = _families(whole)
         if not families:
