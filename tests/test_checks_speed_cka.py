@@ -559,3 +559,31 @@ def test_multiple_patterns_are_skipped_where_nothing_follows_their_multiplier() 
     ends = arithmetic._mult_ends(clause)
     searched = [i for i, after in enumerate(arithmetic._MULTIPLES_AFTER) if any(after.match(clause.template, e) for e in ends)]
     assert searched == [0, 2]
+
+
+GROUP_TEXTS = [
+    "The G7 — the United States, Britain, France, Germany, Italy and Japan — met in Cornwall.",
+    "The Group of Seven industrialized nations: the U.S., Britain, France, Germany, Italy, Japan and Canada.",
+    "Two G7 members, France and Italy, objected.",
+    "The Five Eyes alliance of the U.S., Britain, Canada, Australia and New Zealand shares intelligence.",
+    "The Nordic countries are Denmark, Finland, Iceland, Norway and Sweden.",
+    "NATO's 29 members met in Brussels.",
+]
+
+
+def test_group_list_gate_keeps_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fixture article and group sentence gets the same group-size findings when the list check is not turned away for want of "and" or "or"."""
+    from pathlib import Path
+
+    from verify.checks import group_size
+
+    texts = [(p.read_text(encoding="utf-8"), "markdown") for p in sorted(Path(__file__).parent.parent.glob("fixtures/**/*.md"))]
+    texts += [(t, "text") for t in GROUP_TEXTS]
+
+    def findings() -> list[list[dict]]:
+        return [[f.to_dict() for f in verify.check(t, format=fmt, published="2022-06-01").findings if f.rule == "group-size"] for t, fmt in texts]
+
+    gated = findings()
+    monkeypatch.setattr(group_size, "_may_list", lambda *args: True)
+    assert findings() == gated
+    assert sum(map(len, gated)) >= 3

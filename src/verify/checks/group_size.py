@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from verify._regex import alternation
 from verify.checks._base import CheckContext, Rule
-from verify.checks.list_count import NUMBER_WORDS, read_list
+from verify.checks.list_count import NUMBER_WORDS, _may_list, read_list
 from verify.model import Finding, Span
 from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase
 
@@ -197,6 +197,8 @@ def _check_list(
     end: int,
     size: GroupSize,
 ) -> Iterable[Finding]:
+    if not _may_list(prose, end, sentence.end):
+        return  # every list read_list reads closes on "and" or "or" (list-count's gate): none follows
     pos = end
     # Up to two describing words after the name: "the Group of Seven industrialized nations —".
     noun_match = _DESCRIBING.match(prose, pos, sentence.end)
