@@ -587,3 +587,30 @@ def test_group_list_gate_keeps_findings(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(group_size, "_may_list", lambda *args: True)
     assert findings() == gated
     assert sum(map(len, gated)) >= 3
+
+
+_COUNT_PIECES = [
+    "two", "Three", "TWENTY", "both", "at least", "At  least", "more than", "no more than", "NO MORE THAN", "some",
+    "over", "up to", "about", "2", "20", "21", "1", "15", "2021", "x2", "two2", "leaders", "countries", "France",
+    "Italy", "and", "were", "named as", "at", "no", "é", "İ", "ſix", "ſome",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_COUNT_PIECES), max_size=16),
+    glue=st.lists(
+        st.sampled_from(["", " ", "  ", "\n", " \x1c ", "\u2003", "-", ",", ", ", "(", ": ", "_", "'", ".", "\t", "—"]),
+        min_size=16,
+        max_size=16,
+    ),
+    cut=st.integers(0, 4),
+)
+def test_list_count_tries_only_openers_followed_by_whitespace(pieces: list[str], glue: list[str], cut: int) -> None:
+    """Skipping each opener not followed by whitespace finds every count the pattern finds, whatever glues the words."""
+    from verify.checks import list_count
+
+    text = "".join(p + g for p, g in zip(pieces, glue))
+    start, end = min(cut, len(text)), max(cut, len(text) - cut)
+    expected = [m.span() for m in list_count._COUNT.finditer(text, start, end)]
+    assert [m.span() for m in list_count._counts(text, start, end)] == expected

@@ -734,12 +734,16 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 
 
 def _direction(match: re.Match[str]) -> int:
-    if _group(match, "cmp"):
-        return COMPARATIVES[_group(match, "cmp") or ""]
-    if _group(match, "dir2"):
-        return DIRECTION_WORDS[_group(match, "dir2") or ""]
-    if _group(match, "noun"):
-        return CHANGE_NOUNS[_group(match, "noun") or ""]
+    # Each group is looked up once (a look-up walks the group's numbered copies).
+    cmp = _group(match, "cmp")
+    if cmp:
+        return COMPARATIVES[cmp]
+    dir2 = _group(match, "dir2")
+    if dir2:
+        return DIRECTION_WORDS[dir2]
+    noun = _group(match, "noun")
+    if noun:
+        return CHANGE_NOUNS[noun]
     return DIRECTION_WORDS.get(_group(match, "dir") or "", 0)
 
 
