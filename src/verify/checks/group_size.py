@@ -164,9 +164,9 @@ def _check_mention(
     # A sentence that dates a size or tells of a change of membership is left alone; it is asked
     # last, of the few mentions that would be reported (most are not, and the question scans the
     # sentence for its dating words): the answer is the same.
-    size = group.size_on(ctx.published)
     stated = _stated_size(prose, group, sentence, start, end)
     if stated is not None:
+        size = group.size_on(ctx.published)
         n, span, strong = stated
         if n not in _right_counts(ctx, group, size) and (strong or n in group.ever()):
             if _changing(sentence.text, ctx):
@@ -178,7 +178,7 @@ def _check_mention(
             )
             yield ctx.finding(RULE, span, message, reference=group.citation(size))
             return
-    found = list(_check_list(ctx, prose, group, names, sentence, start, end, size))
+    found = list(_check_list(ctx, prose, group, names, sentence, start, end))
     if found and not _changing(sentence.text, ctx):
         yield from found
 
@@ -195,7 +195,6 @@ def _check_list(
     sentence: Span,
     start: int,
     end: int,
-    size: GroupSize,
 ) -> Iterable[Finding]:
     if not _may_list(prose, end, sentence.end):
         return  # every list read_list reads closes on "and" or "or" (list-count's gate): none follows
@@ -218,6 +217,7 @@ def _check_list(
     # A count just before the name makes the list a subset ("two G7 members, France and
     # Italy"), unless it is the group's own size ("the five permanent members"). Asked once a
     # list is read (most mentions have none): the answer is the same.
+    size = group.size_on(ctx.published)  # only once a list is read: most mentions have none
     before = prose[max(sentence.start, start - 25) : start]
     count_before = _SUBSET_COUNT.search(before)
     if count_before and _number(count_before.group("n")) not in size.counts:
