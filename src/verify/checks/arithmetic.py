@@ -49,6 +49,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -1151,6 +1152,8 @@ _OF_THE_WORDS = re.compile(r"of (?:the|those|these|its|their|all) ")
 
 def _may_of_the(clause: Clause) -> bool:
     return "of" in clause.words and _OF_THE_HEAD.search(clause.template) is not None
+
+
 _REMAINDER = re.compile(r"\b(?:the )?(?:remaining|rest|other|others)\b")
 _PART_OF = re.compile(rf"{_HEDGE}⟨(\d+)⟩(?: (?:were|are|was|is|as) )?(?: ?(?:the )?(?P<word>[\w-]+))?")
 
@@ -1497,6 +1500,8 @@ def _mult_ends(clause: Clause) -> list[int]:
                 ends.append(end)
             at = template.find(core, at + 1)
     return ends
+
+
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
 
@@ -1620,11 +1625,14 @@ def _may_hold_arithmetic(text: str, figures: Sequence[Figure]) -> bool:
     percent = (
         ranges > 0
         or any(map(_percent_or_points, figures))
-        or any(b.start - a.end <= 5 for a, b in zip(figures, figures[1:]))  # as endpoints() reads
+        or any(b.start - a.end <= 5 for a, b in pairwise(figures))  # as endpoints() reads
     )
-    if percent and ("or" in text or _joins(text)):  # the shares (see _may_shares)
-        if tokens >= 2 or " in " in text or " out of " in text or _FRACTION_WORD.search(text) is not None:
-            return True
+    if (  # the shares (see _may_shares)
+        percent
+        and ("or" in text or _joins(text))
+        and (tokens >= 2 or " in " in text or " out of " in text or _FRACTION_WORD.search(text) is not None)
+    ):
+        return True
     if tokens < 2:
         return False
     if ("from" in text or percent and tokens >= 3) and _CHANGE_WORD.search(text) is not None:  # _may_changes
