@@ -47,7 +47,6 @@ def test_arithmetic_sentence_gate_keeps_findings(text: str, monkeypatch: pytest.
     gated = _findings(text)
     monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
     monkeypatch.setattr(arithmetic, "_families", lambda *args: [arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums])
-    monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert _findings(text) == gated
 
@@ -58,7 +57,6 @@ def test_arithmetic_sentence_gate_keeps_findings_in_every_fixture(monkeypatch: p
     gated = [_findings(t, fmt="markdown") for t in texts]
     monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
     monkeypatch.setattr(arithmetic, "_families", lambda *args: [arithmetic._changes, arithmetic._shares, arithmetic._multiples, arithmetic._sums])
-    monkeypatch.setattr(arithmetic, "_may_hold_one", lambda *args: True)
     monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
     assert [_findings(t, fmt="markdown") for t in texts] == gated
     assert sum(map(len, gated)) > 10

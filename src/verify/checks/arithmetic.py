@@ -49,6 +49,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,7 @@ from verify.checks._base import CheckContext, Rule
 from verify.model import Figure, Finding, Span
 
 if TYPE_CHECKING:
-    import pint
+    from pint.util import UnitsContainer
 
 PERCENT_CHANGE = Rule(
     "percent-change", "VR401", "warning", "A stated percentage change disagrees with the values it compares"
@@ -220,7 +221,10 @@ def _within(sentence: Span, figures: Sequence[Figure]) -> list[Figure]:
 def _sentence_text(prose: str, sentence: Span) -> str:
     """The sentence lower-cased character by character, each whitespace character a space: what
     the gates read, and what the clause templates are cut from (see :func:`_clauses`)."""
-    return _SPACE.sub(" ", _lower(prose[sentence.start : sentence.end]))
+    text = _lower(prose[sentence.start : sentence.end])
+    # Every whitespace character but the space is unprintable, and most sentences are printable
+    # (one fast C pass): only the others are scanned for whitespace to replace.
+    return text if text.isprintable() else _SPACE.sub(" ", text)
 
 
 def _template(prose: str, sentence: Span, inside: list[Figure], text: str) -> Clause:
@@ -461,9 +465,13 @@ def uncertainty(fig: Figure, *, inputs: bool) -> float:
     return half
 
 
-def _in(fig: Figure, unit: pint.Unit) -> float:
+def _in(fig: Figure, unit: UnitsContainer) -> float:
+    """The figure's value in ``unit``: a quantity's unit container (``q._units``), not a pint
+    Unit, which pint builds anew on every ``q.units``."""
     value = fig.value
-    if value._units == unit._units:  # pint's to() returns the very magnitude in the same unit
+    # pint's to() returns the very magnitude in the same unit; extraction's quantities share one
+    # container per unit, so identity answers before pint's equality (Python code) is asked.
+    if value._units is unit or value._units == unit:
         return float(value.magnitude)
     return float(value.to(unit).magnitude)
 
@@ -484,7 +492,7 @@ def stated_range(fig: Figure) -> tuple[float, float]:
     return lo - half, hi + half
 
 
-def _bounds(fig: Figure, unit: object) -> tuple[float, float]:
+def _bounds(fig: Figure, unit: UnitsContainer) -> tuple[float, float]:
     """The values an input figure stands for, in ``unit``."""
     return _bounds_at(fig, _in(fig, unit))
 
@@ -562,7 +570,9 @@ def _comparable(a: Figure, b: Figure) -> bool:
         not _is_points(a)
         and not _is_points(b)
         and _is_percent(a) == _is_percent(b)
-        and units.compatible(a.value, b.value)
+        # One unit container (extraction shares one per unit) is one dimensionality: pint works
+        # a quantity's out on its first ask.
+        and (a.value._units is b.value._units or units.compatible(a.value, b.value))
     )
 
 
@@ -678,13 +688,63 @@ _BARE_CHANGES = [
 _BARE_CHANGES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, frozenset({"from"})]
 
 
+def _dir_led(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` begins with a whole direction word (its ``_DIR``, the
+    first group, numbered as :func:`_named` numbers it)."""
+    return pattern.pattern.startswith(_DIR.replace("(?P<dir>", "(?P<dir__1>", 1))
+
+
+_DIRECTIONS = frozenset(DIRECTION_WORDS)
+#: Which change patterns each begin with ``_DIR``: their matches begin where a whole direction
+#: word does, so they are matched at those words (_matches_at), not searched for: a search tries
+#: the direction words' trie at every position of the clause, once per pattern.
+_CHANGES_DIR_LED = [_dir_led(p) for p in _CHANGES]
+_BARE_CHANGES_DIR_LED = [_dir_led(p) for p in _BARE_CHANGES]
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int]:
+    r"""Where each of ``words`` stands in ``text`` as a whole word run (``\b`` on either side), in
+    order: what ``\b(?:words)\b`` finds, by substring search (the words are the clause's own)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _word_char(c: str) -> bool:
+    r"""Whether ``c`` is a word character to ``\b`` (``\w``)."""
+    return c.isalnum() or c == "_"
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins at one of ``starts``
+    (in order), each tried where no earlier match covers it, as finditer goes on past a match."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+
 def _direction(match: re.Match[str]) -> int:
-    if _group(match, "cmp"):
-        return COMPARATIVES[_group(match, "cmp") or ""]
-    if _group(match, "dir2"):
-        return DIRECTION_WORDS[_group(match, "dir2") or ""]
-    if _group(match, "noun"):
-        return CHANGE_NOUNS[_group(match, "noun") or ""]
+    # Each group is looked up once (a look-up walks the group's numbered copies).
+    cmp = _group(match, "cmp")
+    if cmp:
+        return COMPARATIVES[cmp]
+    dir2 = _group(match, "dir2")
+    if dir2:
+        return DIRECTION_WORDS[dir2]
+    noun = _group(match, "noun")
+    if noun:
+        return CHANGE_NOUNS[noun]
     return DIRECTION_WORDS.get(_group(match, "dir") or "", 0)
 
 
@@ -703,8 +763,11 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     changing = _may_change(clause)
     # _check_change finds nothing unless c, or both a and b, are percent or points figures.
     words = clause.words
-    for pattern, need in zip(_CHANGES, _CHANGES_WORDS) if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template) if need <= words else ():
+    template = clause.template
+    # Where the patterns led by a direction word can begin: matched there, not searched for.
+    dirs = _word_starts(template, words & _DIRECTIONS) if changing else []
+    for pattern, need, led in zip(_CHANGES, _CHANGES_WORDS, _CHANGES_DIR_LED) if changing and clause.percent and clause.tokens >= _CHANGES_NEED else ():
+        for m in (_matches_at(pattern, template, dirs) if led else pattern.finditer(template)) if need <= words else ():
             a, b, c = clause.fig(m, "a"), clause.fig(m, "b"), clause.fig(m, "c")
             key = (a.start, b.start, c.start)
             if key in seen or not _comparable(a, b):
@@ -713,15 +776,15 @@ def _changes(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             pairs.add(key[:2])
             direction = _direction(m)
             yield from _check_change(ctx, a, b, c, direction)
-    for pattern, need in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
-        for m in pattern.finditer(clause.template) if need <= words else ():
+    for pattern, need, led in zip(_BARE_CHANGES, _BARE_CHANGES_WORDS, _BARE_CHANGES_DIR_LED) if changing and clause.tokens >= _BARE_CHANGES_NEED else ():
+        for m in (_matches_at(pattern, template, dirs) if led else pattern.finditer(template)) if need <= words else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in pairs or not _comparable(a, b):
                 continue
             pairs.add((a.start, b.start))
             direction = _direction(m)
-            lo_a, hi_a = _bounds(a, a.value.units)
-            lo_b, hi_b = _bounds(b, a.value.units)
+            lo_a, hi_a = _bounds(a, a.value._units)
+            lo_b, hi_b = _bounds(b, a.value._units)
             word = clause.span(*_bounds_of(m, "dir"), prose)
             if direction > 0 and hi_b < lo_a or direction < 0 and lo_b > hi_a:
                 moves = "fall" if direction > 0 else "rise"
@@ -738,7 +801,7 @@ _POINTS_WORD = re.compile(r"\bpoints?\b", re.IGNORECASE)
 
 
 def _check_change(ctx: CheckContext, a: Figure, b: Figure, c: Figure, direction: int) -> Iterator[Finding]:
-    unit = a.value.units
+    unit = a.value._units
     value_a, value_b = _in(a, unit), _in(b, unit)
     lo_a, hi_a = _bounds_at(a, value_a)
     lo_b, hi_b = _bounds_at(b, value_b)
@@ -840,6 +903,19 @@ def _suggest_percent(c: Figure, exact: float) -> str:
 # --------------------------------------------------------------------------------------------
 
 _JOIN = r"(?:,? or |,? (?:—|--|–) ?| ?\()"  # ", or" / " — " / " ("
+
+
+def _may_join(clause: Clause) -> bool:
+    """Every share pattern joins the share to what it is a share of with ``_JOIN``, which holds
+    the word "or", a dash or a bracket: most clauses with a percent have none (substring tests
+    and a set look-up, where the patterns would each scan the clause)."""
+    return "or" in clause.words or _joins(clause.template)
+
+
+def _joins(text: str) -> bool:
+    """What :func:`_may_join` reads of the text besides the word "or"."""
+    return "(" in text or "—" in text or "--" in text or "–" in text
+
 _RATIO_WORD = alternation(NUMBER_WORDS)
 _RATIO = (
     rf"(?P<x>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\b\d{{1,3}}) (?:in|out of) (?P<y>⟨\d+⟩|\b(?:{_RATIO_WORD})\b|\d{{1,3}})\b"
@@ -962,8 +1038,8 @@ def _other_base(clause: Clause, m: re.Match[str], name: str = "p") -> bool:
 
 
 def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
-    if not clause.percent:
-        return  # every share pattern below judges a percent figure p
+    if not clause.percent or not _may_join(clause):
+        return  # every share pattern below judges a percent figure p, joined by _JOIN
     prose = ctx.prose
     # Every pattern of _SHARES holds " of " (see _CHANGES_WORDS).
     for pattern in _SHARES if clause.tokens >= _SHARES_NEED and "of" in clause.words else ():
@@ -973,9 +1049,9 @@ def _shares(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
                 continue
             if any(pattern is _SHARES[i] for i in _OTHER_BASE_AFTER) and _other_base(clause, m):
                 continue
-            value_x = _in(x, y.value.units)
+            value_x = _in(x, y.value._units)
             lo_x, hi_x = _bounds_at(x, value_x)
-            lo_y, hi_y = _bounds(y, y.value.units)
+            lo_y, hi_y = _bounds(y, y.value._units)
             if lo_y <= 0:
                 continue
             actual = (lo_x / hi_y * 100, hi_x / lo_y * 100)
@@ -1066,11 +1142,23 @@ _SUMS = [
 ]
 _OF_THE_NEED = 3  # the total and two parts: _sums asks for two _PART_OF pieces after it
 _OF_THE = re.compile(rf"\bof (?:the|those|these|its|their|all) {_FIG.format('t')}(?P<rest>[^⟨⟩]{{0,40}}?), (?P<parts>.+)")
+#: The words every _OF_THE match begins with, up to its total's token: led by a literal, this
+#: search is a fast scan where _OF_THE's leading "\b" tries every position. A clause without it
+#: is not searched with _OF_THE, and a clause with it is searched from its first match on.
+_OF_THE_HEAD = re.compile(r"of (?:the|those|these|its|their|all) ⟨")
+#: The same words before a figure is tokenised, for the sentence gate (_may_hold_arithmetic).
+_OF_THE_WORDS = re.compile(r"of (?:the|those|these|its|their|all) ")
+
+
+def _may_of_the(clause: Clause) -> bool:
+    return "of" in clause.words and _OF_THE_HEAD.search(clause.template) is not None
+
+
 _REMAINDER = re.compile(r"\b(?:the )?(?:remaining|rest|other|others)\b")
 _PART_OF = re.compile(rf"{_HEDGE}⟨(\d+)⟩(?: (?:were|are|was|is|as) )?(?: ?(?:the )?(?P<word>[\w-]+))?")
 
 
-def _total_interval(parts: Sequence[Figure], unit: object) -> tuple[float, float]:
+def _total_interval(parts: Sequence[Figure], unit: UnitsContainer) -> tuple[float, float]:
     lo = hi = 0.0
     for part in parts:
         plo, phi = part.interval
@@ -1103,7 +1191,7 @@ def _sum_finding(
     so does a figure of ``others`` (the clause's figures), not the total nor a part, that the parts
     do add up to.
     """
-    unit = total.value.units
+    unit = total.value._units
     if len(parts) < 2 or not all(_comparable(total, p) and p.kind == total.kind for p in parts):
         return None
     part_nouns = {_noun(p.noun) if p.noun else None for p in parts}
@@ -1135,15 +1223,22 @@ def _sum_finding(
 
 
 def _may_announce(clause: Clause) -> bool:
+    return _announces(clause.template)
+
+
+def _announces(text: str) -> bool:
     """The first sum pattern announces its list with a colon, a dash or a bracket."""
-    t = clause.template
-    return ":" in t or " —" in t or " --" in t or " –" in t or " (" in t
+    return ":" in text or " —" in text or " --" in text or " –" in text or " (" in text
 
 
 def _may_total(clause: Clause) -> bool:
+    return _totals(clause.template)
+
+
+def _totals(text: str) -> bool:
     """Every way the second sum pattern names its total ("for a total of", "totaling", "a
     combined", "making") holds one of these words."""
-    return "total" in clause.template or "combined" in clause.template or "making" in clause.template
+    return "total" in text or "combined" in text or "making" in text
 
 
 def _noun(noun: str) -> str:
@@ -1172,7 +1267,8 @@ def _sums(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             if found:
                 yield found
     # "Of the 90 victims, 50 were women and 45 were men" / "… and the remaining 20"
-    for m in _OF_THE.finditer(clause.template) if clause.tokens >= _OF_THE_NEED and "of" in clause.words else ():
+    head = _OF_THE_HEAD.search(clause.template) if clause.tokens >= _OF_THE_NEED and "of" in clause.words else None
+    for m in _OF_THE.finditer(clause.template, head.start()) if head else ():
         total = clause.fig(m, "t")
         parts_text = m.group("parts")
         pieces = list(_PART_OF.finditer(parts_text))
@@ -1222,7 +1318,7 @@ class _Values:
         self._groups: dict[tuple[str, object], list[Figure]] | None = None
         self._sorted: dict[tuple[tuple[str, object], object], tuple[list[float], list[Figure]]] = {}
 
-    def another(self, total: Figure, unit: pint.Unit, exact: float, parts: Sequence[Figure]) -> bool:
+    def another(self, total: Figure, unit: UnitsContainer, exact: float, parts: Sequence[Figure]) -> bool:
         """Whether a figure comparable with ``total``, neither it nor one of ``parts``, is
         ``exact`` in ``unit`` (to within 1e-9): ``any(_comparable(total, f) and abs(_in(f, unit)
         - exact) < 1e-9 for f in figures if f is not total and f not in parts)``."""
@@ -1236,11 +1332,11 @@ class _Values:
         for key, members in self._groups.items():
             if not _comparable(total, members[0]):
                 continue  # _comparable reads only the kind and the unit: the whole group is not
-            table = self._sorted.get((key, unit._units))
+            table = self._sorted.get((key, unit))
             if table is None:
                 # A nan is never within 1e-9 of anything: left out, it cannot upset the order.
                 pairs = sorted(((v, i) for i, f in enumerate(members) if not math.isnan(v := _in(f, unit))))
-                table = self._sorted[key, unit._units] = ([v for v, _ in pairs], [members[i] for _, i in pairs])
+                table = self._sorted[key, unit] = ([v for v, _ in pairs], [members[i] for _, i in pairs])
             values, figures = table
             # v - exact rounds monotonically in v, so the values within 1e-9 of exact are a run.
             i = bisect_right(values, -1e-9, key=lambda v: v - exact)
@@ -1254,7 +1350,7 @@ class _Values:
 
 def _hundred_finding(ctx: CheckContext, parts: Sequence[Figure]) -> Finding | None:
     """A finding when shares said to make up a whole cannot add up to 100%."""
-    summed = _total_interval(parts, parts[0].value.units)
+    summed = _total_interval(parts, parts[0].value._units)
     if summed[0] - 1e-9 <= 100 <= summed[1] + 1e-9:
         return None
     exact = sum(p.magnitude for p in parts)
@@ -1289,8 +1385,13 @@ _PERCENT_REMAINDER_NEED = 2
 
 
 def _may_remain(clause: Clause) -> bool:
+    return _remains(clause.template)
+
+
+def _remains(text: str) -> bool:
     """Every remainder list closes on "remaining", "rest" or "other"."""
-    return "remaining" in clause.template or "rest" in clause.template or "other" in clause.template
+    return "remaining" in text or "rest" in text or "other" in text
+
 _PERCENT_REMAINDER = re.compile(
     rf"(?P<list>{_HEDGE}⟨\d+⟩(?>{_PART}(?:,|, and| and|;) {_HEDGE}⟨\d+⟩){{0,8}}{_PART}(?:,|, and| and|;|, with) "
     rf"(?:the |and the )?(?:remaining|rest|other)(?: of the)?(?: of)? {_HEDGE}⟨\d+⟩)"
@@ -1323,8 +1424,10 @@ class _PercentBefore:
 
 def _percent_remainders(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     """Percent parts closed by "the remaining 20%" must make 100%."""
+    if not _may_remain(clause) or clause.tokens < _PERCENT_REMAINDER_NEED:
+        return  # not searched: nor its tokens read for percent_before
     percent_before = _PercentBefore(clause)
-    for m in _PERCENT_REMAINDER.finditer(clause.template) if _may_remain(clause) and clause.tokens >= _PERCENT_REMAINDER_NEED else ():
+    for m in _PERCENT_REMAINDER.finditer(clause.template):
         parts = _list_figures(clause, m.start("list"), m.end("list"))
         if len(parts) < 2 or not all(_is_percent(p) for p in parts):
             continue
@@ -1367,6 +1470,38 @@ _MULTIPLES = [
     ),
 ]
 _MULTIPLES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), frozenset()]  # as _CHANGES_WORDS
+#: What each multiple pattern holds right after its multiplier (the end of its ``mult`` group),
+#: pattern by pattern: each is matched at the ends of the clause's multipliers (_mult_ends), and
+#: a pattern is searched only when one follows. The patterns try their optional hedges and
+#: multipliers at every position of the clause; most clauses of a multiplier fit one of them.
+_MULTIPLES_AFTER = [
+    re.compile(rf"(?: (?:by )?(?:{_UP_DOWN}))?,? from "),
+    re.compile(r",? to "),
+    re.compile(r",? from "),
+    re.compile(
+        r" (?:as many|as much|as large|as high|as big|as long|as fast|the number of|the level of|more|larger|higher|"
+        r"bigger|greater)\b"
+    ),
+    re.compile(r" (?:the|that of|that in|that for|⟨)"),
+]
+_MULTIPLIER_WORDS = frozenset(MULTIPLIERS)
+
+
+def _mult_ends(clause: Clause) -> list[int]:
+    """Where a ``mult`` group of the multiple patterns can end in the clause's template: after a
+    whole multiplier word, or after "times" or "fold" before a word boundary (``_TIMES``)."""
+    template = clause.template
+    ends = [start + len(word) for word in clause.words & _MULTIPLIER_WORDS for start in _word_starts(template, (word,))]
+    for core in ("times", "fold"):
+        at = template.find(core)
+        while at >= 0:
+            end = at + len(core)
+            if end == len(template) or not _word_char(template[end]):
+                ends.append(end)
+            at = template.find(core, at + 1)
+    return ends
+
+
 _MULT_NAMES = {2: "doubled", 3: "tripled", 4: "quadrupled", 0.5: "halved"}
 _TIMES_NAMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 10: "ten times", 0.5: "half"}
 
@@ -1388,8 +1523,11 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
     prose = ctx.prose
     seen: set[tuple[int, int]] = set()
     words = clause.words
-    for pattern, need in zip(_MULTIPLES, _MULTIPLES_WORDS) if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ():
-        for m in pattern.finditer(clause.template) if need <= words else ():
+    template = clause.template
+    ends = _mult_ends(clause) if _may_multiply(clause) and clause.tokens >= _MULTIPLES_NEED else ()
+    for pattern, need, after in zip(_MULTIPLES, _MULTIPLES_WORDS, _MULTIPLES_AFTER) if ends else ():
+        # A pattern is searched only when what it needs after its multiplier follows one.
+        for m in pattern.finditer(template) if need <= words and any(after.match(template, e) for e in ends) else ():
             a, b = clause.fig(m, "a"), clause.fig(m, "b")
             if (a.start, b.start) in seen or not _comparable(a, b):
                 continue
@@ -1399,7 +1537,7 @@ def _multiples(ctx: CheckContext, clause: Clause) -> Iterator[Finding]:
             factor = _multiplier(clause, m)
             if not factor or factor <= 0:
                 continue
-            unit = a.value.units
+            unit = a.value._units
             value_a, value_b = _in(a, unit), _in(b, unit)
             lo_a, hi_a = _bounds_at(a, value_a)
             lo_b, hi_b = _bounds_at(b, value_b)
@@ -1465,48 +1603,45 @@ _MULTIPLY_WORD = re.compile(alternation({*MULTIPLIERS, "times", "fold"}))
 _FRACTION_WORD = re.compile(alternation(_FRACTION_LAST_WORDS))
 
 
-#: " in " or " out of " (whitespace of any kind around the words) or a fraction's last word:
-#: what a clause of one token needs, read from the lower-cased sentence in one scan.
-_ONE_FIGURE_WORDS = re.compile(r"\sin\s|\sout\sof\s|" + alternation(_FRACTION_LAST_WORDS))
+def _may_hold_arithmetic(text: str, figures: Sequence[Figure]) -> bool:
+    """Whether a clause of the sentence can find anything, before its ranges are split and its
+    template is built.
 
-
-def _may_hold_one(text: str, figures: Sequence[Figure]) -> bool:
-    """The part of :func:`_may_hold_arithmetic` read before ranges are split: a sentence of one
-    figure, not a range, needs " in ", " out of " or a fraction's last word (``text`` is the
-    sentence as :func:`_sentence_text` gives it)."""
-    if len(figures) > 1 or any(f.low is not None and f.high is not None for f in figures):
-        return True
-    return _ONE_FIGURE_WORDS.search(text) is not None
-
-
-def _may_hold_arithmetic(text: str, inside: Sequence[Figure]) -> bool:
-    """Whether a clause of the sentence can match any pattern, before its clauses are built.
-
-    Asked after :func:`_may_hold_one` has let the sentence through, with the sentence as
-    :func:`_sentence_text` gives it and its figures ``inside`` it, ranges split in two
-    (:func:`_inside`). A clause holds at most as many tokens as ``inside`` has figures (plus any
-    "⟨" of the text), and only the words of its sentence. A clause of one token can match only
-    the ratio and fraction shares, which need " in ", " out of " or a fraction's last word; two
-    tokens and no percent leave the bare changes, which need a change word and "from", and the
-    multiples, which need a word of theirs (a remainder's parts are percents); every share, and
-    every change with a stated size, needs a percent or points figure; three tokens can be a sum.
-    Each word is looked for as text anywhere in the sentence, which any word of a clause is.
+    Asked with the sentence as :func:`_sentence_text` gives it and the figures that start in it.
+    It asks what the families' gates ask of a clause (see :func:`_families`) of the sentence's
+    text: a clause holds at most one token per figure and two per range (:func:`endpoints`
+    splits each in two); it holds a percent only if a figure is one, or a range or two figures
+    side by side are read anew (their ends may be); and each of its words and each stretch of its
+    template between tokens stands in the text, so each substring test of a gate holds of the
+    text when it holds of a clause. A clause of one token can match only the ratio and fraction
+    shares; a remainder's parts are percents; a bare change needs "from". Most sentences with two
+    figures or more still find nothing: splitting their ranges and building their templates cost
+    more than this.
     """
-    tokens = len(inside) + text.count("⟨")  # the most tokens a clause of the sentence can hold
-    if tokens >= 3:
-        return True
-    percent = any(map(_percent_or_points, inside))
-    if tokens == 2 and (
+    if "⟨" in text:
+        return True  # a token of the text itself names no figure: let the patterns see it
+    ranges = sum(1 for f in figures if f.low is not None and f.high is not None)
+    tokens = len(figures) + ranges  # the most tokens a clause of the sentence can hold
+    percent = (
+        ranges > 0
+        or any(map(_percent_or_points, figures))
+        or any(b.start - a.end <= 5 for a, b in pairwise(figures))  # as endpoints() reads
+    )
+    if (  # the shares (see _may_shares)
         percent
-        or "⟨" in text  # a token of the text itself names no figure: let the patterns see it
-        or "from" in text
-        and _CHANGE_WORD.search(text) is not None
-        or _MULTIPLY_WORD.search(text) is not None
+        and ("or" in text or _joins(text))
+        and (tokens >= 2 or " in " in text or " out of " in text or _FRACTION_WORD.search(text) is not None)
     ):
         return True
-    if tokens >= 1 and percent:
-        return " in " in text or " out of " in text or bool(_FRACTION_WORD.search(text))
-    return False
+    if tokens < 2:
+        return False
+    if ("from" in text or percent and tokens >= 3) and _CHANGE_WORD.search(text) is not None:  # _may_changes
+        return True
+    if _MULTIPLY_WORD.search(text) is not None:  # _may_multiples
+        return True
+    if percent and _remains(text):  # a percent remainder (see _may_sums)
+        return True
+    return tokens >= 3 and (_announces(text) or _totals(text) or _OF_THE_WORDS.search(text) is not None)  # sums
 
 
 def _by_sentence(ctx: CheckContext) -> Iterator[tuple[Span, list[Figure]]]:
@@ -1554,11 +1689,9 @@ def run(ctx: CheckContext) -> Iterable[Finding]:
         if _one_plain_figure(prose, sentence, figures):
             continue  # most sentences stop here, or at the next gate
         text = _sentence_text(prose, sentence)
-        if not _may_hold_one(text, figures):
-            continue  # asked before the ranges are split
+        if not _may_hold_arithmetic(text, figures):
+            continue  # most sentences of several figures stop here
         inside = endpoints(prose, _within(sentence, figures))
-        if not _may_hold_arithmetic(text, inside):
-            continue
         whole = _template(prose, sentence, inside, text)
         families = _families(whole)
         if not families:
@@ -1606,7 +1739,7 @@ def _may_changes(clause: Clause) -> bool:
 
 def _may_shares(clause: Clause) -> bool:
     tokens = clause.tokens
-    return clause.percent and (
+    return clause.percent and _may_join(clause) and (
         tokens >= _SHARES_NEED
         and "of" in clause.words
         or tokens >= _RATIO_SHARES_NEED
@@ -1628,7 +1761,7 @@ def _may_sums(clause: Clause) -> bool:
         tokens >= _SUMS_NEED
         and (_may_announce(clause) or _may_total(clause))
         or tokens >= _OF_THE_NEED
-        and "of" in clause.words
+        and _may_of_the(clause)
         or tokens >= _PERCENT_REMAINDER_NEED
         and _may_remain(clause)
     )

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from verify._regex import alternation
 from verify.checks._base import CheckContext, Rule
-from verify.checks.list_count import NUMBER_WORDS, read_list
+from verify.checks.list_count import NUMBER_WORDS, _may_list, read_list
 from verify.model import Finding, Span
 from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase
 
@@ -161,13 +161,16 @@ def _alias_index(packs: tuple[Pack, ...]) -> _AliasIndex:
 def _check_mention(
     ctx: CheckContext, prose: str, group: Group, names: dict[str, str], sentence: Span, start: int, end: int
 ) -> Iterable[Finding]:
-    size = group.size_on(ctx.published)
-    if _changing(sentence.text, ctx):
-        return
+    # A sentence that dates a size or tells of a change of membership is left alone; it is asked
+    # last, of the few mentions that would be reported (most are not, and the question scans the
+    # sentence for its dating words): the answer is the same.
     stated = _stated_size(prose, group, sentence, start, end)
     if stated is not None:
+        size = group.size_on(ctx.published)
         n, span, strong = stated
         if n not in _right_counts(ctx, group, size) and (strong or n in group.ever()):
+            if _changing(sentence.text, ctx):
+                return
             message = (
                 f"{span.text!r}: {group.name} has {_counts(size)} members"
                 + (f" as of {ctx.published.isoformat()}" if ctx.published else "")
@@ -175,7 +178,9 @@ def _check_mention(
             )
             yield ctx.finding(RULE, span, message, reference=group.citation(size))
             return
-    yield from _check_list(ctx, prose, group, names, sentence, start, end, size)
+    found = list(_check_list(ctx, prose, group, names, sentence, start, end))
+    if found and not _changing(sentence.text, ctx):
+        yield from found
 
 
 #: A count just before a group's name ("two G7 members", "three of the Nordic …").
@@ -190,14 +195,9 @@ def _check_list(
     sentence: Span,
     start: int,
     end: int,
-    size: GroupSize,
 ) -> Iterable[Finding]:
-    # A count just before the name makes the list a subset ("two G7 members, France and
-    # Italy"), unless it is the group's own size ("the five permanent members").
-    before = prose[max(sentence.start, start - 25) : start]
-    count_before = _SUBSET_COUNT.search(before)
-    if count_before and _number(count_before.group("n")) not in size.counts:
-        return
+    if not _may_list(prose, end, sentence.end):
+        return  # every list read_list reads closes on "and" or "or" (list-count's gate): none follows
     pos = end
     # Up to two describing words after the name: "the Group of Seven industrialized nations —".
     noun_match = _DESCRIBING.match(prose, pos, sentence.end)
@@ -213,6 +213,14 @@ def _check_list(
         return
     listed = read_list(prose, after, sentence.end, names=True)
     if listed is None or listed.partial:
+        return
+    # A count just before the name makes the list a subset ("two G7 members, France and
+    # Italy"), unless it is the group's own size ("the five permanent members"). Asked once a
+    # list is read (most mentions have none): the answer is the same.
+    size = group.size_on(ctx.published)  # only once a list is read: most mentions have none
+    before = prose[max(sentence.start, start - 25) : start]
+    count_before = _SUBSET_COUNT.search(before)
+    if count_before and _number(count_before.group("n")) not in size.counts:
         return
     resolved = [names.get(_key(item.text)) for item in listed.items]
     members = set(group.members)
@@ -326,7 +334,7 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
     if m:
         span_start, span_end = before_start + m.start("n"), before_start + m.end("kind")
         return _number(m.group("n")), Span(span_start, span_end, prose[span_start:span_end]), True
-    m = _COUNT_BEFORE.search(before)
+    m = _COUNT_BEFORE.search(before) if _ends_with_count(before) else None
     if m:
         noun_after = _noun_after(group.nouns)
         tail = noun_after.match(after)
@@ -339,12 +347,34 @@ def _stated_size(prose: str, group: Group, sentence: Span, start: int, end: int)
             strong = (m.group("all").lower() == "all" or (named and not tail)) and not _restricted(prose, stop, sentence.end)
             return _number(m.group("n")), span, strong
     # the 30 members of NATO / all 27 members of the EU
-    found = _members_of(group.nouns, before)
+    found = _members_of(group.nouns, before) if _ends_with_of(before) else None
     if found:
         n_start, n_text, noun_end, claim = found
         span = Span(before_start + n_start, before_start + noun_end, before[n_start:noun_end])
         return _number(n_text), span, claim.lower() == "all"
     return None
+
+
+# Cheap tests of the end of the text before a name, for the two patterns searched there that
+# end with "\s+$" (each tries every position of the text): most mentions have neither ending.
+# str.split and str.isspace read whitespace as \s does.
+_N_ALONE = re.compile(_N)
+
+
+def _ends_with_count(text: str) -> bool:
+    """Whether ``text`` ends with a count and whitespace, as every _COUNT_BEFORE match does."""
+    if not text[-1:].isspace():
+        return False
+    last = text.rsplit(None, 1)[-1:]
+    return bool(last) and _N_ALONE.fullmatch(last[0]) is not None
+
+
+def _ends_with_of(text: str) -> bool:
+    """Whether ``text`` ends with "of" or "of the" and whitespace, as every _members_of match does."""
+    if not text[-1:].isspace():
+        return False
+    last = text.rsplit(None, 2)
+    return last[-1:] == ["of"] or last[-2:] == ["of", "the"]
 
 
 def _restricted(prose: str, pos: int, limit: int) -> bool:

@@ -206,12 +206,14 @@ def _counts(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
     before = max(start - 1, 0)
     text = prose[before:end]
     if text.isascii():
-        openers = (before + o.start() for o in _OPENER_LOWER.finditer(text.lower(), start - before))
+        openers = ((before + o.start(), before + o.end()) for o in _OPENER_LOWER.finditer(text.lower(), start - before))
     else:
-        openers = (o.start() for o in _OPENER.finditer(prose, start, end))
+        openers = (o.span() for o in _OPENER.finditer(prose, start, end))
     pos = start
-    for at in openers:
-        if at < pos:
+    for at, word_end in openers:
+        # Every match goes on from its opening word (a number, or a hedge's first word) with
+        # whitespace: an opener followed by anything else (a quarter of them) is not tried.
+        if at < pos or word_end >= end or not prose[word_end].isspace():
             continue
         m = _COUNT.match(prose, at, end)
         if m:
