@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from verify._regex import alternation
 from verify.document import Document
 from verify.extract import dates as D
 from verify.extract import datetables as T
@@ -95,11 +94,9 @@ def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
 
 
-# The plain cue scan the date scan's cue starts replace: every word start where a cue word or a
-# word ending in "ed" stands, and every apostrophe of "'ll", ignoring case.
-_CUE_PLAIN = re.compile(
-    r"(?=\S)(?:(?<!\w)(?:" + alternation(D._CUE_WORDS) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
-)
+# The plain cue scan the date scan's cue starts replace: every word start, and every apostrophe
+# of "'ll", ignoring case (the cue is then looked for at each).
+_CUE_PLAIN = re.compile(r"(?<!\w)\w|['’](?=ll(?!\w))", re.IGNORECASE)
 
 
 def _every_cue_tenses(prose: str, cands: list, sentences: list[Span]) -> list[tuple[str | None, str | None]]:

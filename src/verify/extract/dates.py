@@ -703,7 +703,9 @@ def _word_branches(suffixes: dict[str, str]) -> str:
 
 _CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
 _CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
-_CUE_WORDS.discard("")
+# Only the words a cue can start with (before "to", as "hopes to", or "'t", as "won't"): not "to",
+# "not", "meet" or the "s" of "\s", which the scan would otherwise stop at for nothing.
+_CUE_WORDS = {w for w in _CUE_WORDS if w and (_CUES.match(w + " to") or _CUES.match(w + "'t"))}
 
 
 def _cue_word(word: str) -> bool:
