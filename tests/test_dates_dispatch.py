@@ -77,7 +77,16 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "the this year", "the upcoming weekend", "the current century", "the following week",
         "the same week", "the month before", "the year after", "the last two days", "the following 10 days",
         "the coming five years", "the next four weeks", "the fifth Monday of May", "the last Friday of October",
-        "the second Sunday in this month", "the early nineties", "the end of the eighties", "the late seventies"]  # fmt: skip
+        "the second Sunday in this month", "the early nineties", "the end of the eighties", "the late seventies",
+        # what follows a relative word, a month, a weekday or a count (the scan reads it on)
+        "last early March", "next  Christmas", "this morning", "last 3 weeks", "next few days", "at last",
+        "this is", "upcoming year", "next", "last Friday of May", "coming  summer", "past  decade",
+        "Dec.-Feb.", "June - August 2021", "Dec. 9", "Dec, 2021", "December of 2021", "dec.9", "March first",
+        "Monday, Dec. 9", "Monday the 9th", "Wednesday of next week", "Wed this week", "Sun, May 3",
+        "Thursday the twenty-first", "sat the", "a year and two months ago", "two years, three months later",
+        "a week and a day from now", "a couple of weeks later", "a few days hence", "two years back",
+        "one day before", "a week of talks", "1 year, 2 months ago", "last fall", "previous Easter", "following Saturday",
+        "this afternoon", "current quarter", "last night", "next Valentine's Day", "upcoming 2 weeks"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]

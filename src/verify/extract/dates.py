@@ -657,6 +657,84 @@ assert "first" in _ORDINAL_WORDS and "fourth" not in _ORDINAL_WORDS  # ("the Fou
 # (a part word goes on with "-" or a space, "early 2021"; "beginning" and "middle" with "of")
 assert all({kind for kind, _ in _BY_WORD[w]} <= {"my", "m", "y", "decade", "century", "season", "calpart"}
            for w in ("early", "mid", "late", "beginning", "middle"))  # fmt: skip
+
+_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
+_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
+# Only the words a cue can start with (before "to", as "hopes to", or "'t", as "won't"): not "to",
+# "not", "meet" or the "s" of "\s", which the scan would otherwise stop at for nothing.
+_CUE_WORDS = {w for w in _CUE_WORDS if w and (_CUES.match(w + " to") or _CUES.match(w + "'t"))}
+
+
+def _cue_word(word: str) -> bool:
+    """Whether a tense cue (:data:`_CUES`) can start at ``word`` (in lower case): a cue word or
+    a word ending in "ed"."""
+    return word in _CUE_WORDS or word.endswith("ed")
+
+
+#: The words after a relative word ("last", "next", "this") in each pattern that starts with one,
+#: as each pattern spells them ("0" for a number): "last March", "last early March", "this
+#: summer", "next Christmas", "last Friday of May", "next Tuesday", "last night", "the last three
+#: years", "last week". The scan reads the word after a relative word (:data:`_READERS`) and
+#: looks the two up together: "last week" tries the one pattern of eight that can match there.
+_WD_FULL_WORDS = {w for w in T.WEEKDAYS if len(w) > 4}  # (the weekdays of ``_WD_FULL``)
+_REL_NEXT: dict[str, set[str]] = {
+    "m": _PARTS | _firsts(T.MONTHS),
+    "season": set(T.SEASONS),
+    "holiday": _firsts(T.HOLIDAYS),
+    "nthwd": _WD_FULL_WORDS,
+    "wd": _WD_FULL_WORDS,
+    "dayword": {w.split()[1] for w in T.DAY_WORDS if w.split()[0] in _RELS},
+    "window": _COUNT_WORDS | {"0"},
+    "cal": {"week", "weekend", "month", "year", "quarter", "decade", "century"},
+}
+assert {kind for w in _RELS for kind, _ in _BY_WORD[w]} == set(_REL_NEXT)
+_AFTER_REL = set().union(*_REL_NEXT.values()) - {"0"}
+_AFTER_REL_WORD = alternation(_AFTER_REL) + r"(?!\w)"  # (read to its end: no shorter word is taken for it)
+#: What follows a month, a weekday or a count: a month tries the pattern of "June-August" only
+#: before a dash, and that of "June 2021" only before a number; a weekday tries the patterns of
+#: "Thursday, Dec. 9" only before a month, those of "Thursday the 9th" only before a day, that
+#: of "Wednesday of next week" only before "this", "next" or "last"; a count tries only the
+#: pattern of its last word ("a week ago", "two days later", "three days from now") when the word
+#: after its unit is one of them. Every match of the patterns a condition keeps meets it, and no
+#: two of a word's conditions hold at one place. (key suffix, condition, the patterns kept)
+_MONTH_GATES = (
+    (" -", r"\.?\s{0,2}[-–]", {"mm"}),
+    (" 0", r"\.?,?\s{1,3}(?:of\s{1,3})?\d", {"my"}),
+)
+_WEEKDAY_GATES = (
+    (" month", r"\.?,?\s{1,3}(?:" + _MON + ")", {"md"}),
+    (" day", r"\.?,?\s{1,3}(?:the\s{1,3})?(?:\d|" + _ORDW + ")", {"dm", "wdday"}),
+    (" week", r"\s{1,3}(?:of\s{1,3})?(?:this|next|last)", {"wdweek"}),
+)
+_COUNT_UNIT = r"(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + ")"  # "a few days", "a week"
+_COUNT_GATES = (
+    (" ago", _COUNT_UNIT + r"s?\s{1,3}(?:ago|back)", {"ago"}),
+    (" later", _COUNT_UNIT + r"s?\s{1,3}(?:later|earlier|after|before|prior)", {"later"}),
+    (" from", _COUNT_UNIT + r"s?\s{1,3}(?:from|hence)", {"fromnow"}),
+)
+assert not _firsts(T.MONTHS) & ({"the", "of", "this", "next", "last"} | _firsts(T.ORDINAL_DAYS))
+_MONTH_WORDS = _firsts(T.MONTHS)
+_WEEKDAY_WORDS = _firsts(T.WEEKDAYS)
+
+
+def _reader(gates: tuple[tuple[str, str, set[str]], ...]) -> tuple[re.Pattern[str], dict[str, str | None]]:
+    """One pattern matching the first condition of ``gates`` that holds after a word, each
+    setting its own group, and what the word is looked up with for each group."""
+    pattern = "|".join(f"{condition}(?P<g{i}>)" for i, (_, condition, _) in enumerate(gates))
+    return re.compile(pattern), {f"g{i}": after for i, (after, _, _) in enumerate(gates)}
+
+
+#: The start words the scan reads on from, in the prose in lower case: the pattern it matches at
+#: the word's end and what it looks the word up with for each group that pattern sets (None: the
+#: word it read, after a space); a word where none matches is looked up alone.
+_READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
+    **dict.fromkeys(_RELS, (re.compile(rf"\s{{1,3}}(?:\d(?P<g0>)|(?P<g1>{_AFTER_REL_WORD}))"), {"g0": " 0", "g1": None})),
+    **dict.fromkeys(_MONTH_WORDS, _reader(_MONTH_GATES)),
+    **dict.fromkeys(_WEEKDAY_WORDS, _reader(_WEEKDAY_GATES)),
+    **dict.fromkeys(_COUNT_ONLY, _reader(_COUNT_GATES)),
+}
+
+
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
 #: a chance there: "the", "in", a few other prepositions and the units count only before a word
 #: that can continue a date; every other start word counts as a whole word. Each condition ends
@@ -673,6 +751,9 @@ _START_WORDS: dict[str, str] = {
     **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
     **dict.fromkeys(("early", "mid", "late"), r"(?=-|\s)"),
     **dict.fromkeys(("beginning", "middle"), r"(?=\s{1,3}of\s)"),
+    # (a relative word before no word of its patterns starts none: "at last", "this is"; but
+    # "next" and "upcoming" start tense cues too, and hit wherever they stand)
+    **{w: r"(?=\s{1,3}(?:\d|" + _AFTER_REL_WORD + "))" for w in _RELS if not _cue_word(w)},
 }
 
 
@@ -701,19 +782,6 @@ def _word_branches(suffixes: dict[str, str]) -> str:
     return "|".join(branches(tree))
 
 
-_CUE_WORDS = {w for w in re.findall(r"[a-z]+", " ".join((*T.FUTURE_CUES, *T.PRESENT_CUES)))}
-_CUE_WORDS |= {w[:-1] for w in _CUE_WORDS if w.endswith("s")} | set(T.IRREGULAR_PAST) | {"has", "had", "have"}
-# Only the words a cue can start with (before "to", as "hopes to", or "'t", as "won't"): not "to",
-# "not", "meet" or the "s" of "\s", which the scan would otherwise stop at for nothing.
-_CUE_WORDS = {w for w in _CUE_WORDS if w and (_CUES.match(w + " to") or _CUES.match(w + "'t"))}
-
-
-def _cue_word(word: str) -> bool:
-    """Whether a tense cue (:data:`_CUES`) can start at ``word`` (in lower case): a cue word or
-    a word ending in "ed"."""
-    return word in _CUE_WORDS or word.endswith("ed")
-
-
 #: :func:`_cue_word` as a pattern, for prose that :func:`_folded` cannot fold (matched ignoring case).
 _CUE_GATE = re.compile(r"(?<!\w)(?:" + alternation(_CUE_WORDS) + r"|\w*ed)(?!\w)")  # (word by word: linear)
 # A word that starts dates and may start a cue hits as a date word and is then read as a cue
@@ -725,7 +793,7 @@ _LL = re.compile(r"['’](?=ll(?!\w))")
 
 
 #: The counts of :data:`_COUNT_ONLY`, each before what its patterns need: a calendar unit ("a few days").
-_COUNT_STARTS = dict.fromkeys(_COUNT_ONLY, r"(?=(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + r"))")
+_COUNT_STARTS = dict.fromkeys(_COUNT_ONLY, r"(?=" + _COUNT_UNIT + ")")
 
 #: Where some pattern can start: a number, an apostrophe before a digit, or one of the words of
 #: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
@@ -755,8 +823,39 @@ _START = re.compile(
 )
 
 
-#: :data:`_BY_WORD` as the scan reads it: (kind, pattern, whether the pattern ignores case).
-_TRIED = {key: [(kind, p, p in _CASELESS) for kind, p in tried] for key, tried in _BY_WORD.items()}
+_ByWord = dict[str, list[tuple[str, re.Pattern[str]]]]  # start word -> (kind, pattern) to try
+
+
+def _tried(by_word: _ByWord) -> dict[str, list[tuple[str, re.Pattern[str], bool]]]:
+    """``by_word`` as the scan reads it: (kind, pattern, whether the pattern ignores case)."""
+    return {key: [(kind, p, p in _CASELESS) for kind, p in tried] for key, tried in by_word.items()}
+
+
+#: The patterns each start word tries where the scan cannot read what follows it (ignoring case).
+_TRIED_ANY = _tried(_BY_WORD)
+
+
+def _gated() -> _ByWord:
+    """:data:`_BY_WORD` with the words of :data:`_READERS` looked up with what follows them."""
+    by_word = dict(_BY_WORD)
+    for rel in _RELS:
+        by_word[rel] = []  # (before no word of its patterns)
+        by_word[rel + " 0"] = [(k, p) for k, p in _BY_WORD[rel] if "0" in _REL_NEXT[k]]
+        for word in _AFTER_REL:
+            by_word[f"{rel} {word}"] = [(k, p) for k, p in _BY_WORD[rel] if word in _REL_NEXT[k]]
+    for words, gates in ((_MONTH_WORDS, _MONTH_GATES), (_WEEKDAY_WORDS, _WEEKDAY_GATES), (_COUNT_ONLY, _COUNT_GATES)):
+        gated = set().union(*(kinds for _, _, kinds in gates))
+        for word in words:
+            tried = _BY_WORD[word]
+            for after, _, kinds in gates:
+                by_word[word + after] = [(k, p) for k, p in tried if k not in gated - kinds]
+            if words is not _COUNT_ONLY:  # (a count before none: "a year and two months ago")
+                by_word[word] = [(k, p) for k, p in tried if k not in gated]
+    return by_word
+
+
+#: The patterns each start word tries, looked up with what follows it where the scan reads that.
+_TRIED = _tried(_gated())
 
 
 def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
@@ -766,10 +865,10 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
     ``low`` is ``_folded(prose)``; a pattern that ignores case matches it, not ``prose`` (its
     groups are in lower case).
     """
-    by_word = _TRIED
     found: list[tuple[str, re.Match[str]]] = []
     cues: list[int] = []
     if low is None:
+        by_word = _TRIED_ANY
         for hit in _any_case(_START).finditer(prose):
             key = hit.lastgroup
             start = hit.start()
@@ -790,7 +889,9 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                 if m:
                     found.append((kind, m))
     else:
+        by_word = _TRIED
         cue_words = _CUE_WORDS
+        readers = _READERS
         for hit in _START.finditer(low):
             key = hit.lastgroup
             start = hit.start()
@@ -798,6 +899,12 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                 key = hit.group()  # (a word, in lower case)
                 if key in cue_words or key[-2:] == "ed":  # (:func:`_cue_word`)
                     cues.append(start)
+                reader = readers.get(key)
+                if reader is not None:  # (what follows the word tells which patterns to try)
+                    after = reader[0].match(low, hit.end())
+                    if after is not None:
+                        group = after.lastgroup
+                        key += reader[1][group] or " " + after.group(group)
             elif key == "cue":
                 cues.append(start)
                 continue
@@ -822,31 +929,37 @@ def _matches(prose: str) -> list[tuple[str, re.Match[str]]]:
 
 _ORDER = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}  # each pattern's place in the list
 _CORE_KINDS = {kind for kind, pattern in _PATTERNS if "core" in pattern.groupindex}  # (spans its "core")
+_MONTH_KINDS = {kind for kind, pattern in _PATTERNS if "mon" in pattern.groupindex}  # (may end in "Jan.")
 
 
 def _candidates(prose: str, matches: list[tuple[str, re.Match[str]]] | None = None) -> list[_Cand]:
     """The mentions the matches (of :func:`_matches`) make: accepted, longest leftmost first."""
-    # (start, minus length, the pattern's place, the match's place, end, kind, groups): sorted as
+    # (start, minus length, the pattern's place, the match's place, end, kind, match): sorted as
     # tuples, longest leftmost first, ties to the pattern listed first, then to the earlier match
-    found: list[tuple[int, int, int, int, int, str, dict[str, str | None]]] = []
+    found: list[tuple[int, int, int, int, int, str, re.Match[str]]] = []
     order = _ORDER
     folds = folds_to_ascii(prose)
     for kind, m in _matches(prose) if matches is None else matches:
+        end = m.end()
+        if prose[end - 1] == "." and kind in _MONTH_KINDS:
+            mon = m.group("mon")
+            if mon and (mon.translate(_ASCII_FOLDS) if folds else mon).lower() in T.FULL_MONTHS:
+                end -= 1  # the full stop after "January" ends the sentence
+        start = m.start("core") if kind in _CORE_KINDS else m.start()
+        found.append((start, start - end, order[kind], len(found), end, kind, m))
+    found.sort()
+    # The leftmost longest accepted matches that overlap none before them. A match overlapping
+    # one taken is passed over before its groups are read and its context rules run: taking the
+    # accepted matches in this order, whether it is accepted changes nothing.
+    chosen: list[_Cand] = []
+    last_end = -1
+    for start, _, _, _, end, kind, m in found:
+        if start < last_end:
+            continue
         groups = m.groupdict()
         if folds:  # "ſecond", "fırst": matched ignoring case; the tables are keyed in ASCII
             groups = {k: v.translate(_ASCII_FOLDS) if v else v for k, v in groups.items()}
-        if kind not in _RULED or _accept(prose, kind, m, groups):
-            end = m.end()
-            mon = groups.get("mon")
-            if prose[end - 1] == "." and mon and mon.lower() in T.FULL_MONTHS:
-                end -= 1  # the full stop after "January" ends the sentence
-            start = m.start("core") if kind in _CORE_KINDS else m.start()
-            found.append((start, start - end, order[kind], len(found), end, kind, groups))
-    found.sort()
-    chosen: list[_Cand] = []
-    last_end = -1
-    for start, _, _, _, end, kind, groups in found:
-        if start < last_end:
+        if kind in _RULED and not _accept(prose, kind, m, groups):
             continue
         chosen.append(_Cand(start, end, kind, groups))
         last_end = end
