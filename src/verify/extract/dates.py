@@ -757,15 +757,29 @@ _START_WORDS: dict[str, str] = {
 }
 
 
-def _word_branches(suffixes: dict[str, str]) -> str:
-    """The words of ``suffixes`` as the branches of one prefix tree, each word ending in its own
-    pattern (``"a(?:n…|SUFFIX-of-a)|b…"``, to go inside a group).
+#: The letters in the order the scan tries them at a word's start: as English words most often
+#: start with them ("t", "a", "o", "s"…), so that the usual word passes over few branches.
+_FIRST_LETTERS = "taoswicbphfmdrelngyuvjkqzx"
+assert sorted(_FIRST_LETTERS) == list("abcdefghijklmnopqrstuvwxyz")
 
-    Like :func:`verify._regex.alternation`, sre tries one branch per character; as every suffix
-    ends the word, at most one word matches at a place, so the order of the branches is free.
+
+def _word_branches(suffixes: dict[str, str]) -> str:
+    """The words of ``suffixes`` as one prefix tree, each word ending in its own pattern (which
+    ends the word), then a word ending in "ed" where the past cue of :data:`_CUES` can start:
+    five to 23 letters (all taken, then the last two read), no longer, as that cue reads it (the
+    group "cue"). To go inside a group.
+
+    Like :func:`verify._regex.alternation`, sre tries one branch per character. The branch of a
+    word's first letter is atomic and ends in "(?=\\w)" ("the word goes on"): once it is taken,
+    sre does not go on to try the branches of the other letters (which cannot match) when the
+    word is none of its words, but reads the word as an "-ed" word from its second letter.
     """
     tree: dict = {}
     for word, suffix in suffixes.items():
+        if word[0].isdigit():
+            # "11th", "21st": a number the scan's number branch takes ("d_letter") before any word
+            assert re.fullmatch(r"\d{1,2}[a-z]+", word), word
+            continue
         node = tree
         for char in word:
             node = node.setdefault(char, {})
@@ -779,7 +793,8 @@ def _word_branches(suffixes: dict[str, str]) -> str:
         alternatives = branches(node)
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return "|".join(branches(tree))
+    letters = "|".join(char + "(?:" + "|".join([*branches(tree.get(char, {})), r"(?=\w)"]) + ")" for char in _FIRST_LETTERS)
+    return "(?>" + letters + r")(?:(?!\w)|[a-z]{4,22}+(?<=ed)(?!\w)(?P<cue>))"
 
 
 #: :func:`_cue_word` as a pattern, for prose that :func:`_folded` cannot fold (matched ignoring case).
@@ -816,10 +831,7 @@ _START = re.compile(
     r"|['’](?=\d)(?P<apostrophe>)"
     # (the cue words and the counts share the first-letter branches of the date words; a failed
     # word then costs no branch of its own for the counts)
-    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS, **_COUNT_STARTS})
-    # a word ending in "ed" where the past cue of :data:`_CUES` can start: five to 23 letters
-    # (all taken, then the last two read), a word no longer, as that cue reads it
-    + r"|[a-z]{5,23}+(?<=ed)(?!\w)(?P<cue>))"
+    r"|" + _word_branches({**dict.fromkeys(_CUE_WORDS, r"(?!\w)"), **_START_WORDS, **_COUNT_STARTS}) + ")"
 )
 
 
