@@ -1026,38 +1026,40 @@ def _tenses(
     """The tense of each mention's clause and the cue that sets it, or (None, None).
 
     The cue is the nearest before the mention in its sentence, else the first after it. Cues are
-    read only in sentences that hold a mention, once for all its mentions, and only where
-    :func:`_scan` found a cue can start. A date's own words ("next week") are no cue of its
-    clause.
+    read only in sentences that hold a mention, each once, in order, and only as far as a
+    mention needs (up to it, and on to the first cue after it when none stands before it), and
+    only where :func:`_scan` found a cue can start. A date's own words ("next week") are no cue
+    of its clause.
     """
     starts = [c.start for c in mentions]  # (a cue that starts inside a mention is the mention's)
     text, cue_at = (prose, _any_case(_CUES).match) if low is None else (low, _CUES.match)
-
-    def read(lo: int, hi: int) -> list[tuple[int, int, str, str]]:
-        """The cues that start in ``lo``..``hi`` outside the mentions."""
-        found = []
-        for at in cue_starts[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]:
-            k = bisect.bisect_right(starts, at) - 1
-            if k >= 0 and mentions[k].end > at:
-                continue
-            m = cue_at(text, at)
-            if m is not None and (cue := _cue(prose, m)) is not None:
-                found.append(cue)
-        return found
-
     out: list[tuple[str | None, str | None]] = []
     sentence_start = -1
-    cues: list[tuple[int, int, str, str]] = []  # the cues of the mention's sentence
+    cues: list[tuple[int, int, str, str]] = []  # the cues of the mention's sentence read so far
     at: list[int] = []  # where they start
-    for index, (c, sentence) in enumerate(zip(mentions, sentences)):
+    q = n = 0  # the next cue start to read, and how many there are
+
+    def read() -> None:
+        """Read the cue start ``q`` (a cue, unless it starts inside a mention or is none)."""
+        nonlocal q
+        where = cue_starts[q]
+        q += 1
+        k = bisect.bisect_right(starts, where) - 1
+        if k >= 0 and mentions[k].end > where:
+            return
+        m = cue_at(text, where)
+        if m is not None and (cue := _cue(prose, m)) is not None:
+            cues.append(cue)
+            at.append(where)
+
+    for c, sentence in zip(mentions, sentences):
         start = c.start
         if sentence.start != sentence_start:
             sentence_start = sentence.start
-            last = index  # the sentence's last mention (which may stand past its end)
-            while last + 1 < len(mentions) and sentences[last + 1].start == sentence_start:
-                last += 1
-            cues = read(sentence_start, max(sentence.end, mentions[last].start))
-            at = [cue[0] for cue in cues]
+            cues, at = [], []
+            q, n = bisect.bisect_left(cue_starts, sentence_start), len(cue_starts)
+        while q < n and cue_starts[q] < start:
+            read()
         i = bisect.bisect_left(at, start) - 1
         while i >= 0 and cues[i][1] > start:
             i -= 1  # a cue running into the mention is not the clause's
@@ -1071,7 +1073,10 @@ def _tenses(
                     continue
             out.append((cue[2], cue[3]))
             continue
+        # the first cue after the mention, if it stands in the sentence
         j = bisect.bisect_left(at, c.end)
+        while j == len(cues) and q < n and cue_starts[q] < sentence.end:
+            read()
         if j == len(cues) or cues[j][0] >= sentence.end:
             out.append((None, None))
             continue
