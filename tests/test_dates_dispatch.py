@@ -86,7 +86,10 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "Thursday the twenty-first", "sat the", "a year and two months ago", "two years, three months later",
         "a week and a day from now", "a couple of weeks later", "a few days hence", "two years back",
         "one day before", "a week of talks", "1 year, 2 months ago", "last fall", "previous Easter", "following Saturday",
-        "this afternoon", "current quarter", "last night", "next Valentine's Day", "upcoming 2 weeks"]  # fmt: skip
+        "this afternoon", "current quarter", "last night", "next Valentine's Day", "upcoming 2 weeks",
+        "March 2021", "March  9th", "March, 2021", "March of 2021", "Dec. 2021", "march9", "June-July", "May 30000",
+        "Sept.  30", "Oct 1999s", "in the past year", "within the next few days", "in past years", "a year and days later",
+        "two weeks, 3 days ago", "end of 2021", "start of next week", "the end", "end  of the war", "start-up"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]

@@ -690,38 +690,59 @@ _REL_NEXT: dict[str, set[str]] = {
 assert {kind for w in _RELS for kind, _ in _BY_WORD[w]} == set(_REL_NEXT)
 _AFTER_REL = set().union(*_REL_NEXT.values()) - {"0"}
 _AFTER_REL_WORD = alternation(_AFTER_REL) + r"(?!\w)"  # (read to its end: no shorter word is taken for it)
-#: What follows a month, a weekday or a count: a month tries the pattern of "June-August" only
-#: before a dash, and that of "June 2021" only before a number; a weekday tries the patterns of
-#: "Thursday, Dec. 9" only before a month, those of "Thursday the 9th" only before a day, that
-#: of "Wednesday of next week" only before "this", "next" or "last"; a count tries only the
-#: pattern of its last word ("a week ago", "two days later", "three days from now") when the word
-#: after its unit is one of them. Every match of the patterns a condition keeps meets it, and no
-#: two of a word's conditions hold at one place. (key suffix, condition, the patterns kept)
+#: What follows a month, a weekday, a count or "in": each condition, tried in turn, keeps the
+#: patterns that can match where it holds (the first that holds counts), and the last entry keeps
+#: those that can match where none does. A month tries the pattern of "June-August" only before
+#: a dash, that of "June 2021" only before a year, that of "June 9" only before a day, and the
+#: bare month's not before a number; a weekday tries the patterns of "Thursday, Dec. 9" only
+#: before a month, those of "Thursday the 9th" only before a day, that of "Wednesday of next
+#: week" only before "this", "next" or "last"; a count tries only the pattern of its last word
+#: ("a week ago", "two days later", "three days from now") when the word after its unit is one
+#: of them, all three before a longer count ("a year and two months ago"), and none otherwise;
+#: "in" tries the pattern of "in the past three years" only before such a word.
+#: ((key suffix, condition, the patterns kept), …, (None, None, the patterns kept))
 _MONTH_GATES = (
-    (" -", r"\.?\s{0,2}[-–]", {"mm"}),
-    (" 0", r"\.?,?\s{1,3}(?:of\s{1,3})?\d", {"my"}),
+    (" -", r"\.?\s{0,2}[-–]", {"mm", "m"}),
+    (" 0", r"\s{1,3}(?:1\d|2[01])\d\d(?!\d)", {"my"}),  # (a year, as ``_YEAR`` spells it)
+    (" 1", r"\s{1,3}\d", {"md"}),
+    (" .", r"\.", {"md", "my", "m"}),
+    (" ,", r",\s{1,3}(?:of\s{1,3})?\d|\s{1,3}of\s{1,3}\d", {"my", "m"}),
+    (None, None, {"md", "m"}),
 )
 _WEEKDAY_GATES = (
     (" month", r"\.?,?\s{1,3}(?:" + _MON + ")", {"md"}),
     (" day", r"\.?,?\s{1,3}(?:the\s{1,3})?(?:\d|" + _ORDW + ")", {"dm", "wdday"}),
     (" week", r"\s{1,3}(?:of\s{1,3})?(?:this|next|last)", {"wdweek"}),
+    (None, None, set()),
 )
 _COUNT_UNIT = r"(?:\s{1,3}(?:" + _alt(_COUNT_RESTS) + r"))?\s{1,3}(?:" + _UNIT + ")"  # "a few days", "a week"
 _COUNT_GATES = (
     (" ago", _COUNT_UNIT + r"s?\s{1,3}(?:ago|back)", {"ago"}),
     (" later", _COUNT_UNIT + r"s?\s{1,3}(?:later|earlier|after|before|prior)", {"later"}),
     (" from", _COUNT_UNIT + r"s?\s{1,3}(?:from|hence)", {"fromnow"}),
+    # (the next count or unit of "a year, two months ago", "a year and months later")
+    (" more", _COUNT_UNIT + r"s?,?\s{1,3}(?:and\s{1,3})?(?:\d|(?:" + _alt(T.COUNTS) + r")\s|" + _UNIT + ")",
+     {"ago", "later", "fromnow"}),
+    (None, None, set()),
+)
+_IN_GATES = (
+    (" rel", r"\s{1,3}(?:the\s{1,3})?(?:past|last|next|coming|following)", {"in", "window"}),
+    (None, None, {"in"}),
 )
 assert not _firsts(T.MONTHS) & ({"the", "of", "this", "next", "last"} | _firsts(T.ORDINAL_DAYS))
 _MONTH_WORDS = _firsts(T.MONTHS)
 _WEEKDAY_WORDS = _firsts(T.WEEKDAYS)
 
 
-def _reader(gates: tuple[tuple[str, str, set[str]], ...]) -> tuple[re.Pattern[str], dict[str, str | None]]:
+_Gates = tuple[tuple[str | None, str | None, set[str]], ...]
+
+
+def _reader(gates: _Gates) -> tuple[re.Pattern[str], dict[str, str | None]]:
     """One pattern matching the first condition of ``gates`` that holds after a word, each
     setting its own group, and what the word is looked up with for each group."""
-    pattern = "|".join(f"{condition}(?P<g{i}>)" for i, (_, condition, _) in enumerate(gates))
-    return re.compile(pattern), {f"g{i}": after for i, (after, _, _) in enumerate(gates)}
+    conditions = [(after, condition) for after, condition, _ in gates if condition]
+    pattern = "|".join(f"(?:{condition})(?P<g{i}>)" for i, (_, condition) in enumerate(conditions))
+    return re.compile(pattern), {f"g{i}": after for i, (after, _) in enumerate(conditions)}
 
 
 #: The start words the scan reads on from, in the prose in lower case: the pattern it matches at
@@ -732,6 +753,7 @@ _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
     **dict.fromkeys(_MONTH_WORDS, _reader(_MONTH_GATES)),
     **dict.fromkeys(_WEEKDAY_WORDS, _reader(_WEEKDAY_GATES)),
     **dict.fromkeys(_COUNT_ONLY, _reader(_COUNT_GATES)),
+    **dict.fromkeys(("in", "within"), _reader(_IN_GATES)),
 }
 
 
@@ -750,7 +772,7 @@ _START_WORDS: dict[str, str] = {
     **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
     **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
     **dict.fromkeys(("early", "mid", "late"), r"(?=-|\s)"),
-    **dict.fromkeys(("beginning", "middle"), r"(?=\s{1,3}of\s)"),
+    **dict.fromkeys(("beginning", "start", "end", "middle"), r"(?=\s{1,3}of\s)"),
     # (a relative word before no word of its patterns starts none: "at last", "this is"; but
     # "next" and "upcoming" start tense cues too, and hit wherever they stand)
     **{w: r"(?=\s{1,3}(?:\d|" + _AFTER_REL_WORD + "))" for w in _RELS if not _cue_word(w)},
@@ -855,14 +877,18 @@ def _gated() -> _ByWord:
         by_word[rel + " 0"] = [(k, p) for k, p in _BY_WORD[rel] if "0" in _REL_NEXT[k]]
         for word in _AFTER_REL:
             by_word[f"{rel} {word}"] = [(k, p) for k, p in _BY_WORD[rel] if word in _REL_NEXT[k]]
-    for words, gates in ((_MONTH_WORDS, _MONTH_GATES), (_WEEKDAY_WORDS, _WEEKDAY_GATES), (_COUNT_ONLY, _COUNT_GATES)):
+    gated_words: tuple[tuple[Iterable[str], _Gates], ...] = (
+        (_MONTH_WORDS, _MONTH_GATES),
+        (_WEEKDAY_WORDS, _WEEKDAY_GATES),
+        (_COUNT_ONLY, _COUNT_GATES),
+        (("in", "within"), _IN_GATES),
+    )
+    for words, gates in gated_words:
         gated = set().union(*(kinds for _, _, kinds in gates))
         for word in words:
             tried = _BY_WORD[word]
             for after, _, kinds in gates:
-                by_word[word + after] = [(k, p) for k, p in tried if k not in gated - kinds]
-            if words is not _COUNT_ONLY:  # (a count before none: "a year and two months ago")
-                by_word[word] = [(k, p) for k, p in tried if k not in gated]
+                by_word[word + (after or "")] = [(k, p) for k, p in tried if k not in gated - kinds]
     return by_word
 
 
