@@ -773,9 +773,6 @@ _START_WORDS: dict[str, str] = {
     **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
     **dict.fromkeys(("early", "mid", "late"), r"(?=-|\s)"),
     **dict.fromkeys(("beginning", "start", "end", "middle"), r"(?=\s{1,3}of\s)"),
-    # (a relative word before no word of its patterns starts none: "at last", "this is"; but
-    # "next" and "upcoming" start tense cues too, and hit wherever they stand)
-    **{w: r"(?=\s{1,3}(?:\d|" + _AFTER_REL_WORD + "))" for w in _RELS if not _cue_word(w)},
 }
 
 
