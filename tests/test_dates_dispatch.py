@@ -93,10 +93,13 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]
+# Every holiday name the table spells (capitalised and not), alone and after a relative word.
+_HOLIDAYS = ", ".join(f"on {h.title()} and next {h}" for h in T.HOLIDAYS) + ", over the   weekend, at the  weekend"
 SYNTHETIC = [
     *_UNFOLDED,
     " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),
     " ".join(f"In {t}, {n}{a}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _THE)),
+    _HOLIDAYS,
 ]
 
 

@@ -450,13 +450,12 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
     """
     before = _prev_word(prose, m.start()) if kind in _READS_WORD_BEFORE else ""
     if kind in ("md", "dm", "my", "m"):
-        text = m.group(0).lower()
         # (whether the context makes it a date matters only for a lower-case month: _month_ok)
         capital = _capital(prose, m, "mon")
         sure = capital or bool(
             g.get("year")
             or g.get("dayw")
-            or _ORDINAL_NUMBER.search(text)
+            or _ORDINAL_NUMBER.search(text := m.group(0).lower())
             or kind == "dm" and " of " in text
             or kind == "md" and not _NEXT_WORD.match(prose, m.end())
         )
@@ -757,6 +756,21 @@ _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
 }
 
 
+def _kinds(word: str) -> set[str]:
+    """The patterns that start with ``word``."""
+    return {kind for kind, _ in _BY_WORD[word]}
+
+
+#: What the patterns that start with a preposition read after it ("on the weekend", "over the
+#: past three years"); the rest of a holiday's name after its first word, for the words that
+#: start holidays only and no holiday alone ("new", "president", "labor").
+_PREP_NEXT = {"weekend": r"the\s{1,3}weekend", "window": r"(?:the\s{1,3})?(?:past|last|next|coming|following)"}
+_HOLIDAY_REST = {
+    w: [h[len(w) :] for h in T.HOLIDAYS if _firsts([h]) == {w}]
+    for w in _firsts(T.HOLIDAYS)
+    if _kinds(w) == {"holiday"} and w not in T.HOLIDAYS
+}
+
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
 #: a chance there: "the", "in", a few other prepositions and the units count only before a word
 #: that can continue a date; every other start word counts as a whole word. Each condition ends
@@ -769,7 +783,10 @@ _START_WORDS: dict[str, str] = {
         ("in", "within"),
         r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
     ),
-    **dict.fromkeys(_PREPS, r"(?=\s{1,3}(?:the|" + alternation(_RELS) + r"))"),
+    # ("over the weekend", "during the past year": each before what its patterns need)
+    **{w: r"(?=\s{1,3}(?:" + "|".join(_PREP_NEXT[k] for k in sorted(_kinds(w))) + "))" for w in _PREPS},
+    # (a holiday's first word before the rest of the holiday's name: "new year's day", not "new")
+    **{w: "(?=" + _alt(rest).replace("'", "['’]") + ")" for w, rest in _HOLIDAY_REST.items()},
     **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
     **dict.fromkeys(("early", "mid", "late"), r"(?=-|\s)"),
     **dict.fromkeys(("beginning", "start", "end", "middle"), r"(?=\s{1,3}of\s)"),
@@ -891,6 +908,7 @@ def _gated() -> _ByWord:
 
 #: The patterns each start word tries, looked up with what follows it where the scan reads that.
 _TRIED = _tried(_gated())
+_CUES_ONLY = _CUE_WORDS - set(_BY_WORD)  # (the cue words that start no date: "said", "will")
 
 
 def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
@@ -926,6 +944,7 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
     else:
         by_word = _TRIED
         cue_words = _CUE_WORDS
+        cues_only = _CUES_ONLY
         readers = _READERS
         for hit in _START.finditer(low):
             key = hit.lastgroup
@@ -934,6 +953,8 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                 key = hit.group()  # (a word, in lower case)
                 if key in cue_words or key[-2:] == "ed":  # (:func:`_cue_word`)
                     cues.append(start)
+                    if key in cues_only:
+                        continue
                 reader = readers.get(key)
                 if reader is not None:  # (what follows the word tells which patterns to try)
                     after = reader[0].match(low, hit.end())
@@ -1143,12 +1164,6 @@ def _narrow(lo: dt.date, hi: dt.date, part: str | None) -> tuple[dt.date, dt.dat
     return start, end
 
 
-def _distance(lo: dt.date, hi: dt.date, ref: dt.date) -> int:
-    if lo <= ref <= hi:
-        return 0
-    return (lo - ref).days if lo > ref else (ref - hi).days
-
-
 def _pick(
     options: list[tuple[dt.date, dt.date]], ref: dt.date, tense: str | None, window: int
 ) -> tuple[dt.date, dt.date] | None:
@@ -1164,11 +1179,12 @@ def _pick(
     allowed = allowed or options
     # Nearest; a tie goes to the past (news reports what happened), then to the first option.
     # (A loop: min() with a key function costs more than the comparisons on three options.)
-    best = allowed[0]
-    best_key = (_distance(best[0], best[1], ref), best[0] > ref)
-    for option in allowed[1:]:
-        key = (_distance(option[0], option[1], ref), option[0] > ref)
-        if key < best_key:
+    # (the key: the days between the option and ``ref``, and whether it lies after ``ref``)
+    best = best_key = None
+    for option in allowed:
+        lo, hi = option
+        key = ((lo - ref).days, True) if lo > ref else ((ref - hi).days, False) if hi < ref else (0, False)
+        if best_key is None or key < best_key:
             best, best_key = option, key
     return best
 
@@ -1976,9 +1992,13 @@ def _apply_since(prose: str, c: _Cand) -> None:
 _LETTERS = re.compile(r"[a-z]+")
 
 
+_FUTURE_IN_PAST = frozenset(T.FUTURE_IN_PAST)
+
+
 def _future_in_past(cue: str | None) -> bool:
     """Whether a future cue reports the future from the past ("would", "was to", "hoped to")."""
-    return bool(cue) and any(word in T.FUTURE_IN_PAST for word in _LETTERS.findall(cue or ""))
+    # (a cue's words are letters, joined by spaces, "…" or an apostrophe: "won't", "we'll")
+    return bool(cue) and not _FUTURE_IN_PAST.isdisjoint(_LETTERS.findall(cue or ""))
 
 
 #: Mentions that take their year from a year written earlier in the same sentence. Only months:
