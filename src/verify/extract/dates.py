@@ -60,6 +60,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+import attrs
 from dateutil.relativedelta import relativedelta
 
 from verify._regex import alternation, folds_to_ascii
@@ -2064,25 +2065,34 @@ def find_dates(prose: str, frame: TextFrame, published: dt.date | None) -> list[
         # that sentence's start)
         sentence = c.sentence if c.sentence is not None and c.sentence.start <= c.start else frame.sentence_at(c.start)
         mentions.append(
+            # (the fields by position, in :data:`_MENTION_FIELDS` order: keywords cost twice as much)
             DateMention(
-                text=text,
-                start=c.start,
-                end=c.end,
-                earliest=c.earliest,
-                latest=c.latest,
-                granularity=c.granularity,
-                weekday=c.weekday,
-                relative=c.relative,
-                anchor=c.anchor,
-                tense=c.tense,
-                sentence=sentence,
-                quoted=frame.quoted(c.start, c.end),
-                tense_cue=c.tense_cue,
-                year_inferred=c.year_inferred,
-                invalid=c.invalid,
+                text,
+                c.start,
+                c.end,
+                c.earliest,
+                c.latest,
+                c.granularity,
+                c.weekday,
+                c.relative,
+                c.anchor,
+                c.tense,
+                sentence,
+                frame.quoted(c.start, c.end),
+                c.tense_cue,
+                c.year_inferred,
+                c.invalid,
             )
         )
     return mentions
+
+
+#: The fields :func:`find_dates` gives a :class:`DateMention` by position, in the model's order.
+_MENTION_FIELDS = (
+    "text", "start", "end", "earliest", "latest", "granularity", "weekday", "relative", "anchor", "tense",
+    "sentence", "quoted", "tense_cue", "year_inferred", "invalid",
+)  # fmt: skip
+assert tuple(f.name for f in attrs.fields(DateMention))[: len(_MENTION_FIELDS)] == _MENTION_FIELDS
 
 
 def anchor_of(mentions: list[DateMention] | tuple[DateMention, ...], index: int) -> DateMention | None:
