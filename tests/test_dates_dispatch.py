@@ -89,7 +89,11 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "this afternoon", "current quarter", "last night", "next Valentine's Day", "upcoming 2 weeks",
         "March 2021", "March  9th", "March, 2021", "March of 2021", "Dec. 2021", "march9", "June-July", "May 30000",
         "Sept.  30", "Oct 1999s", "in the past year", "within the next few days", "in past years", "a year and days later",
-        "two weeks, 3 days ago", "end of 2021", "start of next week", "the end", "end  of the war", "start-up"]  # fmt: skip
+        "two weeks, 3 days ago", "end of 2021", "start of next week", "the end", "end  of the war", "start-up",
+        "first of May", "third  half", "second-quarter 2021", "fifth century", "first  Tuesday of May", "first time",
+        "21st-century", "21st  century", "1st  quarter of 2021", "3rd half", "2nd Monday in May", "9th-10th May",
+        "9th  to 10th May", "9th of May", "9th   May", "5g", "the first  of May", "the fourth of July",
+        "the  fifth Monday of May", "the first time", "2010 - 2015", "2021 H1", "2021 Q3", "2010  – 15", "2021  q3"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]

@@ -729,6 +729,39 @@ _IN_GATES = (
     (" rel", r"\s{1,3}(?:the\s{1,3})?(?:past|last|next|coming|following)", {"in", "window"}),
     (None, None, {"in"}),
 )
+#: What follows an ordinal ("first of May", "first half", "third-quarter", "21st century",
+#: "first Tuesday"): a word, "the" and a word ("the first of May"), or a number with its suffix
+#: ("1st", "21st", read from its first digit, as the "d_letter" numbers are), and what follows a
+#: year ("2010 - 2015", "2021 H1", "2021 Q3"; read from its first digit, as the "n_year" numbers
+#: are). (Those with a dash first: "9th-10th" is a range, "21st-century" no range.)
+_ORDINAL_GATES = (
+    (" quarter", r"-quarter|\s{1,3}quarter", {"half", "quarter"}),
+    (" century", r"-century|\s{1,3}century", {"century"}),
+    (" half", r"\s{1,3}half", {"half"}),
+    (" weekday", r"\s{1,3}(?:" + _WD_FULL + ")", {"nthwd"}),
+    (" of", r"\s{1,3}of", {"dm"}),
+    (None, None, set()),
+)
+_THE_ORDINAL_GATES = (
+    (" weekday", r"\s{1,3}(?:" + _WD_FULL + ")", {"nthwd"}),
+    (" of", r"\s{1,3}of", {"dm", "holiday"}),  # ("the fourth of July")
+    (None, None, set()),
+)
+_NUMBER_ORDINAL_GATES = (
+    *((after, r"\d\d?(?:st|nd|rd|th)(?:" + condition + ")", kinds) for after, condition, kinds in _ORDINAL_GATES[:4]),
+    # (a day before a range, "of" or a month: "9th-10th", "9th to 10th", "9th of May", "9th May")
+    (" day", r"\d\d?(?:st|nd|rd|th)(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))", {"dm"}),
+    (None, None, set()),
+)
+_YEAR_GATES = (
+    (" -", r"\d{4}\s{1,2}[-–]", {"yy"}),
+    (" h", r"\d{4}\sh", {"half"}),
+    (" q", r"\d{4}\sq", {"quarter"}),
+    (None, None, set()),  # (the year alone, "y", is tried wherever one stands)
+)
+#: The ordinal days after "the" that are one word ("the first", not "the twenty-first").
+_THE_ORDINALS = tuple("the " + w for w in T.ORDINAL_DAYS if w.isalpha())
+assert all({kind for kind, _ in _BY_WORD[key]} <= {"dm", "nthwd", "holiday"} for key in _THE_ORDINALS)
 assert not _firsts(T.MONTHS) & ({"the", "of", "this", "next", "last"} | _firsts(T.ORDINAL_DAYS))
 _MONTH_WORDS = _firsts(T.MONTHS)
 _WEEKDAY_WORDS = _firsts(T.WEEKDAYS)
@@ -745,8 +778,9 @@ def _reader(gates: _Gates) -> tuple[re.Pattern[str], dict[str, str | None]]:
     return re.compile(pattern), {f"g{i}": after for i, (after, _) in enumerate(conditions)}
 
 
-#: The start words the scan reads on from, in the prose in lower case: the pattern it matches at
-#: the word's end and what it looks the word up with for each group that pattern sets (None: the
+#: The start words (and "the" with the word after it, and the classes of numbers) the scan reads
+#: on from, in the prose in lower case: the pattern it matches at the word's end (a number's
+#: first digit) and what it looks the word up with for each group that pattern sets (None: the
 #: word it read, after a space); a word where none matches is looked up alone.
 _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
     **dict.fromkeys(_RELS, (re.compile(rf"\s{{1,3}}(?:\d(?P<g0>)|(?P<g1>{_AFTER_REL_WORD}))"), {"g0": " 0", "g1": None})),
@@ -754,10 +788,14 @@ _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
     **dict.fromkeys(_WEEKDAY_WORDS, _reader(_WEEKDAY_GATES)),
     **dict.fromkeys(_COUNT_ONLY, _reader(_COUNT_GATES)),
     **dict.fromkeys(("in", "within"), _reader(_IN_GATES)),
+    **dict.fromkeys(_ORDINAL_WORDS, _reader(_ORDINAL_GATES)),
+    **dict.fromkeys(_THE_ORDINALS, _reader(_THE_ORDINAL_GATES)),
+    "d_letter": _reader(_NUMBER_ORDINAL_GATES),
+    "n_year": _reader(_YEAR_GATES),
 }
 
 
-def _kinds(word: str) -> set[str]:
+def _kinds_of(word: str) -> set[str]:
     """The patterns that start with ``word``."""
     return {kind for kind, _ in _BY_WORD[word]}
 
@@ -769,7 +807,7 @@ _PREP_NEXT = {"weekend": r"the\s{1,3}weekend", "window": r"(?:the\s{1,3})?(?:pas
 _HOLIDAY_REST = {
     w: [h[len(w) :] for h in T.HOLIDAYS if _firsts([h]) == {w}]
     for w in _firsts(T.HOLIDAYS)
-    if _kinds(w) == {"holiday"} and w not in T.HOLIDAYS
+    if _kinds_of(w) == {"holiday"} and w not in T.HOLIDAYS
 }
 
 #: What must follow each start word but the counts of :data:`_COUNT_ONLY` for a pattern to have
@@ -785,7 +823,7 @@ _START_WORDS: dict[str, str] = {
         r"(?=\s{1,3}(?:\d|the\s{1,3}" + alternation(_AFTER_IN_THE) + "|" + alternation(_AFTER_IN) + r"))",
     ),
     # ("over the weekend", "during the past year": each before what its patterns need)
-    **{w: r"(?=\s{1,3}(?:" + "|".join(_PREP_NEXT[k] for k in sorted(_kinds(w))) + "))" for w in _PREPS},
+    **{w: r"(?=\s{1,3}(?:" + "|".join(_PREP_NEXT[k] for k in sorted(_kinds_of(w))) + "))" for w in _PREPS},
     # (a holiday's first word before the rest of the holiday's name: "new year's day", not "new")
     **{w: "(?=" + _alt(rest).replace("'", "['’]") + ")" for w, rest in _HOLIDAY_REST.items()},
     **dict.fromkeys(_ORDINAL_WORDS, r"(?=-(?:century|quarter)|\s{1,3}(?:of|half|quarter|century|" + _WD_FULL + r"))"),
@@ -897,6 +935,10 @@ def _gated() -> _ByWord:
         (_WEEKDAY_WORDS, _WEEKDAY_GATES),
         (_COUNT_ONLY, _COUNT_GATES),
         (("in", "within"), _IN_GATES),
+        (_ORDINAL_WORDS, _ORDINAL_GATES),
+        (_THE_ORDINALS, _THE_ORDINAL_GATES),
+        (("d_letter",), _NUMBER_ORDINAL_GATES),
+        (("n_year",), _YEAR_GATES),
     )
     for words, gates in gated_words:
         gated = set().union(*(kinds for _, _, kinds in gates))
@@ -956,17 +998,21 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                     cues.append(start)
                     if key in cues_only:
                         continue
-                reader = readers.get(key)
-                if reader is not None:  # (what follows the word tells which patterns to try)
-                    after = reader[0].match(low, hit.end())
-                    if after is not None:
-                        group = after.lastgroup
-                        key += reader[1][group] or " " + after.group(group)
+                end = hit.end()
             elif key == "cue":
                 cues.append(start)
                 continue
             elif key == "the_next":
+                end = hit.end(key)
                 key = "the " + hit.group(key)
+            else:
+                end = start  # (a number is read from its first digit)
+            reader = readers.get(key)
+            if reader is not None:  # (what follows the word or number tells which patterns to try)
+                after = reader[0].match(low, end)
+                if after is not None:
+                    group = after.lastgroup
+                    key += reader[1][group] or " " + after.group(group)
             for kind, pattern, caseless in by_word.get(key, ()):
                 m = pattern.match(low, start) if caseless else pattern.match(prose, start)
                 if m:
