@@ -1085,7 +1085,7 @@ def _folded(prose: str) -> str | None:
     and "s"). With any of them the scans ignore case on ``prose`` itself (None here).
     """
     low = prose.lower()
-    if len(low) != len(prose) or "ı" in low or "ſ" in low:
+    if not low.isascii() and (len(low) != len(prose) or "ı" in low or "ſ" in low):  # (one C test for ASCII)
         return None
     return low
 
@@ -1174,8 +1174,8 @@ def _tenses(
         after = cues[j]
         # "…begins on March 14, the union said": a reporting verb after the date dates the
         # report, not the event, unless the date opens the sentence ("On May 2 she said").
-        opening = len(_WORDS.findall(prose, sentence.start, start)) <= 2
-        out.append((None, None) if after[3] in T.REPORTING and not opening else (after[2], after[3]))
+        reported = after[3] in T.REPORTING and len(_WORDS.findall(prose, sentence.start, start)) > 2
+        out.append((None, None) if reported else (after[2], after[3]))
     return out
 
 
