@@ -727,7 +727,9 @@ _COUNT_GATES = (
 )
 _IN_GATES = (
     (" rel", r"\s{1,3}(?:the\s{1,3})?(?:past|last|next|coming|following)", {"in", "window"}),
-    (None, None, {"in"}),
+    # (a unit, after a count or number: "in two weeks", "in recent days", "within days")
+    (" unit", r"\s{1,3}(?:(?:the\s{1,3})?(?:next|coming|recent)\s{1,3})?(?:(?:\d{1,4}|" + _alt(T.COUNTS) + r")\s{1,3})?" + f"(?:{_UNIT})", {"in"}),
+    (None, None, set()),
 )
 #: What follows an ordinal ("first of May", "first half", "third-quarter", "21st century",
 #: "first Tuesday"): a word, "the" and a word ("the first of May"), or a number with its suffix
@@ -751,6 +753,12 @@ _NUMBER_ORDINAL_GATES = (
     *((after, r"\d\d?(?:st|nd|rd|th)(?:" + condition + ")", kinds) for after, condition, kinds in _ORDINAL_GATES[:4]),
     # (a day before a range, "of" or a month: "9th-10th", "9th to 10th", "9th of May", "9th May")
     (" day", r"\d\d?(?:st|nd|rd|th)(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))", {"dm"}),
+    (None, None, set()),
+)
+#: (what follows "the" and a number, read from "the": "the 9th of May", "the 1st Tuesday")
+_THE_NUMBER_GATES = (
+    (" weekday", r"the\s{1,3}\d\d?(?:st|nd|rd|th)\s{1,3}(?:" + _WD_FULL + ")", {"nthwd"}),
+    (" day", r"the\s{1,3}\d\d?(?:st|nd|rd|th)?(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))", {"dm"}),
     (None, None, set()),
 )
 _YEAR_GATES = (
@@ -792,6 +800,7 @@ _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
     **dict.fromkeys(_THE_ORDINALS, _reader(_THE_ORDINAL_GATES)),
     "d_letter": _reader(_NUMBER_ORDINAL_GATES),
     "n_year": _reader(_YEAR_GATES),
+    "the_number": _reader(_THE_NUMBER_GATES),
 }
 
 
@@ -939,6 +948,7 @@ def _gated() -> _ByWord:
         (_THE_ORDINALS, _THE_ORDINAL_GATES),
         (("d_letter",), _NUMBER_ORDINAL_GATES),
         (("n_year",), _YEAR_GATES),
+        (("the_number",), _THE_NUMBER_GATES),
     )
     for words, gates in gated_words:
         gated = set().union(*(kinds for _, _, kinds in gates))
