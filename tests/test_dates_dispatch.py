@@ -94,7 +94,11 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "21st-century", "21st  century", "1st  quarter of 2021", "3rd half", "2nd Monday in May", "9th-10th May",
         "9th  to 10th May", "9th of May", "9th   May", "5g", "the first  of May", "the fourth of July",
         "the  fifth Monday of May", "the first time", "2010 - 2015", "2021 H1", "2021 Q3", "2010  – 15", "2021  q3",
-        "the 9 May", "the 12 - 14 June", "the 3 to 5 May", "the 2nd  Sunday in May", "the 9 people"]  # fmt: skip
+        "the 9 May", "the 12 - 14 June", "the 3 to 5 May", "the 2nd  Sunday in May", "the 9 people",
+        "early 2021", "mid-2020", "late  March", "mid-Dec.", "early '90s", "late 1990s", "early 21st century",
+        "late twentieth-century", "late summer", "end of the year", "beginning of next month", "middle of  2020",
+        "start of the 1990s", "end of March", "end of the summer", "end of the 20th century", "Dec. 2021",
+        "Dec.,  2021", "Dec. of 2021", "Jan. 5, 2021", "end of the century", "middle of this decade"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]

@@ -705,7 +705,8 @@ _MONTH_GATES = (
     (" -", r"\.?\s{0,2}[-–]", {"mm", "m"}),
     (" 0", r"\s{1,3}(?:1\d|2[01])\d\d(?!\d)", {"my"}),  # (a year, as ``_YEAR`` spells it)
     (" 1", r"\s{1,3}\d", {"md"}),
-    (" .", r"\.", {"md", "my", "m"}),
+    (" .0", r"\.,?\s{1,3}(?:of\s{1,3})?(?:1\d|2[01])\d\d(?!\d)", {"my", "m"}),
+    (" .", r"\.", {"md", "m"}),
     (" ,", r",\s{1,3}(?:of\s{1,3})?\d|\s{1,3}of\s{1,3}\d", {"my", "m"}),
     (None, None, {"md", "m"}),
 )
@@ -755,6 +756,23 @@ _NUMBER_ORDINAL_GATES = (
     (" day", r"\d\d?(?:st|nd|rd|th)(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))", {"dm"}),
     (None, None, set()),
 )
+#: What follows a part word ("early 2021", "mid-March", "the end of the year", "late summer",
+#: "the early 1990s", "the late 20th century"), after its "-", space or "of (the)".
+def _part_gates(after_part: str) -> _Gates:
+    return (
+        (" month", after_part + f"(?:{_MON})", {"my", "m"}),
+        (" number", after_part + r"['’\d]", {"y", "decade", "century"}),
+        (" word", after_part + f"(?:{_alt(T.ORDINALS)}|{_alt(T.SEASONS)})", {"century", "season"}),
+        (" unit", r"\s{1,3}of\s{1,3}(?:(?:this|last|next|past|coming|current|previous|the)\s{1,3})?"
+                  r"(?:week|month|year|decade|century)", {"calpart"}),
+        (None, None, set()),
+    )
+
+
+_PART_GATES = _part_gates(r"(?:-|\s{1,3})")  # ("early", "mid", "late")
+_PART_OF_GATES = _part_gates(r"\s{1,3}of\s{1,3}(?:the\s{1,3})?")  # ("beginning", "start", "end", "middle")
+_PART_OF_WORDS = ("beginning", "start", "end", "middle")
+assert _PARTS == {"early", "mid", "late", *_PART_OF_WORDS}
 #: (what follows "the" and a number, read from "the": "the 9th of May", "the 1st Tuesday")
 _THE_NUMBER_GATES = (
     (" weekday", r"the\s{1,3}\d\d?(?:st|nd|rd|th)\s{1,3}(?:" + _WD_FULL + ")", {"nthwd"}),
@@ -801,6 +819,8 @@ _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
     "d_letter": _reader(_NUMBER_ORDINAL_GATES),
     "n_year": _reader(_YEAR_GATES),
     "the_number": _reader(_THE_NUMBER_GATES),
+    **dict.fromkeys(("early", "mid", "late"), _reader(_PART_GATES)),
+    **dict.fromkeys(_PART_OF_WORDS, _reader(_PART_OF_GATES)),
 }
 
 
@@ -949,6 +969,8 @@ def _gated() -> _ByWord:
         (("d_letter",), _NUMBER_ORDINAL_GATES),
         (("n_year",), _YEAR_GATES),
         (("the_number",), _THE_NUMBER_GATES),
+        (("early", "mid", "late"), _PART_GATES),
+        (_PART_OF_WORDS, _PART_OF_GATES),
     )
     for words, gates in gated_words:
         gated = set().union(*(kinds for _, _, kinds in gates))
