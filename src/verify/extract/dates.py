@@ -689,18 +689,24 @@ _REL_NEXT: dict[str, set[str]] = {
 }
 assert {kind for w in _RELS for kind, _ in _BY_WORD[w]} == set(_REL_NEXT)
 _AFTER_REL = set().union(*_REL_NEXT.values()) - {"0"}
-_AFTER_REL_WORD = alternation(_AFTER_REL) + r"(?!\w)"  # (read to its end: no shorter word is taken for it)
-#: What follows a month, a weekday, a count or "in": each condition, tried in turn, keeps the
-#: patterns that can match where it holds (the first that holds counts), and the last entry keeps
-#: those that can match where none does. A month tries the pattern of "June-August" only before
-#: a dash, that of "June 2021" only before a year, that of "June 9" only before a day, and the
-#: bare month's not before a number; a weekday tries the patterns of "Thursday, Dec. 9" only
-#: before a month, those of "Thursday the 9th" only before a day, that of "Wednesday of next
-#: week" only before "this", "next" or "last"; a count tries only the pattern of its last word
-#: ("a week ago", "two days later", "three days from now") when the word after its unit is one
-#: of them, all three before a longer count ("a year and two months ago"), and none otherwise;
-#: "in" tries the pattern of "in the past three years" only before such a word.
-#: ((key suffix, condition, the patterns kept), …, (None, None, the patterns kept))
+# (the word read to its end, so that no shorter word is taken for it; the word itself is the key)
+_REL_READER = (
+    re.compile(r"\s{1,3}(?:\d(?P<g0>)|(?P<g1>" + alternation(_AFTER_REL) + r")(?!\w))"),
+    {"g0": " 0", "g1": None},
+)
+#: What follows a start word, read by the scan (:data:`_READERS`) to try only the patterns that
+#: can match there: (key suffix, condition, the patterns kept), …, (None, None, the patterns
+#: kept). Of the patterns named in a table, each condition (tried in turn, the first that holds
+#: counts) keeps those that can match where it holds, the last entry those that can match where
+#: none does; every match of a kept pattern meets its condition. A month tries the pattern of
+#: "June-August" only before a dash, that of "June 2021" only before a year, that of "June 9"
+#: only before a day, the bare month's not before a number; a weekday tries the patterns of
+#: "Thursday, Dec. 9" only before a month, those of "Thursday the 9th" only before a day, that of
+#: "Wednesday of next week" only before "this", "next" or "last"; a count tries only the pattern
+#: of its last word ("a week ago", "two days later", "three days from now") when the word after
+#: its unit is one of them, all three before a longer count ("a year and two months ago"), and
+#: none otherwise; "in" tries the pattern of "in the past three years" only before such a word,
+#: and that of "in two weeks" only before a unit.
 _MONTH_GATES = (
     (" -", r"\.?\s{0,2}[-–]", {"mm", "m"}),
     (" 0", r"\s{1,3}(?:1\d|2[01])\d\d(?!\d)", {"my"}),  # (a year, as ``_YEAR`` spells it)
@@ -729,7 +735,12 @@ _COUNT_GATES = (
 _IN_GATES = (
     (" rel", r"\s{1,3}(?:the\s{1,3})?(?:past|last|next|coming|following)", {"in", "window"}),
     # (a unit, after a count or number: "in two weeks", "in recent days", "within days")
-    (" unit", r"\s{1,3}(?:(?:the\s{1,3})?(?:next|coming|recent)\s{1,3})?(?:(?:\d{1,4}|" + _alt(T.COUNTS) + r")\s{1,3})?" + f"(?:{_UNIT})", {"in"}),
+    (
+        " unit",
+        r"\s{1,3}(?:(?:the\s{1,3})?(?:next|coming|recent)\s{1,3})?"
+        r"(?:(?:\d{1,4}|" + _alt(T.COUNTS) + r")\s{1,3})?(?:" + _UNIT + ")",
+        {"in"},
+    ),
     (None, None, set()),
 )
 #: What follows an ordinal ("first of May", "first half", "third-quarter", "21st century",
@@ -756,9 +767,10 @@ _NUMBER_ORDINAL_GATES = (
     (" day", r"\d\d?(?:st|nd|rd|th)(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))", {"dm"}),
     (None, None, set()),
 )
-#: What follows a part word ("early 2021", "mid-March", "the end of the year", "late summer",
-#: "the early 1990s", "the late 20th century"), after its "-", space or "of (the)".
 def _part_gates(after_part: str) -> _Gates:
+    """What follows a part word ("early 2021", "mid-March", "the end of the year", "late
+    summer", "the early 1990s", "the late 20th century") after ``after_part``: its "-", space
+    or "of (the)"."""
     return (
         (" month", after_part + f"(?:{_MON})", {"my", "m"}),
         (" number", after_part + r"['’\d]", {"y", "decade", "century"}),
@@ -776,7 +788,11 @@ assert _PARTS == {"early", "mid", "late", *_PART_OF_WORDS}
 #: (what follows "the" and a number, read from "the": "the 9th of May", "the 1st Tuesday")
 _THE_NUMBER_GATES = (
     (" weekday", r"the\s{1,3}\d\d?(?:st|nd|rd|th)\s{1,3}(?:" + _WD_FULL + ")", {"nthwd"}),
-    (" day", r"the\s{1,3}\d\d?(?:st|nd|rd|th)?(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))", {"dm"}),
+    (
+        " day",
+        r"the\s{1,3}\d\d?(?:st|nd|rd|th)?(?:\s{0,2}[-–]|\s{1,3}(?:to|through|thru|until|till|of|" + _MON + "))",
+        {"dm"},
+    ),
     (None, None, set()),
 )
 _YEAR_GATES = (
@@ -809,7 +825,7 @@ def _reader(gates: _Gates) -> tuple[re.Pattern[str], dict[str, str | None]]:
 #: first digit) and what it looks the word up with for each group that pattern sets (None: the
 #: word it read, after a space); a word where none matches is looked up alone.
 _READERS: dict[str, tuple[re.Pattern[str], dict[str, str | None]]] = {
-    **dict.fromkeys(_RELS, (re.compile(rf"\s{{1,3}}(?:\d(?P<g0>)|(?P<g1>{_AFTER_REL_WORD}))"), {"g0": " 0", "g1": None})),
+    **dict.fromkeys(_RELS, _REL_READER),
     **dict.fromkeys(_MONTH_WORDS, _reader(_MONTH_GATES)),
     **dict.fromkeys(_WEEKDAY_WORDS, _reader(_WEEKDAY_GATES)),
     **dict.fromkeys(_COUNT_ONLY, _reader(_COUNT_GATES)),
@@ -897,7 +913,9 @@ def _word_branches(suffixes: dict[str, str]) -> str:
         alternatives = branches(node)
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    letters = "|".join(char + "(?:" + "|".join([*branches(tree.get(char, {})), r"(?=\w)"]) + ")" for char in _FIRST_LETTERS)
+    letters = "|".join(
+        char + "(?:" + "|".join([*branches(tree.get(char, {})), r"(?=\w)"]) + ")" for char in _FIRST_LETTERS
+    )
     return "(?>" + letters + r")(?:(?!\w)|[a-z]{4,22}+(?<=ed)(?!\w)(?P<cue>))"
 
 
