@@ -689,11 +689,9 @@ _REL_NEXT: dict[str, set[str]] = {
 }
 assert {kind for w in _RELS for kind, _ in _BY_WORD[w]} == set(_REL_NEXT)
 _AFTER_REL = set().union(*_REL_NEXT.values()) - {"0"}
-# (the word read to its end, so that no shorter word is taken for it; the word itself is the key)
-_REL_READER = (
-    re.compile(r"\s{1,3}(?:\d(?P<g0>)|(?P<g1>" + alternation(_AFTER_REL) + r")(?!\w))"),
-    {"g0": " 0", "g1": None},
-)
+# (the word after it read whole, as a key: a word none of the patterns reads has no patterns)
+assert all(re.fullmatch(r"[a-z]{1,24}", w) for w in _AFTER_REL)
+_REL_READER = (re.compile(r"\s{1,3}(?:\d(?P<g0>)|(?P<g1>[a-z]{1,24})(?!\w))"), {"g0": " 0", "g1": None})
 #: What follows a start word, read by the scan (:data:`_READERS`) to try only the patterns that
 #: can match there: (key suffix, condition, the patterns kept), …, (None, None, the patterns
 #: kept). Of the patterns named in a table, each condition (tried in turn, the first that holds
@@ -774,9 +772,9 @@ def _part_gates(after_part: str) -> _Gates:
     return (
         (" month", after_part + f"(?:{_MON})", {"my", "m"}),
         (" number", after_part + r"['’\d]", {"y", "decade", "century"}),
-        (" word", after_part + f"(?:{_alt(T.ORDINALS)}|{_alt(T.SEASONS)})", {"century", "season"}),
         (" unit", r"\s{1,3}of\s{1,3}(?:(?:this|last|next|past|coming|current|previous|the)\s{1,3})?"
                   r"(?:week|month|year|decade|century)", {"calpart"}),
+        (" word", after_part + "[a-z]", {"century", "season"}),  # ("twentieth century", "summer")
         (None, None, set()),
     )
 
