@@ -934,10 +934,10 @@ _COUNT_STARTS = dict.fromkeys(_COUNT_ONLY, r"(?=" + _COUNT_UNIT + ")")
 #: :data:`_START_WORDS`. One scan of the text finds them; every other word is skipped without a
 #: Python step. "(?=\S)" first makes white space (masked markup is long runs of it) cost one
 #: test a place. A number is classed by its length and what follows it (:data:`_AFTER_NUMBER`)
-#: in the group it sets; a word hit sets no group and is looked up by its text. The branches
-#: open with a character (no group, no list of words in a group of its own), so that at each
-#: word sre passes over the branches of other first letters at a glance instead of entering
-#: each. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
+#: in the group it sets; a word hit sets no group and is looked up by its text (and, for the
+#: words of :data:`_READERS`, what follows it). The words are one atomic branch per first
+#: letter (:func:`_word_branches`), so that at a word sre takes the branch of its first letter
+#: and no other. It reads the prose in lower case (:func:`_folded`), where sre skips the alternatives of
 #: a word list by their first letter; ignoring case it would enter each one. The same pass finds
 #: where the tense cues can start (a cue word, or a word ending in "ed" in the group "cue"), so
 #: that the cues are not looked for in a second scan of the text.
@@ -1003,8 +1003,9 @@ _CUES_ONLY = _CUE_WORDS - set(_BY_WORD)  # (the cue words that start no date: "s
 
 
 def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]], list[int]]:
-    """Every match of every pattern, each pattern tried only where it can start, and every
-    place where a tense cue can start (in order), from one pass over the text.
+    """Every match of every pattern, each pattern tried only where it can start (for the words
+    and numbers of :data:`_READERS`, only before what it reads next), and every place where a
+    tense cue can start (in order), from one pass over the text.
 
     ``low`` is ``_folded(prose)``; a pattern that ignores case matches it, not ``prose`` (its
     groups are in lower case).
