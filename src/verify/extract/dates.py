@@ -460,7 +460,7 @@ def _accept(prose: str, kind: str, m: re.Match[str], g: dict[str, str | None]) -
             or kind == "dm" and " of " in text
             or kind == "md" and not _NEXT_WORD.match(prose, m.end())
         )
-        if not _month_ok(g["mon"], capital, bare=kind == "m", sure=sure):
+        if not capital and not _month_ok(g["mon"], capital, bare=kind == "m", sure=sure):  # (a capital passes)
             return False
         if kind == "m":
             key = g["mon"].lower().rstrip(".")
@@ -997,8 +997,9 @@ def _gated() -> _ByWord:
     return by_word
 
 
-#: The patterns each start word tries, looked up with what follows it where the scan reads that.
-_TRIED = _tried(_gated())
+#: The patterns each start word tries, looked up with what follows it where the scan reads that:
+#: (kind, the pattern's ``match``, whether it ignores case), the method looked up once here.
+_TRIED = {key: [(kind, p.match, caseless) for kind, p, caseless in tried] for key, tried in _tried(_gated()).items()}
 _CUES_ONLY = _CUE_WORDS - set(_BY_WORD)  # (the cue words that start no date: "said", "will")
 
 
@@ -1062,8 +1063,8 @@ def _scan(prose: str, low: str | None) -> tuple[list[tuple[str, re.Match[str]]],
                 if after is not None:
                     group = after.lastgroup
                     key += reader[1][group] or " " + after.group(group)
-            for kind, pattern, caseless in by_word.get(key, ()):
-                m = pattern.match(low, start) if caseless else pattern.match(prose, start)
+            for kind, match, caseless in by_word.get(key, ()):
+                m = match(low, start) if caseless else match(prose, start)
                 if m:
                     found.append((kind, m))
     # "'ll" (rare: looked for only when the text holds it)
