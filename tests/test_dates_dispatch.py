@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from verify._regex import alternation
 from verify.document import Document
 from verify.extract import dates as D
 from verify.extract import datetables as T
@@ -78,14 +77,38 @@ _THE = ["the 9th of May", "The first half of 2021", "the nineties", "the mid-nin
         "the this year", "the upcoming weekend", "the current century", "the following week",
         "the same week", "the month before", "the year after", "the last two days", "the following 10 days",
         "the coming five years", "the next four weeks", "the fifth Monday of May", "the last Friday of October",
-        "the second Sunday in this month", "the early nineties", "the end of the eighties", "the late seventies"]  # fmt: skip
+        "the second Sunday in this month", "the early nineties", "the end of the eighties", "the late seventies",
+        # what follows a relative word, a month, a weekday or a count (the scan reads it on)
+        "last early March", "next  Christmas", "this morning", "last 3 weeks", "next few days", "at last",
+        "this is", "upcoming year", "next", "last Friday of May", "coming  summer", "past  decade",
+        "Dec.-Feb.", "June - August 2021", "Dec. 9", "Dec, 2021", "December of 2021", "dec.9", "March first",
+        "Monday, Dec. 9", "Monday the 9th", "Wednesday of next week", "Wed this week", "Sun, May 3",
+        "Thursday the twenty-first", "sat the", "a year and two months ago", "two years, three months later",
+        "a week and a day from now", "a couple of weeks later", "a few days hence", "two years back",
+        "one day before", "a week of talks", "1 year, 2 months ago", "last fall", "previous Easter", "following Saturday",
+        "this afternoon", "current quarter", "last night", "next Valentine's Day", "upcoming 2 weeks",
+        "March 2021", "March  9th", "March, 2021", "March of 2021", "Dec. 2021", "march9", "June-July", "May 30000",
+        "Sept.  30", "Oct 1999s", "in the past year", "within the next few days", "in past years", "a year and days later",
+        "two weeks, 3 days ago", "end of 2021", "start of next week", "the end", "end  of the war", "start-up",
+        "first of May", "third  half", "second-quarter 2021", "fifth century", "first  Tuesday of May", "first time",
+        "21st-century", "21st  century", "1st  quarter of 2021", "3rd half", "2nd Monday in May", "9th-10th May",
+        "9th  to 10th May", "9th of May", "9th   May", "5g", "the first  of May", "the fourth of July",
+        "the  fifth Monday of May", "the first time", "2010 - 2015", "2021 H1", "2021 Q3", "2010  – 15", "2021  q3",
+        "the 9 May", "the 12 - 14 June", "the 3 to 5 May", "the 2nd  Sunday in May", "the 9 people",
+        "early 2021", "mid-2020", "late  March", "mid-Dec.", "early '90s", "late 1990s", "early 21st century",
+        "late twentieth-century", "late summer", "end of the year", "beginning of next month", "middle of  2020",
+        "start of the 1990s", "end of March", "end of the summer", "end of the 20th century", "Dec. 2021",
+        "Dec.,  2021", "Dec. of 2021", "Jan. 5, 2021", "end of the century", "middle of this decade"]  # fmt: skip
 # Letters that lower case cannot fold as IGNORECASE does ("İ", "ı", "ſ"): the scans ignore case.
 _UNFOLDED = ["In May 3 fortnıghts ago", "He waſ in Paris on May 3.", "She ıs in Rome on May 3.",
              "İn May 3 Weeks ago, 2 FORTNIGHTS later", "ſo the ſame day, the ſecond Monday of May, the 9th"]
+# Every holiday name the table spells (capitalised and not), alone and after a relative word.
+_HOLIDAYS = ", ".join(f"on {h.title()} and next {h}" for h in T.HOLIDAYS) + ", over the   weekend, at the  weekend"
 SYNTHETIC = [
     *_UNFOLDED,
     " ".join(f"{n}{a}{t}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _TAILS)),
     " ".join(f"In {t}, {n}{a}" for n, a, t in itertools.product(_NUMBERS, _AFTER, _THE)),
+    _HOLIDAYS,
 ]
 
 
@@ -95,11 +118,9 @@ def test_scan_finds_what_the_plain_scan_finds(prose: str) -> None:
     assert [(kind, m.span()) for kind, m in D._matches(prose)] == _plain_matches(prose)
 
 
-# The plain cue scan the date scan's cue starts replace: every word start where a cue word or a
-# word ending in "ed" stands, and every apostrophe of "'ll", ignoring case.
-_CUE_PLAIN = re.compile(
-    r"(?=\S)(?:(?<!\w)(?:" + alternation(D._CUE_WORDS) + r"|\w*ed)(?!\w)|['’](?=ll(?!\w)))", re.IGNORECASE
-)
+# The plain cue scan the date scan's cue starts replace: every word start, and every apostrophe
+# of "'ll", ignoring case (the cue is then looked for at each).
+_CUE_PLAIN = re.compile(r"(?<!\w)\w|['’](?=ll(?!\w))", re.IGNORECASE)
 
 
 def _every_cue_tenses(prose: str, cands: list, sentences: list[Span]) -> list[tuple[str | None, str | None]]:
