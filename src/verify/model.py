@@ -100,6 +100,16 @@ def _value(value: Any) -> Any:
     return value
 
 
+def settled(owner: Any, name: str) -> Any:
+    """The value of ``owner``'s attribute ``name``, a :class:`Deferred` computed on this first
+    use and kept in its place (frozen classes included)."""
+    value = getattr(owner, name)
+    if type(value) is Deferred:
+        value = value.get()
+        object.__setattr__(owner, name, value)
+    return value
+
+
 @attrs.frozen(repr=False)
 class Figure:
     """One quoted number, normalised.
@@ -134,9 +144,8 @@ class Figure:
     def context(self) -> Context | None:
         """Where the figure stands (:class:`Context`), read when first asked for."""
         context = self._context
-        if type(context) is Deferred:
-            context = context.get()
-            object.__setattr__(self, "_context", context)
+        if type(context) is Deferred:  # (tested here first: most reads find it settled)
+            context = settled(self, "_context")
         return context  # type: ignore[return-value]
 
     @property

@@ -16,7 +16,7 @@ from verify.document import Document
 from verify.extract import dates as _dates
 from verify.extract import figures as _figures
 from verify.extract.text import TextFrame, frame
-from verify.model import DateMention, Deferred, Figure
+from verify.model import DateMention, Deferred, Figure, settled
 
 
 @attrs.frozen(repr=False)
@@ -35,19 +35,11 @@ class Extraction:
 
     @property
     def figures(self) -> tuple[Figure, ...]:
-        figures = self._figures
-        if type(figures) is Deferred:
-            figures = figures.get()
-            object.__setattr__(self, "_figures", figures)
-        return figures  # type: ignore[return-value]
+        return settled(self, "_figures")  # type: ignore[no-any-return]
 
     @property
     def dates(self) -> tuple[DateMention, ...]:
-        dates = self._dates
-        if type(dates) is Deferred:
-            dates = dates.get()
-            object.__setattr__(self, "_dates", dates)
-        return dates  # type: ignore[return-value]
+        return settled(self, "_dates")  # type: ignore[no-any-return]
 
     @property
     def quantities(self) -> tuple[Figure, ...]:
