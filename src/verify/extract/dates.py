@@ -772,8 +772,8 @@ def _part_gates(after_part: str) -> _Gates:
     return (
         (" month", after_part + f"(?:{_MON})", {"my", "m"}),
         (" number", after_part + r"['’\d]", {"y", "decade", "century"}),
-        (" unit", r"\s{1,3}of\s{1,3}(?:(?:this|last|next|past|coming|current|previous|the)\s{1,3})?"
-                  r"(?:week|month|year|decade|century)", {"calpart"}),
+        (" unit", (r"\s{1,3}of\s{1,3}(?:(?:this|last|next|past|coming|current|previous|the)\s{1,3})?"
+                   r"(?:week|month|year|decade|century)"), {"calpart"}),
         (" word", after_part + "[a-z]", {"century", "season"}),  # ("twentieth century", "summer")
         (None, None, set()),
     )
