@@ -227,7 +227,7 @@ def test_every_list_holds_a_closing_conjunction(pieces: list[str], names: bool, 
     start, limit = min(cut, len(text)), len(text)
     for at in range(start, limit):
         if list_count.read_list(text, at, limit, names=names) is not None:
-            assert list_count._may_list(text, start, limit), (text, at)
+            assert list_count.may_list(text, start, limit), (text, at)
 
 
 LIST_TEXTS = [
@@ -250,7 +250,7 @@ def test_list_count_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPat
         return [f.to_dict() for f in verify.check(text).findings if f.rule == "list-count"]
 
     gated = findings()
-    monkeypatch.setattr(list_count, "_may_list", lambda *args: True)
+    monkeypatch.setattr(list_count, "may_list", lambda *args: True)
     assert findings() == gated
 
 
@@ -584,7 +584,7 @@ def test_group_list_gate_keeps_findings(monkeypatch: pytest.MonkeyPatch) -> None
         return [[f.to_dict() for f in verify.check(t, format=fmt, published="2022-06-01").findings if f.rule == "group-size"] for t, fmt in texts]
 
     gated = findings()
-    monkeypatch.setattr(group_size, "_may_list", lambda *args: True)
+    monkeypatch.setattr(group_size, "may_list", lambda *args: True)
     assert findings() == gated
     assert sum(map(len, gated)) >= 3
 

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from verify._regex import alternation
 from verify.checks._base import CheckContext, Rule
-from verify.checks.list_count import NUMBER_WORDS, _may_list, read_list
+from verify.checks.list_count import NUMBER_WORDS, may_list, read_list
 from verify.model import Finding, Span
 from verify.packs import Group, GroupSize, Pack, aliases, find_phrase, has_phrase
 
@@ -196,7 +196,7 @@ def _check_list(
     start: int,
     end: int,
 ) -> Iterable[Finding]:
-    if not _may_list(prose, end, sentence.end):
+    if not may_list(prose, end, sentence.end):
         return  # every list read_list reads closes on "and" or "or" (list-count's gate): none follows
     pos = end
     # Up to two describing words after the name: "the Group of Seven industrialized nations —".

@@ -177,15 +177,16 @@ _CLOSING_AND = re.compile(r"and(?<=[\s,]and)\s")
 _CLOSING_OR = re.compile(r"or(?<=[\s,]or)\s")
 
 
-def _may_list(prose: str, start: int, end: int) -> bool:
-    """Whether ``prose[start:end]`` may hold a list: it holds what closes one."""
+def may_list(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` may hold a list: it holds what closes one (a list-count and
+    group-size prefilter)."""
     return _CLOSING_AND.search(prose, start, end) is not None or _CLOSING_OR.search(prose, start, end) is not None
 
 
 def run(ctx: CheckContext) -> Iterable[Finding]:
     prose = ctx.prose
     for sentence in ctx.extraction.frame.sentences:
-        if not _may_list(prose, sentence.start, sentence.end):
+        if not may_list(prose, sentence.start, sentence.end):
             continue
         for m in _counts(prose, sentence.start, sentence.end):
             finding = _check(ctx, prose, sentence, m)
@@ -278,4 +279,4 @@ def _check(ctx: CheckContext, prose: str, sentence: Span, m: re.Match[str]) -> F
     return ctx.finding(RULE, where, message, related=(listed.span,))
 
 
-__all__ = ["ENTITY_NOUNS", "MEASURE_NOUNS", "NUMBER_WORDS", "RULES", "EnumeratedList", "read_list", "run"]
+__all__ = ["ENTITY_NOUNS", "MEASURE_NOUNS", "NUMBER_WORDS", "RULES", "EnumeratedList", "may_list", "read_list", "run"]
