@@ -25,6 +25,36 @@ WORD_NEEDS = [
 ]
 
 
+def _fixture_texts() -> list[tuple[str, str]]:
+    """Every fixture article, as (text, format)."""
+    from pathlib import Path
+
+    return [(p.read_text(encoding="utf-8"), "markdown") for p in sorted(Path(__file__).parent.parent.glob("fixtures/**/*.md"))]
+
+
+def _same_findings_without_gates(
+    monkeypatch: pytest.MonkeyPatch,
+    texts: list[tuple[str, str]],
+    rules: set[str] | None,
+    gates: list[tuple[object, str, object]],
+    published: str | None = None,
+) -> list[list[dict]]:
+    """Asserts that each (text, format) gets the same findings of ``rules`` (None: all) once
+    each (module, name, stand-in) of ``gates`` replaces a gate; returns the gated findings."""
+
+    def findings() -> list[list[dict]]:
+        return [
+            [f.to_dict() for f in verify.check(t, format=fmt, published=published).findings if rules is None or f.rule in rules]
+            for t, fmt in texts
+        ]
+
+    gated = findings()
+    for module, name, stand_in in gates:
+        monkeypatch.setattr(module, name, stand_in)
+    assert findings() == gated
+    return gated
+
+
 def test_word_needs_name_every_pattern() -> None:
     """Each family's list of needed words runs parallel to its patterns."""
     for family in ("_CHANGES", "_BARE_CHANGES", "_MULTIPLES"):
@@ -132,13 +162,7 @@ ONE_FIGURE = [
 @pytest.mark.parametrize("text", ONE_FIGURE)
 def test_one_plain_figure_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A sentence turned away for one plain figure gets the same findings when let through."""
-
-    def findings() -> list[dict]:
-        return [f.to_dict() for f in verify.check(text).findings]
-
-    gated = findings()
-    monkeypatch.setattr(arithmetic, "_one_plain_figure", lambda *args: False)
-    assert findings() == gated
+    _same_findings_without_gates(monkeypatch, [(text, "text")], None, [(arithmetic, "_one_plain_figure", lambda *args: False)])
 
 
 FAMILY_GATES = ["_may_changes", "_may_shares", "_may_multiples", "_may_sums"]
@@ -147,21 +171,11 @@ FAMILY_GATES = ["_may_changes", "_may_shares", "_may_multiples", "_may_sums"]
 def test_family_gates_keep_findings_in_every_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fixture article, and sentences made to reach each family, get the same arithmetic
     findings when every family is called on every clause of every sentence."""
-    from pathlib import Path
-
     from test_checks_speed_gates import SENTENCES
 
-    texts = [(p.read_text(encoding="utf-8"), "markdown") for p in sorted(Path(__file__).parent.parent.glob("fixtures/**/*.md"))]
-    texts += [(t, "text") for t in SENTENCES]
+    texts = _fixture_texts() + [(t, "text") for t in SENTENCES]
     rules = {r.id for r in arithmetic.RULES}
-
-    def findings() -> list[list[dict]]:
-        return [[f.to_dict() for f in verify.check(t, format=fmt).findings if f.rule in rules] for t, fmt in texts]
-
-    gated = findings()
-    for name in FAMILY_GATES:
-        monkeypatch.setattr(arithmetic, name, lambda *args: True)
-    assert findings() == gated
+    gated = _same_findings_without_gates(monkeypatch, texts, rules, [(arithmetic, name, lambda *args: True) for name in FAMILY_GATES])
     assert sum(map(len, gated)) > 10
 
 
@@ -246,12 +260,7 @@ def test_list_count_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPat
     """Each text gets the same list-count findings with and without the conjunction gate."""
     from verify.checks import list_count
 
-    def findings() -> list[dict]:
-        return [f.to_dict() for f in verify.check(text).findings if f.rule == "list-count"]
-
-    gated = findings()
-    monkeypatch.setattr(list_count, "may_list", lambda *args: True)
-    assert findings() == gated
+    _same_findings_without_gates(monkeypatch, [(text, "text")], {"list-count"}, [(list_count, "may_list", lambda *args: True)])
 
 
 def test_list_count_texts_reach_the_check() -> None:
@@ -412,13 +421,7 @@ TWO_FIGURE_TEXTS = [
 def test_two_figure_gate_keeps_findings(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A two-figure sentence without a percent gets the same findings when every sentence gate lets it through."""
     rules = {r.id for r in arithmetic.RULES}
-
-    def findings() -> list[dict]:
-        return [f.to_dict() for f in verify.check(text).findings if f.rule in rules]
-
-    gated = findings()
-    monkeypatch.setattr(arithmetic, "_may_hold_arithmetic", lambda *args: True)
-    assert findings() == gated
+    _same_findings_without_gates(monkeypatch, [(text, "text")], rules, [(arithmetic, "_may_hold_arithmetic", lambda *args: True)])
 
 
 def test_two_figure_texts_reach_the_check() -> None:
@@ -573,19 +576,11 @@ GROUP_TEXTS = [
 
 def test_group_list_gate_keeps_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fixture article and group sentence gets the same group-size findings when the list check is not turned away for want of "and" or "or"."""
-    from pathlib import Path
-
     from verify.checks import group_size
 
-    texts = [(p.read_text(encoding="utf-8"), "markdown") for p in sorted(Path(__file__).parent.parent.glob("fixtures/**/*.md"))]
-    texts += [(t, "text") for t in GROUP_TEXTS]
-
-    def findings() -> list[list[dict]]:
-        return [[f.to_dict() for f in verify.check(t, format=fmt, published="2022-06-01").findings if f.rule == "group-size"] for t, fmt in texts]
-
-    gated = findings()
-    monkeypatch.setattr(group_size, "may_list", lambda *args: True)
-    assert findings() == gated
+    texts = _fixture_texts() + [(t, "text") for t in GROUP_TEXTS]
+    gates = [(group_size, "may_list", lambda *args: True)]
+    gated = _same_findings_without_gates(monkeypatch, texts, {"group-size"}, gates, published="2022-06-01")
     assert sum(map(len, gated)) >= 3
 
 
