@@ -1448,19 +1448,29 @@ _MULT = rf"(?P<mult>(?:(?P<mhedge>more than|nearly|almost|about|roughly|over|clo
 _MULTIPLES_NEED = 2
 
 
+_MULTIPLIER_WORDS = frozenset(MULTIPLIERS)
+
+
 def _may_multiply(clause: Clause) -> bool:
     """Every multiple pattern holds a whole multiplier word ("doubled") or a run of letters that
     ends in "times" or "fold" ("3-fold", "twentyfold"), so the clause holds that text."""
-    return not clause.words.isdisjoint(MULTIPLIERS) or "times" in clause.template or "fold" in clause.template
+    return not clause.words.isdisjoint(_MULTIPLIER_WORDS) or "times" in clause.template or "fold" in clause.template
+
+
+# What follows the multiplier in the patterns below, written once for the patterns and for
+# their gates (_MULTIPLES_AFTER): "doubled, up from", "twice as many as".
+_MULT_UP_FROM = rf"(?: (?:by )?(?:{_UP_DOWN}))?,? from "
+_COMPARATIVE = (
+    "as many|as much|as large|as high|as big|as long|as fast|the number of|the level of|more|larger|higher|bigger|greater"
+)
 _MULTIPLES = [
     # doubled from 40 to 80 / more than tripled, from 10 to 35 / increased fivefold from 2 to 10
-    re.compile(rf"{_MULT}(?: (?:by )?(?:{_UP_DOWN}))?,? from {_A_NOUN} to {_B}"),
+    re.compile(rf"{_MULT}{_MULT_UP_FROM}{_A_NOUN} to {_B}"),
     re.compile(rf"(?:\b(?:{_UP_DOWN}) )?{_MULT},? to {_HEDGE}{_FIG.format('b')},? from {_HEDGE}{_FIG.format('a')}"),
     re.compile(rf"\b(?:{_UP_DOWN}) {_MULT},? from {_A_NOUN} to {_B}"),
     # 300 murders, twice as many as the 120 … / 90, three times more than 20
     re.compile(
-        rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?{_MULT} (?P<comp>as many|as much|as large|as high|as big|as long|"
-        rf"as fast|the number of|the level of|more|larger|higher|bigger|greater)\b[^⟨⟩;]{{0,30}}?\b(?:as|than)\b"
+        rf"{_FIG.format('b')}[^⟨⟩;]{{0,40}}?{_MULT} (?P<comp>{_COMPARATIVE})\b[^⟨⟩;]{{0,30}}?\b(?:as|than)\b"
         rf"[^⟨⟩;]{{0,30}}?{_FIG.format('a')}"
     ),
     # 120, double the 60 of last year
@@ -1475,16 +1485,12 @@ _MULTIPLES_WORDS = [_FROM_AND_TO, _FROM_AND_TO, _FROM_AND_TO, frozenset(), froze
 #: a pattern is searched only when one follows. The patterns try their optional hedges and
 #: multipliers at every position of the clause; most clauses of a multiplier fit one of them.
 _MULTIPLES_AFTER = [
-    re.compile(rf"(?: (?:by )?(?:{_UP_DOWN}))?,? from "),
+    re.compile(_MULT_UP_FROM),
     re.compile(r",? to "),
     re.compile(r",? from "),
-    re.compile(
-        r" (?:as many|as much|as large|as high|as big|as long|as fast|the number of|the level of|more|larger|higher|"
-        r"bigger|greater)\b"
-    ),
+    re.compile(rf" (?:{_COMPARATIVE})\b"),
     re.compile(r" (?:the|that of|that in|that for|⟨)"),
 ]
-_MULTIPLIER_WORDS = frozenset(MULTIPLIERS)
 
 
 def _mult_ends(clause: Clause) -> list[int]:
